@@ -1,0 +1,191 @@
+#include "interactive_console.h"
+
+#include "python_error.h"
+
+namespace pycon {
+
+namespace {
+
+constexpr const char* kQuitterSource = R"(
+import sys
+class Quitter:
+    def __init__(self, name):
+        self.name = name
+        if sys.platform == "win32":
+            self.eof = 'Ctrl-Z plus Return'
+        else:
+            self.eof = 'Ctrl-D (i.e. EOF)'
+    def __repr__(self):
+        return f'Use {self.name} or {self.eof} to exit'
+    def __call__(self, code=None):
+        raise SystemExit(code)
+)";
+
+/// code.Quitter where the linked code.py has it, else the same class.
+PyRef QuitterType() {
+  PyRef code = PyRef::Steal(PyImport_ImportModule("code"));
+  if (code) {
+    PyRef quitter = PyRef::Steal(PyObject_GetAttrString(code.get(), "Quitter"));
+    if (quitter) return quitter;
+  }
+  PyErr_Clear();
+  PyRef globals = Check(PyDict_New(), "namespace");
+  PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins());
+  PyDict_SetItemString(globals.get(), "__name__", MakeStr("code").get());
+  Check(PyRun_String(kQuitterSource, Py_file_input, globals.get(), globals.get()), "Quitter");
+  return PyRef::Borrow(PyDict_GetItemString(globals.get(), "Quitter"));
+}
+
+/// Replaces builtins.exit and builtins.quit with Quitters while it lives.
+class LocalExit {
+ public:
+  LocalExit() {
+    builtins_ = Check(PyImport_ImportModule("builtins"), "builtins");
+    PyRef quitter = QuitterType();
+    for (const char* name : {"exit", "quit"}) {
+      PyRef old = PyRef::Steal(PyObject_GetAttrString(builtins_.get(), name));
+      if (!old) {
+        PyErr_Clear();
+        continue;
+      }
+      saved_.emplace_back(name, old);
+      PyRef replacement = Check(PyObject_CallFunction(quitter.get(), "s", name), "Quitter()");
+      PyObject_SetAttrString(builtins_.get(), name, replacement.get());
+    }
+  }
+  ~LocalExit() {
+    for (auto& [name, old] : saved_) PyObject_SetAttrString(builtins_.get(), name, old.get());
+  }
+  LocalExit(const LocalExit&) = delete;
+  LocalExit& operator=(const LocalExit&) = delete;
+
+ private:
+  PyRef builtins_;
+  std::vector<std::pair<const char*, PyRef>> saved_;
+};
+
+void EnsurePrompt(const char* name, const char* value) {
+  if (PySys_GetObject(name) == nullptr) PySys_SetObject(name, MakeStr(value).get());
+}
+
+std::string DefaultBanner() {
+  PyRef version = PyRef::Borrow(PySys_GetObject("version"));
+  PyRef platform = PyRef::Borrow(PySys_GetObject("platform"));
+  return "Python " + Str(version.get()) + " on " + Str(platform.get()) +
+         "\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
+         "(InteractiveConsole)\n";
+}
+
+void WriteExitMessage(InteractiveConsole& console, const std::optional<std::string>& exitmsg) {
+  if (!exitmsg) {
+    console.Write("now exiting InteractiveConsole...\n");
+  } else if (!exitmsg->empty()) {
+    console.Write(*exitmsg + "\n");
+  }
+}
+
+}  // namespace
+
+InteractiveConsole::InteractiveConsole(ConsoleOptions options, PyRef locals)
+    : InteractiveInterpreter(std::move(locals)), options_(std::move(options)) {}
+
+bool InteractiveConsole::Push(std::string_view line, std::optional<std::string_view> filename,
+                              std::string_view symbol) {
+  buffer_.emplace_back(line);
+  std::string source;
+  for (size_t i = 0; i < buffer_.size(); ++i) {
+    if (i > 0) source += '\n';
+    source += buffer_[i];
+  }
+  bool more = RunSource(source, filename.value_or(options_.filename), symbol);
+  if (!more) ResetBuffer();
+  return more;
+}
+
+std::string InteractiveConsole::Prompt(bool more) const {
+  const char* name = more ? "ps2" : "ps1";
+  PyObject* prompt = PySys_GetObject(name);
+  if (prompt == nullptr) throw std::runtime_error(std::string("sys.") + name + " is not set");
+  return Str(prompt);
+}
+
+std::optional<std::string> InteractiveConsole::RawInput(const std::string& prompt) {
+  if (raw_input_) return raw_input_(prompt);
+  PyObject* input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");
+  if (input == nullptr) throw std::runtime_error("builtins.input is missing");
+  PyRef line = PyRef::Steal(PyObject_CallFunction(input, "N", MakeStr(prompt).release()));
+  if (!line) {
+    if (PyErr_ExceptionMatches(PyExc_EOFError)) {
+      PyErr_Clear();
+      return std::nullopt;
+    }
+    if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
+      PyErr_Clear();
+      throw KeyboardInterruptError();
+    }
+    ThrowPythonError("input()");
+  }
+  return Str(line.get());
+}
+
+void InteractiveConsole::Interact(const std::optional<std::string>& banner,
+                                  const std::optional<std::string>& exitmsg) {
+  EnsurePrompt("ps1", ">>> ");
+  EnsurePrompt("ps2", "... ");
+  if (!banner) {
+    Write(DefaultBanner());
+  } else if (!banner->empty()) {
+    Write(*banner + "\n");
+  }
+#if PY_VERSION_HEX >= 0x030D0000
+  // 3.13 writes the exit message on the way out, whatever the way.
+  struct ExitMessage {
+    InteractiveConsole& console;
+    const std::optional<std::string>& message;
+    ~ExitMessage() {
+      try {
+        WriteExitMessage(console, message);
+      } catch (...) {
+      }
+    }
+  } exit_message{*this, exitmsg};
+  RunLoop();
+#else
+  RunLoop();
+  WriteExitMessage(*this, exitmsg);
+#endif
+}
+
+void InteractiveConsole::RunLoop() {
+  std::optional<LocalExit> local_exit;
+  if (options_.local_exit) local_exit.emplace();
+  bool more = false;
+  while (true) {
+    try {
+      std::optional<std::string> line = RawInput(Prompt(more));
+      if (!line) {
+        Write("\n");
+        break;
+      }
+      more = Push(*line);
+    } catch (const KeyboardInterruptError&) {
+      Write("\nKeyboardInterrupt\n");
+      ResetBuffer();
+      more = false;
+    } catch (const PythonError& error) {
+      if (!error.type() || PyErr_GivenExceptionMatches(error.type().get(),
+                                                        PyExc_KeyboardInterrupt) == 0) {
+        throw;
+      }
+      Write("\nKeyboardInterrupt\n");
+      ResetBuffer();
+      more = false;
+    } catch (const SystemExitError&) {
+      if (!options_.local_exit) throw;
+      Write("\n");
+      break;
+    }
+  }
+}
+
+}  // namespace pycon

@@ -1,0 +1,46 @@
+// The embedded interpreter's lifetime.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pycon {
+
+/// How to start the embedded interpreter.
+struct SessionOptions {
+  /// Path of a real python executable of the linked version. It becomes
+  /// sys.executable and locates the standard library, as when that
+  /// executable starts. Empty: the interpreter's own default.
+  std::string executable;
+  /// sys.argv (the interactive interpreter has ['']).
+  std::vector<std::string> argv = {""};
+  /// Install Python's signal handlers (SIGINT raises KeyboardInterrupt).
+  bool install_signal_handlers = false;
+  /// Modules imported at start-up.
+  std::vector<std::string> preload = {"codeop", "traceback"};
+};
+
+/// The embedded CPython, initialised as `python3 -u` starts (site imported,
+/// environment variables honoured, unbuffered standard streams), and
+/// finalised when the session ends. One per process; move-only. The thread
+/// that creates it holds the GIL for its lifetime.
+class PythonSession {
+ public:
+  explicit PythonSession(const SessionOptions& options = {});
+  ~PythonSession();
+  PythonSession(PythonSession&& other) noexcept;
+  PythonSession& operator=(PythonSession&&) = delete;
+  PythonSession(const PythonSession&) = delete;
+  PythonSession& operator=(const PythonSession&) = delete;
+
+  /// To be called in a child process right after fork().
+  static void AfterForkInChild();
+
+ private:
+  bool owns_ = true;
+};
+
+/// The linked Python's full version, e.g. "3.11.2".
+std::string PythonVersion();
+
+}  // namespace pycon
