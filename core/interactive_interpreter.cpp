@@ -33,6 +33,7 @@ PendingException FetchException() {
 
 PyRef NoneIfNull(const PyRef& object) { return object ? object : PyRef::Borrow(Py_None); }
 
+#if PY_VERSION_HEX >= 0x030D0000
 /// print(text, end='', file=sys.stderr)
 void PrintToStderr(std::string_view text) {
   PyRef err = SysAttr("stderr");
@@ -42,6 +43,7 @@ void PrintToStderr(std::string_view text) {
     ThrowPythonError("writing to sys.stderr");
   }
 }
+#endif
 
 }  // namespace
 

@@ -1,0 +1,48 @@
+// Drives a console with the inputs of a console-mode transcript.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "interactive_console.h"
+
+namespace replay {
+
+/// How a replay reports to the process that runs it.
+struct ReplayHooks {
+  /// Returns the text written to the session's output (every level: Python
+  /// streams, file descriptors, child processes) since it was last called.
+  std::function<std::string()> take_output;
+  /// Called with the 1-based line of the transcript about to run.
+  std::function<void(int line)> on_line;
+};
+
+/// What a replay did.
+struct ReplaySummary {
+  int inputs = 0;      ///< lines pushed into the console
+  int statements = 0;  ///< inputs given at the primary prompt (sys.ps1)
+};
+
+/// Replays console transcript `expected` through `console`, inside
+/// code.InteractiveConsole.interact(banner='', exitmsg=''), so that the
+/// session's output is the transcript the console actually shows.
+///
+/// Before each prompt, the text written since the last input is matched
+/// against `expected` and skipped where it matches; then the next line that
+/// starts with the prompt the console shows now (str(sys.ps1) or
+/// str(sys.ps2)) is the input, and a line equal to that prompt without its
+/// trailing whitespace is an empty input. Each input is echoed to
+/// sys.stdout as a terminal shows it: the prompt as the transcript wrote it,
+/// the line, a newline. The replay ends when the inputs run out, or when
+/// SystemExit ends the session (whose message is then written as Python
+/// writes it at exit).
+ReplaySummary ReplayConsoleTranscript(pycon::InteractiveConsole& console,
+                                      std::string_view expected, const ReplayHooks& hooks);
+
+/// Replays plain input lines (one per line of `input`) the same way: what
+/// `replay record` shows for them.
+ReplaySummary ReplayInputLines(pycon::InteractiveConsole& console, std::string_view input,
+                               const ReplayHooks& hooks);
+
+}  // namespace replay

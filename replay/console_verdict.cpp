@@ -1,0 +1,71 @@
+#include "console_verdict.h"
+
+#include <algorithm>
+
+#include "unified_diff.h"
+
+namespace replay {
+
+namespace {
+
+/// Lines of `actual` beyond the expected length that a diff shows: a flood
+/// must not make the diff (or its computation) unbounded.
+constexpr size_t kExtraLinesShown = 200;
+
+int FirstDifferingLine(const std::string& expected, const std::string& actual) {
+  auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
+  return 1 + static_cast<int>(std::count(expected.begin(), mismatch.first, '\n'));
+}
+
+Diff BoundedDiff(const std::string& path, const std::string& expected, const std::string& actual) {
+  size_t expected_lines = std::count(expected.begin(), expected.end(), '\n') + 1;
+  size_t limit = expected_lines + kExtraLinesShown;
+  size_t cut = 0;
+  for (size_t lines = 0; cut < actual.size() && lines < limit; ++cut) {
+    if (actual[cut] == '\n') ++lines;
+  }
+  DiffOptions options;
+  options.expected_label = path + " (expected)";
+  options.actual_label = path + " (actual)";
+  if (cut >= actual.size()) return UnifiedDiff(expected, actual, options);
+  Diff diff = UnifiedDiff(expected, actual.substr(0, cut), options);
+  diff.text += "[... " + std::to_string(actual.size() - cut) + " more bytes of output not shown]\n";
+  return diff;
+}
+
+}  // namespace
+
+std::string ComparableActual(const std::string& expected, const std::string& actual) {
+  if (!expected.empty() && expected.back() != '\n' && actual == expected + "\n") return expected;
+  return actual;
+}
+
+TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expected,
+                               const SessionOutcome& outcome, const IsolationOptions& options) {
+  TranscriptVerdict verdict;
+  verdict.path = path;
+  verdict.mode = "console";
+  verdict.examples = outcome.summary.statements;
+  verdict.duration_s = outcome.duration_s;
+  std::string actual = ComparableActual(expected, outcome.output);
+  if (outcome.end != SessionOutcome::End::kFinished) {
+    verdict.status = Status::kError;
+    verdict.message = path + (outcome.line > 0 ? ":" + std::to_string(outcome.line) : "") + ": " +
+                      outcome.Describe(options);
+    verdict.diff = BoundedDiff(path, expected, actual).text;
+    return verdict;
+  }
+  if (actual == expected) {
+    verdict.status = Status::kPassed;
+    return verdict;
+  }
+  Diff diff = BoundedDiff(path, expected, actual);
+  verdict.status = Status::kFailed;
+  verdict.failures = diff.hunks;
+  verdict.diff = diff.text;
+  verdict.message = path + ":" + std::to_string(FirstDifferingLine(expected, actual)) +
+                    ": the console shows something else from this line on";
+  return verdict;
+}
+
+}  // namespace replay

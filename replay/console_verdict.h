@@ -1,0 +1,23 @@
+// Judging a console-mode replay against its transcript.
+#pragma once
+
+#include <string>
+
+#include "isolated_runner.h"
+#include "verdict.h"
+
+namespace replay {
+
+/// The verdict on console transcript `path` whose text is `expected`, given
+/// how its replay ended. Passed if the session finished and showed exactly
+/// `expected` (a missing final newline in the file is accepted); failed with
+/// a diff if it showed something else; error, naming the line and the
+/// reason, with a diff of the output so far, if it did not finish.
+TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expected,
+                               const SessionOutcome& outcome, const IsolationOptions& options);
+
+/// `actual` as the comparison sees it against `expected`: a final newline
+/// dropped where the file has none.
+std::string ComparableActual(const std::string& expected, const std::string& actual);
+
+}  // namespace replay

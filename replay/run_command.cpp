@@ -1,0 +1,131 @@
+#include "run_command.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "atomic_file.h"
+#include "console_verdict.h"
+#include "isolated_runner.h"
+#include "json_report.h"
+#include "junit_report.h"
+#include "python_session.h"
+#include "terminal_report.h"
+#include "transcript_discovery.h"
+#include "transcript_text.h"
+
+namespace replay {
+
+namespace {
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+size_t TerminalWidth() {
+  struct winsize size {};
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
+volatile int g_interrupted = 0;
+
+}  // namespace
+
+int RunCommand(const RunOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  Discovery discovery = DiscoverTranscripts(options.paths, {".pycon"});
+  if (!discovery.errors.empty()) {
+    for (const std::string& error : discovery.errors) std::cerr << "replay: " << error << "\n";
+    return 2;
+  }
+
+  pycon::SessionOptions session_options;
+  session_options.executable = options.python_executable;
+  pycon::PythonSession python(session_options);
+  InstallInterruptHandlers(&g_interrupted);
+
+  IsolationOptions isolation;
+  isolation.jobs = options.jobs;
+  isolation.timeout_s = options.timeout_s;
+  isolation.max_output = options.max_output;
+
+  const size_t count = discovery.files.size();
+  std::vector<std::optional<TranscriptVerdict>> verdicts(count);
+  std::vector<std::string> expected(count);
+  size_t failures = 0;
+
+  auto prepare = [&](size_t i) -> std::optional<Session> {
+    const std::string& path = discovery.files[i];
+    std::string bytes, error;
+    TranscriptVerdict verdict;
+    verdict.path = path;
+    verdict.status = Status::kError;
+    if (!ReadFile(path, bytes, error)) {
+      verdict.message = path + ": cannot read: " + error;
+    } else {
+      auto decoded = DecodeTranscript(bytes, path);
+      if (auto* text = std::get_if<TranscriptText>(&decoded)) {
+        expected[i] = std::move(text->text);
+        return Session{path, expected[i], SessionKind::kConsoleTranscript};
+      }
+      verdict.message = std::get<Diagnostic>(decoded).ToString();
+    }
+    ++failures;
+    verdicts[i] = std::move(verdict);
+    return std::nullopt;
+  };
+  auto finish = [&](size_t i, SessionOutcome&& outcome) {
+    TranscriptVerdict verdict = JudgeConsole(discovery.files[i], expected[i], outcome, isolation);
+    if (verdict.status != Status::kPassed) ++failures;
+    verdicts[i] = std::move(verdict);
+    std::string().swap(expected[i]);
+  };
+
+  bool live = isatty(STDERR_FILENO) != 0;
+  std::function<void(const RunProgress&)> progress;
+  if (live) {
+    size_t width = TerminalWidth();
+    progress = [&, width](const RunProgress& state) {
+      std::cerr << "\r\x1b[K" << ProgressLine(state, failures, width - 1) << std::flush;
+    };
+  }
+  bool completed = RunIsolated(count, prepare, finish, isolation, progress, &g_interrupted);
+  if (live) std::cerr << "\r\x1b[K" << std::flush;
+
+  RunVerdicts run;
+  run.interrupted = !completed;
+  for (auto& verdict : verdicts) {
+    if (verdict) run.transcripts.push_back(std::move(*verdict));
+  }
+  run.duration_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  bool color = UseColor(options.color);
+  for (const TranscriptVerdict& verdict : run.transcripts) std::cout << RenderVerdict(verdict, color);
+  std::cout << SummaryLine(run) << std::endl;
+
+  int status = run.Count(Status::kFailed) + run.Count(Status::kError) > 0 ? 1 : 0;
+  for (const auto& [path, content] :
+       {std::pair{options.report_json, JsonReport(run)},
+        std::pair{options.junit, JunitReport(run)}}) {
+    if (path.empty()) continue;
+    std::string error = WriteFileAtomically(path, content);
+    if (!error.empty()) {
+      std::cerr << "replay: " << error << "\n";
+      status = 2;
+    }
+  }
+  return run.interrupted ? 130 : status;
+}
+
+}  // namespace replay

@@ -1,0 +1,27 @@
+// Unified diffs of expected against actual text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace replay {
+
+struct DiffOptions {
+  std::string expected_label = "expected";
+  std::string actual_label = "actual";
+  int context = 3;     ///< unchanged lines shown around each change
+  bool color = false;  ///< ANSI colours for a terminal
+};
+
+struct Diff {
+  std::string text;  ///< the unified diff; empty if the texts are equal
+  int hunks = 0;
+};
+
+/// A unified diff (computed with dtl) of `expected` against `actual`, line
+/// by line. Hunk headers carry 1-based line numbers of both sides, so the
+/// expected side's numbers are the transcript file's lines.
+Diff UnifiedDiff(std::string_view expected, std::string_view actual,
+                 const DiffOptions& options = {});
+
+}  // namespace replay
