@@ -109,6 +109,12 @@ std::string InteractiveConsole::Prompt(bool more) const {
   return Str(prompt);
 }
 
+std::optional<std::string> InteractiveConsole::PromptIfText(bool more) const {
+  PyObject* prompt = PySys_GetObject(more ? "ps2" : "ps1");
+  if (prompt == nullptr || !PyUnicode_Check(prompt)) return std::nullopt;
+  return Str(prompt);
+}
+
 std::optional<std::string> InteractiveConsole::RawInput(const std::string& prompt) {
   if (raw_input_) return raw_input_(prompt);
   PyObject* input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");

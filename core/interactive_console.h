@@ -52,6 +52,10 @@ class InteractiveConsole : public InteractiveInterpreter {
   /// str(sys.ps1).
   std::string Prompt(bool more) const;
 
+  /// sys.ps2 if `more`, else sys.ps1, if it is a str; std::nullopt if it is
+  /// not (calling str() on it could have effects).
+  std::optional<std::string> PromptIfText(bool more) const;
+
   /// Shows `prompt` and reads a line through the line source.
   std::optional<std::string> RawInput(const std::string& prompt);
   /// Replaces the line source (code.py: assigning raw_input).

@@ -21,8 +21,10 @@ struct Input {
   int line_number = 0;
 };
 
-using InputFinder = std::function<std::optional<Input>(const std::string& prompt,
-                                                       const std::string& output)>;
+/// Finds the next input, given the prompt the console shows now, the other
+/// prompt of the session, and the output since the last input.
+using InputFinder = std::function<std::optional<Input>(
+    const std::string& prompt, const std::string& other_prompt, const std::string& output)>;
 
 std::string_view RightStrip(std::string_view text) {
   size_t end = text.find_last_not_of(" \t\f\v\r");
@@ -50,7 +52,7 @@ class LineIndex {
 InputFinder TranscriptInputs(std::string_view text) {
   auto index = std::make_shared<LineIndex>(text);
   auto pos = std::make_shared<size_t>(0);
-  return [text, index, pos](const std::string& prompt,
+  return [text, index, pos](const std::string& prompt, const std::string& other_prompt,
                             const std::string& output) -> std::optional<Input> {
     size_t& p = *pos;
     if (text.substr(p, output.size()) == output) {
@@ -60,6 +62,7 @@ InputFinder TranscriptInputs(std::string_view text) {
       p = end == std::string_view::npos ? text.size() : end + 1;
     }
     std::string_view bare_prompt = RightStrip(prompt);
+    std::string_view bare_other = RightStrip(other_prompt);
     while (p < text.size()) {
       size_t end = text.find('\n', p);
       if (end == std::string_view::npos) end = text.size();
@@ -70,6 +73,13 @@ InputFinder TranscriptInputs(std::string_view text) {
         return Input{prompt, std::string(line.substr(prompt.size())), number};
       }
       if (line == bare_prompt) return Input{std::string(line), "", number};
+      // The other prompt where the console shows this one: still the input
+      // the author meant, echoed with the prompt the console really shows,
+      // so that the diff points at the wrong prompt.
+      if (!bare_other.empty() && line.substr(0, other_prompt.size()) == other_prompt) {
+        return Input{prompt, std::string(line.substr(other_prompt.size())), number};
+      }
+      if (!bare_other.empty() && line == bare_other) return Input{prompt, "", number};
     }
     return std::nullopt;
   };
@@ -78,7 +88,7 @@ InputFinder TranscriptInputs(std::string_view text) {
 InputFinder PlainInputs(std::string_view text) {
   auto pos = std::make_shared<size_t>(0);
   auto number = std::make_shared<int>(0);
-  return [text, pos, number](const std::string& prompt,
+  return [text, pos, number](const std::string& prompt, const std::string&,
                              const std::string&) -> std::optional<Input> {
     if (*pos >= text.size()) return std::nullopt;
     size_t end = text.find('\n', *pos);
@@ -111,7 +121,8 @@ ReplaySummary Replay(pycon::InteractiveConsole& console, const InputFinder& next
     FlushStream("stdout");
     FlushStream("stderr");
     std::string output = hooks.take_output ? hooks.take_output() : std::string();
-    std::optional<Input> input = next_input(prompt, output);
+    std::string other_prompt = console.PromptIfText(console.buffer().empty()).value_or("");
+    std::optional<Input> input = next_input(prompt, other_prompt, output);
     if (!input) throw EndOfInput{};
     if (hooks.on_line) hooks.on_line(input->line_number);
     ++summary.inputs;

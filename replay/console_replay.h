@@ -32,7 +32,10 @@ struct ReplaySummary {
 /// against `expected` and skipped where it matches; then the next line that
 /// starts with the prompt the console shows now (str(sys.ps1) or
 /// str(sys.ps2)) is the input, and a line equal to that prompt without its
-/// trailing whitespace is an empty input. Each input is echoed to
+/// trailing whitespace is an empty input. A line that starts with the other
+/// prompt (sys.ps2 where the console shows sys.ps1, or the reverse) is taken
+/// as input too, but echoed with the prompt the console shows, so the wrong
+/// prompt shows in the diff. Each input is echoed to
 /// sys.stdout as a terminal shows it: the prompt as the transcript wrote it,
 /// the line, a newline. The replay ends when the inputs run out, or when
 /// SystemExit ends the session (whose message is then written as Python

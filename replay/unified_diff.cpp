@@ -2,6 +2,7 @@
 
 #include <dtl/dtl.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace replay {
@@ -48,11 +49,20 @@ Diff UnifiedDiff(std::string_view expected, std::string_view actual, const DiffO
   dtl::Diff<std::string> diff(a, b);
   diff.compose();
   std::vector<Step> steps;
-  for (const auto& [line, info] : diff.getSes().getSequence()) {
+  const auto sequence = diff.getSes().getSequence();
+  for (const auto& [line, info] : sequence) {
     Edit edit = info.type == dtl::SES_ADD      ? Edit::kAdd
                 : info.type == dtl::SES_DELETE ? Edit::kDelete
                                                : Edit::kCommon;
     steps.push_back({edit, &line});
+  }
+  // Within each run of changes, removed lines first, then added ones.
+  for (size_t i = 0; i < steps.size();) {
+    size_t end = i;
+    while (end < steps.size() && steps[end].edit != Edit::kCommon) ++end;
+    std::stable_partition(steps.begin() + i, steps.begin() + end,
+                          [](const Step& step) { return step.edit == Edit::kDelete; });
+    i = end == i ? i + 1 : end;
   }
 
   const char* red = options.color ? "\x1b[31m" : "";
