@@ -2,6 +2,8 @@
 
 #include <Python.h>
 
+#include <unistd.h>
+
 #include <stdexcept>
 
 #include "py_ref.h"
@@ -55,7 +57,16 @@ PythonSession::~PythonSession() {
   if (owns_ && Py_IsInitialized()) Py_FinalizeEx();
 }
 
-void PythonSession::AfterForkInChild() { PyOS_AfterFork_Child(); }
+int PythonSession::Fork() {
+  PyOS_BeforeFork();
+  pid_t pid = fork();
+  if (pid == 0) {
+    PyOS_AfterFork_Child();
+  } else {
+    PyOS_AfterFork_Parent();
+  }
+  return pid;
+}
 
 std::string PythonVersion() {
   std::string version = Py_GetVersion();

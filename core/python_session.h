@@ -33,8 +33,10 @@ class PythonSession {
   PythonSession(const PythonSession&) = delete;
   PythonSession& operator=(const PythonSession&) = delete;
 
-  /// To be called in a child process right after fork().
-  static void AfterForkInChild();
+  /// fork() as os.fork() does it: the interpreter's locks are taken
+  /// before and made valid again after, in parent and child. Returns what
+  /// fork() returns. The calling thread must hold the GIL.
+  static int Fork();
 
  private:
   bool owns_ = true;

@@ -75,7 +75,6 @@ std::string ReadAll(int fd, size_t limit) {
   int probe = fcntl(kOutputProbeFd, F_GETFD) >= 0 ? kOutputProbeFd : 1;
   for (int fd = 3; fd < kOutputProbeFd; ++fd) close(fd);
 
-  pycon::PythonSession::AfterForkInChild();
   size_t seen = 0;
   try {
     pycon::InteractiveConsole console;
@@ -263,7 +262,7 @@ bool RunIsolated(size_t count, const std::function<std::optional<Session>(size_t
     child.shared = new (shared) SharedState{};
     std::fflush(nullptr);
     child.start = Clock::now();
-    child.pid = fork();
+    child.pid = pycon::PythonSession::Fork();
     if (child.pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (child.pid == 0) ChildMain(*session, child.output_fd, child.shared, options);
     setpgid(child.pid, child.pid);
