@@ -116,7 +116,7 @@ void WriteStdout(const std::string& text) {
 ReplaySummary Replay(pycon::InteractiveConsole& console, const InputFinder& next_input,
                      const ReplayHooks& hooks) {
   ReplaySummary summary;
-  std::string primary;
+  int statement_line = 0;
   console.SetRawInput([&](const std::string& prompt) -> std::optional<std::string> {
     FlushStream("stdout");
     FlushStream("stderr");
@@ -124,9 +124,12 @@ ReplaySummary Replay(pycon::InteractiveConsole& console, const InputFinder& next
     std::string other_prompt = console.PromptIfText(console.buffer().empty()).value_or("");
     std::optional<Input> input = next_input(prompt, other_prompt, output);
     if (!input) throw EndOfInput{};
-    if (hooks.on_line) hooks.on_line(input->line_number);
     ++summary.inputs;
-    if (console.buffer().empty()) ++summary.statements;
+    if (console.buffer().empty()) {
+      ++summary.statements;
+      statement_line = input->line_number;
+    }
+    if (hooks.on_line) hooks.on_line(statement_line);
     WriteStdout(input->shown_prompt + input->line + "\n");
     FlushStream("stdout");
     if (hooks.take_output) hooks.take_output();

@@ -14,7 +14,8 @@ struct ReplayHooks {
   /// Returns the text written to the session's output (every level: Python
   /// streams, file descriptors, child processes) since it was last called.
   std::function<std::string()> take_output;
-  /// Called with the 1-based line of the transcript about to run.
+  /// Called before each input with the 1-based transcript line where the
+  /// statement being entered starts (the code that runs next).
   std::function<void(int line)> on_line;
 };
 

@@ -8,9 +8,10 @@ namespace replay {
 
 namespace {
 
-/// Lines of `actual` beyond the expected length that a diff shows: a flood
-/// must not make the diff (or its computation) unbounded.
+/// Lines and bytes of `actual` beyond the expected length that a diff
+/// shows: a flood must not make the diff (or its computation) unbounded.
 constexpr size_t kExtraLinesShown = 200;
+constexpr size_t kExtraBytesShown = 16 * 1024;
 
 int FirstDifferingLine(const std::string& expected, const std::string& actual) {
   auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
@@ -21,7 +22,8 @@ Diff BoundedDiff(const std::string& path, const std::string& expected, const std
   size_t expected_lines = std::count(expected.begin(), expected.end(), '\n') + 1;
   size_t limit = expected_lines + kExtraLinesShown;
   size_t cut = 0;
-  for (size_t lines = 0; cut < actual.size() && lines < limit; ++cut) {
+  size_t byte_limit = expected.size() + kExtraBytesShown;
+  for (size_t lines = 0; cut < actual.size() && lines < limit && cut < byte_limit; ++cut) {
     if (actual[cut] == '\n') ++lines;
   }
   DiffOptions options;
@@ -29,7 +31,8 @@ Diff BoundedDiff(const std::string& path, const std::string& expected, const std
   options.actual_label = path + " (actual)";
   if (cut >= actual.size()) return UnifiedDiff(expected, actual, options);
   Diff diff = UnifiedDiff(expected, actual.substr(0, cut), options);
-  diff.text += "[... " + std::to_string(actual.size() - cut) + " more bytes of output not shown]\n";
+  diff.text += "[... " + std::to_string(actual.size() - cut) +
+               " more bytes of actual output not shown]\n";
   return diff;
 }
 
