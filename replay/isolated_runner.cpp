@@ -73,7 +73,7 @@ std::string ReadAll(int fd, size_t limit) {
   dup2(output_fd, 2);
   fcntl(output_fd, F_DUPFD_CLOEXEC, kOutputProbeFd);
   int probe = fcntl(kOutputProbeFd, F_GETFD) >= 0 ? kOutputProbeFd : 1;
-  for (int fd = 3; fd < kOutputProbeFd; ++fd) close(fd);
+  syscall(SYS_close_range, 3U, static_cast<unsigned>(kOutputProbeFd - 1), 0U);
 
   size_t seen = 0;
   try {
