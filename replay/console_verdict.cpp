@@ -1,6 +1,7 @@
 #include "console_verdict.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "unified_diff.h"
 
@@ -48,7 +49,7 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   TranscriptVerdict verdict;
   verdict.path = path;
   verdict.mode = "console";
-  verdict.examples = outcome.summary.statements;
+  verdict.examples = outcome.result.empty() ? 0 : std::atoi(outcome.result.c_str());
   verdict.duration_s = outcome.duration_s;
   std::string actual = ComparableActual(expected, outcome.output);
   if (outcome.end != SessionOutcome::End::kFinished) {

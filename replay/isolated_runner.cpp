@@ -29,8 +29,6 @@ struct SharedState {
   volatile int line;
   volatile int finished;
   volatile int console_error;
-  volatile int inputs;
-  volatile int statements;
   char error[2048];
 };
 
@@ -52,8 +50,8 @@ std::string ReadAll(int fd, size_t limit) {
   return data;
 }
 
-[[noreturn]] void ChildMain(const Session& session, int output_fd, SharedState* shared,
-                            const IsolationOptions& options) {
+[[noreturn]] void ChildMain(const Session& session, int output_fd, int result_fd,
+                            SharedState* shared, const IsolationOptions& options) {
   setpgid(0, 0);
   struct rlimit no_core = {0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
@@ -73,12 +71,11 @@ std::string ReadAll(int fd, size_t limit) {
   dup2(output_fd, 2);
   fcntl(output_fd, F_DUPFD_CLOEXEC, kOutputProbeFd);
   int probe = fcntl(kOutputProbeFd, F_GETFD) >= 0 ? kOutputProbeFd : 1;
+  result_fd = fcntl(result_fd, F_DUPFD_CLOEXEC, kOutputProbeFd + 1);
   syscall(SYS_close_range, 3U, static_cast<unsigned>(kOutputProbeFd - 1), 0U);
 
   size_t seen = 0;
   try {
-    pycon::InteractiveConsole console;
-    if (options.prepare_console) options.prepare_console(console);
     ReplayHooks hooks;
     hooks.take_output = [&]() {
       struct stat info {};
@@ -92,11 +89,12 @@ std::string ReadAll(int fd, size_t limit) {
       return text;
     };
     hooks.on_line = [&](int line) { shared->line = line; };
-    ReplaySummary summary = session.kind == SessionKind::kConsoleTranscript
-                                ? ReplayConsoleTranscript(console, session.text, hooks)
-                                : ReplayInputLines(console, session.text, hooks);
-    shared->inputs = summary.inputs;
-    shared->statements = summary.statements;
+    std::string result = session.work(hooks);
+    for (size_t done = 0; done < result.size();) {
+      ssize_t n = write(result_fd, result.data() + done, result.size() - done);
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
     shared->finished = 1;
   } catch (const std::exception& error) {
     std::strncpy(shared->error, error.what(), sizeof shared->error - 1);
@@ -113,6 +111,7 @@ struct Child {
   pid_t pid = -1;
   int pidfd = -1;
   int output_fd = -1;
+  int result_fd = -1;
   SharedState* shared = nullptr;
   Clock::time_point start;
 };
@@ -128,8 +127,6 @@ SessionOutcome Collect(Child& child, int wait_status, bool timed_out,
   outcome.duration_s = std::chrono::duration<double>(Clock::now() - child.start).count();
   outcome.line = child.shared->line;
   outcome.output = ReadAll(child.output_fd, options.max_output);
-  outcome.summary.inputs = child.shared->inputs;
-  outcome.summary.statements = child.shared->statements;
   if (timed_out) {
     outcome.end = SessionOutcome::End::kTimedOut;
   } else if (WIFSIGNALED(wait_status)) {
@@ -142,6 +139,8 @@ SessionOutcome Collect(Child& child, int wait_status, bool timed_out,
   } else if (!child.shared->finished || WEXITSTATUS(wait_status) != 0) {
     outcome.end = SessionOutcome::End::kExited;
     outcome.code = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
+  } else {
+    outcome.result = ReadAll(child.result_fd, options.max_output);
   }
   return outcome;
 }
@@ -150,6 +149,7 @@ void Release(Child& child) {
   KillGroup(child.pid);  // whatever the transcript left running
   if (child.pidfd >= 0) close(child.pidfd);
   if (child.output_fd >= 0) close(child.output_fd);
+  if (child.result_fd >= 0) close(child.result_fd);
   if (child.shared != nullptr) munmap(child.shared, sizeof(SharedState));
 }
 
@@ -187,6 +187,20 @@ std::string FormatBytes(size_t bytes) {
 }
 
 }  // namespace
+
+Session ConsoleTranscriptSession(std::string name, std::string text) {
+  return Session{std::move(name), [text = std::move(text)](const ReplayHooks& hooks) {
+                   pycon::InteractiveConsole console;
+                   return std::to_string(ReplayConsoleTranscript(console, text, hooks).statements);
+                 }};
+}
+
+Session InputLinesSession(std::string name, std::string text) {
+  return Session{std::move(name), [text = std::move(text)](const ReplayHooks& hooks) {
+                   pycon::InteractiveConsole console;
+                   return std::to_string(ReplayInputLines(console, text, hooks).statements);
+                 }};
+}
 
 std::string SessionOutcome::Describe(const IsolationOptions& options) const {
   std::string at = line > 0 ? " at line " + std::to_string(line) : "";
@@ -254,9 +268,10 @@ bool RunIsolated(size_t count, const std::function<std::optional<Session>(size_t
     child.index = index;
     child.name = session->name;
     child.output_fd = memfd_create("replay-session", MFD_CLOEXEC);
+    child.result_fd = memfd_create("replay-result", MFD_CLOEXEC);
     void* shared = mmap(nullptr, sizeof(SharedState), PROT_READ | PROT_WRITE,
                         MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (child.output_fd < 0 || shared == MAP_FAILED) {
+    if (child.output_fd < 0 || child.result_fd < 0 || shared == MAP_FAILED) {
       throw std::runtime_error(std::string("cannot set up a session: ") + std::strerror(errno));
     }
     child.shared = new (shared) SharedState{};
@@ -264,7 +279,9 @@ bool RunIsolated(size_t count, const std::function<std::optional<Session>(size_t
     child.start = Clock::now();
     child.pid = pycon::PythonSession::Fork();
     if (child.pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
-    if (child.pid == 0) ChildMain(*session, child.output_fd, child.shared, options);
+    if (child.pid == 0) {
+      ChildMain(*session, child.output_fd, child.result_fd, child.shared, options);
+    }
     setpgid(child.pid, child.pid);
     child.pidfd = static_cast<int>(syscall(SYS_pidfd_open, child.pid, 0));
     running.push_back(child);

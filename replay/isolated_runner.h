@@ -10,42 +10,45 @@
 
 namespace replay {
 
-/// What a child replays.
-enum class SessionKind {
-  kConsoleTranscript,  ///< inputs taken from a console transcript
-  kInputLines,         ///< every line is an input (replay record)
-};
-
+/// What a child runs: `work` is called in the child, which has a fresh view
+/// of the interpreter, standard input at EOF and standard output and error
+/// captured; what it returns reaches the parent as SessionOutcome::result.
+/// It reports progress through the hooks (ReplayHooks::take_output reads the
+/// captured output back).
 struct Session {
   std::string name;  ///< shown in progress
-  std::string text;
-  SessionKind kind = SessionKind::kConsoleTranscript;
+  std::function<std::string(const ReplayHooks& hooks)> work;
 };
+
+/// A session replaying a console transcript; its result is the number of
+/// statements entered at the primary prompt.
+Session ConsoleTranscriptSession(std::string name, std::string text);
+/// A session pushing every line of `text` into a console (replay record).
+Session InputLinesSession(std::string name, std::string text);
 
 /// How sessions run.
 struct IsolationOptions {
   int jobs = 0;                           ///< at most this many at once; 0: one per CPU
   double timeout_s = 60;                  ///< per session
-  size_t max_output = 16 * 1024 * 1024;   ///< bytes of output per session
-  std::function<void(pycon::InteractiveConsole&)> prepare_console;  ///< before each replay
+  size_t max_output = 16 * 1024 * 1024;   ///< bytes of output (and of result) per session
 };
 
 /// How a session ended.
 struct SessionOutcome {
   enum class End {
-    kFinished,      ///< the replay ran to its end
+    kFinished,      ///< the work ran to its end
     kTimedOut,      ///< killed after timeout_s
     kSignaled,      ///< the child died of a signal
-    kExited,        ///< the child exited before the replay ended (os._exit)
+    kExited,        ///< the child exited before the work ended (os._exit)
     kOutputLimit,   ///< the output passed max_output
-    kConsoleError,  ///< the console itself failed (e.g. sys.ps1 deleted)
+    kConsoleError,  ///< the work itself failed (e.g. the console lost sys.ps1)
   };
   End end = End::kFinished;
   int line = 0;         ///< the transcript line running when it ended (0: none)
   int code = 0;         ///< signal number or exit status
   std::string output;   ///< everything the session showed, up to max_output
   std::string error;    ///< kConsoleError: what failed
-  ReplaySummary summary;
+  std::string result;   ///< what the work returned (kFinished only)
   double duration_s = 0;
 
   /// One line saying why the session did not finish; empty if it did.

@@ -35,7 +35,7 @@ int RecordCommand(const RecordOptions& options) {
   isolation.max_output = options.max_output;
   SessionOutcome result;
   RunIsolated(
-      1, [&](size_t) { return Session{name, text.text, SessionKind::kInputLines}; },
+      1, [&](size_t) { return InputLinesSession(name, text.text); },
       [&](size_t, SessionOutcome&& outcome) { result = std::move(outcome); }, isolation, {},
       nullptr);
 

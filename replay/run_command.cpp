@@ -11,6 +11,8 @@
 
 #include "atomic_file.h"
 #include "console_verdict.h"
+#include "doctest_session.h"
+#include "doctest_verdict.h"
 #include "isolated_runner.h"
 #include "json_report.h"
 #include "junit_report.h"
@@ -43,7 +45,10 @@ volatile int g_interrupted = 0;
 
 int RunCommand(const RunOptions& options) {
   auto started = std::chrono::steady_clock::now();
-  Discovery discovery = DiscoverTranscripts(options.paths, {".pycon"});
+  const std::vector<std::string> kDoctestExtensions = {".txt", ".rst", ".md"};
+  Discovery discovery = DiscoverTranscripts(
+      options.paths, options.mode == "doctest" ? kDoctestExtensions
+                                               : std::vector<std::string>{".pycon"});
   if (!discovery.errors.empty()) {
     for (const std::string& error : discovery.errors) std::cerr << "replay: " << error << "\n";
     return 2;
@@ -60,6 +65,20 @@ int RunCommand(const RunOptions& options) {
   isolation.max_output = options.max_output;
 
   const size_t count = discovery.files.size();
+  auto is_doctest = [&](const std::string& path) {
+    if (options.mode != "auto") return options.mode == "doctest";
+    for (const std::string& extension : kDoctestExtensions) {
+      if (path.size() > extension.size() &&
+          path.compare(path.size() - extension.size(), extension.size(), extension) == 0) {
+        return true;
+      }
+    }
+    return false;
+  };
+  DoctestOptions doctest_options{options.doctest_options};
+  PromptPolicy prompt_policy = options.prompts == "warn"  ? PromptPolicy::kWarn
+                               : options.prompts == "off" ? PromptPolicy::kOff
+                                                          : PromptPolicy::kFail;
   std::vector<std::optional<TranscriptVerdict>> verdicts(count);
   std::vector<std::string> expected(count);
   size_t failures = 0;
@@ -69,14 +88,16 @@ int RunCommand(const RunOptions& options) {
     std::string bytes, error;
     TranscriptVerdict verdict;
     verdict.path = path;
+    verdict.mode = is_doctest(path) ? "doctest" : "console";
     verdict.status = Status::kError;
     if (!ReadFile(path, bytes, error)) {
       verdict.message = path + ": cannot read: " + error;
     } else {
       auto decoded = DecodeTranscript(bytes, path);
       if (auto* text = std::get_if<TranscriptText>(&decoded)) {
+        if (is_doctest(path)) return DoctestSession(path, text->text, doctest_options);
         expected[i] = std::move(text->text);
-        return Session{path, expected[i], SessionKind::kConsoleTranscript};
+        return ConsoleTranscriptSession(path, expected[i]);
       }
       verdict.message = std::get<Diagnostic>(decoded).ToString();
     }
@@ -85,7 +106,10 @@ int RunCommand(const RunOptions& options) {
     return std::nullopt;
   };
   auto finish = [&](size_t i, SessionOutcome&& outcome) {
-    TranscriptVerdict verdict = JudgeConsole(discovery.files[i], expected[i], outcome, isolation);
+    const std::string& path = discovery.files[i];
+    TranscriptVerdict verdict = is_doctest(path)
+                                    ? JudgeDoctest(path, outcome, isolation, prompt_policy)
+                                    : JudgeConsole(path, expected[i], outcome, isolation);
     if (verdict.status != Status::kPassed) ++failures;
     verdicts[i] = std::move(verdict);
     std::string().swap(expected[i]);

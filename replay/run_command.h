@@ -8,6 +8,12 @@ namespace replay {
 
 struct RunOptions {
   std::vector<std::string> paths;
+  /// auto: console mode for *.pycon, doctest mode for *.txt, *.rst, *.md
+  /// (directories are searched for *.pycon); console or doctest: every file
+  /// in that mode (directories searched for that mode's extensions).
+  std::string mode = "auto";
+  std::vector<std::string> doctest_options;  ///< --option FLAG
+  std::string prompts = "fail";              ///< doctest prompt findings: fail, warn, off
   int jobs = 0;                          ///< 0: one per CPU
   double timeout_s = 60;
   size_t max_output = 16 * 1024 * 1024;  ///< bytes per transcript
