@@ -103,10 +103,10 @@ bool InteractiveConsole::Push(std::string_view line, std::optional<std::string_v
 }
 
 std::string InteractiveConsole::Prompt(bool more) const {
-  const char* name = more ? "ps2" : "ps1";
-  PyObject* prompt = PySys_GetObject(name);
-  if (prompt == nullptr) throw std::runtime_error(std::string("sys.") + name + " is not set");
-  return Str(prompt);
+  // sys.ps1 as code.py reads it: a deleted prompt raises AttributeError.
+  PyRef sys = Check(PyImport_ImportModule("sys"), "sys");
+  PyRef prompt = Check(PyObject_GetAttrString(sys.get(), more ? "ps2" : "ps1"), "reading the prompt");
+  return Str(prompt.get());
 }
 
 std::optional<std::string> InteractiveConsole::PromptIfText(bool more) const {

@@ -33,6 +33,20 @@ PendingException FetchException() {
 
 PyRef NoneIfNull(const PyRef& object) { return object ? object : PyRef::Borrow(Py_None); }
 
+/// Calls a user's sys.excepthook. SystemExit raised by it ends the session
+/// (SystemExitError), as in code.py; any other exception escapes code.py, so
+/// it is a PythonError here.
+void CallExceptHook(PyObject* hook, PyObject* type, PyObject* value, PyObject* traceback) {
+  PyRef result =
+      PyRef::Steal(PyObject_CallFunctionObjArgs(hook, type, value, traceback, nullptr));
+  if (result) return;
+  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
+    PendingException exit = FetchException();
+    throw SystemExitError(exit.value);
+  }
+  ThrowPythonError("sys.excepthook");
+}
+
 #if PY_VERSION_HEX >= 0x030D0000
 /// print(text, end='', file=sys.stderr)
 void PrintToStderr(std::string_view text) {
@@ -77,6 +91,117 @@ std::optional<PyRef> CompileCommand(std::string_view source, std::string_view fi
   return result;
 }
 
+InteractiveInterpreter::InteractiveInterpreter(InteractiveInterpreter&& other) noexcept
+    : locals_(std::move(other.locals_)),
+      compile_(std::move(other.compile_))
+#if PY_VERSION_HEX < 0x030D0000
+      ,
+      self_slot_(std::move(other.self_slot_)),
+      stdlib_self_(std::move(other.stdlib_self_)),
+      stdlib_runsource_(std::move(other.stdlib_runsource_)),
+      stdlib_runcode_(std::move(other.stdlib_runcode_))
+#endif
+{
+#if PY_VERSION_HEX < 0x030D0000
+  if (self_slot_) *self_slot_ = this;
+#endif
+}
+
+InteractiveInterpreter& InteractiveInterpreter::operator=(InteractiveInterpreter&& other) noexcept {
+  locals_ = std::move(other.locals_);
+  compile_ = std::move(other.compile_);
+#if PY_VERSION_HEX < 0x030D0000
+  self_slot_ = std::move(other.self_slot_);
+  stdlib_self_ = std::move(other.stdlib_self_);
+  stdlib_runsource_ = std::move(other.stdlib_runsource_);
+  stdlib_runcode_ = std::move(other.stdlib_runcode_);
+  if (self_slot_) *self_slot_ = this;
+#endif
+  return *this;
+}
+
+#if PY_VERSION_HEX < 0x030D0000
+/// The methods code.py's runsource and runcode call back on their self.
+struct StdlibCallbacks {
+  static InteractiveInterpreter* Owner(PyObject* capsule) {
+    return *static_cast<InteractiveInterpreter**>(PyCapsule_GetPointer(capsule, "pycon.self"));
+  }
+  /// Runs `show` on the exception being handled (sys.exc_info()), turning
+  /// C++ exceptions back into Python ones on the way out.
+  template <typename Show>
+  static PyObject* OnHandledException(Show show) {
+    PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+    PyErr_GetExcInfo(&type, &value, &traceback);
+    PyErr_Restore(type, value, traceback);
+    try {
+      show();
+    } catch (const SystemExitError& exit) {
+      PyErr_SetObject(PyExc_SystemExit, exit.exception().get());
+      return nullptr;
+    } catch (const PythonError& error) {
+      error.Restore();
+      return nullptr;
+    } catch (const std::exception& error) {
+      PyErr_SetString(PyExc_RuntimeError, error.what());
+      return nullptr;
+    }
+    Py_RETURN_NONE;
+  }
+  static PyObject* ShowSyntaxError(PyObject* capsule, PyObject* args) {
+    PyObject* filename = Py_None;
+    if (!PyArg_ParseTuple(args, "|O", &filename)) return nullptr;
+    std::string name = filename == Py_None ? std::string() : Str(filename);
+    return OnHandledException([&] { Owner(capsule)->ShowSyntaxError(name); });
+  }
+  static PyObject* ShowTraceback(PyObject* capsule, PyObject*) {
+    return OnHandledException([&] { Owner(capsule)->ShowTraceback(); });
+  }
+};
+
+namespace {
+PyMethodDef kShowSyntaxError = {"showsyntaxerror", StdlibCallbacks::ShowSyntaxError,
+                                METH_VARARGS, nullptr};
+PyMethodDef kShowTraceback = {"showtraceback", StdlibCallbacks::ShowTraceback, METH_NOARGS,
+                              nullptr};
+
+/// Calls code.py's runsource or runcode; SystemExit becomes SystemExitError,
+/// anything else that escapes code.py a PythonError.
+PyRef CallStdlib(PyObject* function, PyObject* args) {
+  PyRef result = PyRef::Steal(PyObject_Call(function, args, nullptr));
+  if (result) return result;
+  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
+    PendingException exit = FetchException();
+    throw SystemExitError(exit.value);
+  }
+  ThrowPythonError("code.py");
+}
+}  // namespace
+
+void InteractiveInterpreter::BindStdlibFrames() {
+  self_slot_ = std::make_unique<InteractiveInterpreter*>(this);
+  PyRef capsule = Check(PyCapsule_New(self_slot_.get(), "pycon.self", nullptr), "capsule");
+  PyRef types = Import("types");
+  stdlib_self_ = Check(PyObject_CallMethod(types.get(), "SimpleNamespace", nullptr),
+                       "SimpleNamespace()");
+  PyRef code = Import("code");
+  PyRef stdlib_class = Attr(code.get(), "InteractiveInterpreter");
+  stdlib_runsource_ = Attr(stdlib_class.get(), "runsource");
+  stdlib_runcode_ = Attr(stdlib_class.get(), "runcode");
+  PyRef runcode = Check(PyObject_CallMethod(types.get(), "MethodType", "OO", stdlib_runcode_.get(),
+                                            stdlib_self_.get()),
+                        "MethodType");
+  PyRef showsyntaxerror = Check(PyCFunction_New(&kShowSyntaxError, capsule.get()), "callback");
+  PyRef showtraceback = Check(PyCFunction_New(&kShowTraceback, capsule.get()), "callback");
+  for (auto& [name, value] : {std::pair{"compile", compile_.get()}, {"locals", locals_.get()},
+                              {"runcode", runcode.get()}, {"showsyntaxerror", showsyntaxerror.get()},
+                              {"showtraceback", showtraceback.get()}}) {
+    if (PyObject_SetAttrString(stdlib_self_.get(), name, value) != 0) {
+      ThrowPythonError("binding code.py");
+    }
+  }
+}
+#endif
+
 InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move(locals)) {
   if (!locals_) {
     locals_ = Check(PyDict_New(), "creating the namespace");
@@ -88,10 +213,20 @@ InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move
   PyRef codeop = Import("codeop");
   compile_ = Check(PyObject_CallMethod(codeop.get(), "CommandCompiler", nullptr),
                    "codeop.CommandCompiler()");
+#if PY_VERSION_HEX < 0x030D0000
+  BindStdlibFrames();
+#endif
 }
 
 bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view filename,
                                        std::string_view symbol) {
+#if PY_VERSION_HEX < 0x030D0000
+  PyRef args = Check(Py_BuildValue("(ONNN)", stdlib_self_.get(), MakeStr(source).release(),
+                                   MakeStr(filename).release(), MakeStr(symbol).release()),
+                     "arguments");
+  PyRef more = CallStdlib(stdlib_runsource_.get(), args.get());
+  return PyObject_IsTrue(more.get()) == 1;
+#endif
   PyRef code = PyRef::Steal(PyObject_CallFunction(
       compile_.get(), "NNN", MakeStr(source).release(), MakeStr(filename).release(),
       MakeStr(symbol).release()));
@@ -109,6 +244,11 @@ bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view
 }
 
 void InteractiveInterpreter::RunCode(PyObject* code) {
+#if PY_VERSION_HEX < 0x030D0000
+  PyRef args = Check(Py_BuildValue("(OO)", stdlib_self_.get(), code), "arguments");
+  CallStdlib(stdlib_runcode_.get(), args.get());
+  return;
+#endif
   // builtins.exec, as code.py calls it (it adds __builtins__ to the
   // namespace); called from C, it leaves no frame of ours in the traceback.
   PyObject* exec = PyDict_GetItemString(PyEval_GetBuiltins(), "exec");
@@ -171,9 +311,7 @@ void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::str
                         "traceback.format_exception_only");
     WriteLines(lines.get());
   } else {
-    Check(PyObject_CallFunctionObjArgs(hook.get(), e.type.get(), value.get(),
-                                       NoneIfNull(e.traceback).get(), nullptr),
-          "sys.excepthook");
+    CallExceptHook(hook.get(), e.type.get(), value.get(), NoneIfNull(e.traceback).get());
   }
 #endif
 }
@@ -193,16 +331,15 @@ void InteractiveInterpreter::ShowTraceback() {
   PyRef hook = SysAttr("excepthook");
   PyRef default_hook = SysAttr("__excepthook__");
   if (hook.get() == default_hook.get()) {
+    // code.py formats last_tb.tb_next: its own runcode frame left out.
+    PyRef shown = e.traceback ? Attr(e.traceback.get(), "tb_next") : PyRef::Borrow(Py_None);
     PyRef traceback = Import("traceback");
     PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception", "OOO",
-                                            e.type.get(), e.value.get(),
-                                            NoneIfNull(e.traceback).get()),
+                                            e.type.get(), e.value.get(), shown.get()),
                         "traceback.format_exception");
     WriteLines(lines.get());
   } else {
-    Check(PyObject_CallFunctionObjArgs(hook.get(), e.type.get(), e.value.get(),
-                                       NoneIfNull(e.traceback).get(), nullptr),
-          "sys.excepthook");
+    CallExceptHook(hook.get(), e.type.get(), e.value.get(), NoneIfNull(e.traceback).get());
   }
 #endif
 }
@@ -219,13 +356,18 @@ void InteractiveInterpreter::ShowException(PyRef type, PyRef value, PyRef traceb
   if (!source.empty() && type.get() == PyExc_SyntaxError) {
     PyRef text = Attr(value.get(), "text");
     PyRef lineno = Attr(value.get(), "lineno");
-    if (PyObject_IsTrue(text.get()) == 0 && PyLong_Check(lineno.get())) {
-      PyRef lines = Check(PyObject_CallMethod(MakeStr(source).get(), "splitlines", nullptr),
-                          "splitlines");
-      long number = PyLong_AsLong(lineno.get());
-      if (PyList_GET_SIZE(lines.get()) >= number && number >= 1) {
-        if (PyObject_SetAttrString(value.get(), "text", PyList_GET_ITEM(lines.get(), number - 1)) !=
-            0) {
+    PyRef lines = Check(PyObject_CallMethod(MakeStr(source).get(), "splitlines", nullptr),
+                        "splitlines");
+    if (PyObject_IsTrue(text.get()) == 0) {
+      // len(lines) >= value.lineno, as code.py compares them (a lineno of
+      // None raises TypeError there too).
+      PyRef count = Check(PyLong_FromSsize_t(PyList_GET_SIZE(lines.get())), "len");
+      PyRef fits = Check(PyObject_RichCompare(count.get(), lineno.get(), Py_GE), "lineno");
+      if (PyObject_IsTrue(fits.get()) == 1) {
+        PyRef index = Check(PyNumber_Subtract(lineno.get(), PyRef::Steal(PyLong_FromLong(1)).get()),
+                            "lineno - 1");
+        PyRef line = Check(PyObject_GetItem(lines.get(), index.get()), "lines[lineno - 1]");
+        if (PyObject_SetAttrString(value.get(), "text", line.get()) != 0) {
           ThrowPythonError("setting SyntaxError.text");
         }
       }

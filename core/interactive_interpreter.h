@@ -1,6 +1,7 @@
 // The interpreter half of Lib/code.py: compile, run, show errors.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,8 +45,8 @@ class InteractiveInterpreter {
   /// {'__name__': '__console__', '__doc__': None}.
   explicit InteractiveInterpreter(PyRef locals = {});
   ~InteractiveInterpreter() = default;
-  InteractiveInterpreter(InteractiveInterpreter&&) = default;
-  InteractiveInterpreter& operator=(InteractiveInterpreter&&) = default;
+  InteractiveInterpreter(InteractiveInterpreter&& other) noexcept;
+  InteractiveInterpreter& operator=(InteractiveInterpreter&& other) noexcept;
 
   /// Compiles and runs `source` (as codeop.CommandCompiler does, remembering
   /// __future__ imports). Returns true if the source is incomplete and more
@@ -65,7 +66,8 @@ class InteractiveInterpreter {
   void ShowSyntaxError(std::string_view filename = {}, std::string_view source = {});
 
   /// Shows the pending Python exception with its traceback, as
-  /// showtraceback() does, and sets sys.last_type, sys.last_value,
+  /// showtraceback() does (the first frame, code.py's own runcode, is left
+  /// out of the text), and sets sys.last_type, sys.last_value,
   /// sys.last_traceback (and sys.last_exc where the linked Python does).
   /// A user's sys.excepthook takes precedence. Clears the pending exception.
   void ShowTraceback();
@@ -85,6 +87,21 @@ class InteractiveInterpreter {
 
   PyRef locals_;
   PyRef compile_;
+#if PY_VERSION_HEX < 0x030D0000
+  // Up to 3.12, code.py leaves its own frames (runsource, runcode) in the
+  // tracebacks that sys.last_traceback and a user's sys.excepthook get. To
+  // give them the same frames, source and code run through code.py's own
+  // runsource and runcode, called with `stdlib_self_` as their self: an
+  // object whose compile and locals are ours, and whose showsyntaxerror and
+  // showtraceback call back into this object (through `self_slot_`, which
+  // follows the object when it moves).
+  void BindStdlibFrames();
+  std::unique_ptr<InteractiveInterpreter*> self_slot_;
+  PyRef stdlib_self_;
+  PyRef stdlib_runsource_;
+  PyRef stdlib_runcode_;
+  friend struct StdlibCallbacks;
+#endif
 };
 
 }  // namespace pycon

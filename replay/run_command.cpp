@@ -80,7 +80,7 @@ int RunCommand(const RunOptions& options) {
                                : options.prompts == "off" ? PromptPolicy::kOff
                                                           : PromptPolicy::kFail;
   std::vector<std::optional<TranscriptVerdict>> verdicts(count);
-  std::vector<std::string> expected(count);
+  std::vector<TranscriptText> expected(count);
   size_t failures = 0;
 
   auto prepare = [&](size_t i) -> std::optional<Session> {
@@ -96,8 +96,8 @@ int RunCommand(const RunOptions& options) {
       auto decoded = DecodeTranscript(bytes, path);
       if (auto* text = std::get_if<TranscriptText>(&decoded)) {
         if (is_doctest(path)) return DoctestSession(path, text->text, doctest_options);
-        expected[i] = std::move(text->text);
-        return ConsoleTranscriptSession(path, expected[i]);
+        expected[i] = std::move(*text);
+        return ConsoleTranscriptSession(path, expected[i].text);
       }
       verdict.message = std::get<Diagnostic>(decoded).ToString();
     }
@@ -109,10 +109,20 @@ int RunCommand(const RunOptions& options) {
     const std::string& path = discovery.files[i];
     TranscriptVerdict verdict = is_doctest(path)
                                     ? JudgeDoctest(path, outcome, isolation, prompt_policy)
-                                    : JudgeConsole(path, expected[i], outcome, isolation);
+                                    : JudgeConsole(path, expected[i].text, outcome, isolation);
+    if (options.update && verdict.status == Status::kFailed && verdict.mode == "console") {
+      TranscriptText updated = expected[i];
+      updated.text = ComparableActual(expected[i].text, outcome.output);
+      std::string error = WriteFileAtomically(path, EncodeTranscript(updated));
+      if (error.empty()) {
+        verdict.updated = true;
+      } else {
+        verdict.message += " (not updated: " + error + ")";
+      }
+    }
     if (verdict.status != Status::kPassed) ++failures;
     verdicts[i] = std::move(verdict);
-    std::string().swap(expected[i]);
+    expected[i] = TranscriptText();
   };
 
   bool live = isatty(STDERR_FILENO) != 0;

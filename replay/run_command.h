@@ -21,6 +21,9 @@ struct RunOptions {
   std::string report_json;               ///< write the JSON report here
   std::string junit;                     ///< write JUnit XML here
   std::string python_executable;         ///< the embedded Python's own executable
+  /// Rewrite each failed transcript to what the console showed (never one
+  /// that ended in an error); passing files are not touched.
+  bool update = false;
 };
 
 /// Runs the transcripts under `options.paths`, prints failures and a

@@ -39,7 +39,9 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   const char* label_color = verdict.status == Status::kSkipped ? "\x1b[33m" : "\x1b[1;31m";
   std::string text = color ? std::string(label_color) + label + "\x1b[0m" : label;
   text += " " + verdict.message + "\n";
-  if (verdict.updated) text += "  updated " + verdict.path + "\n";
+  if (verdict.updated) {
+    text += (color ? "\x1b[1;33mUPDATED\x1b[0m " : "UPDATED ") + verdict.path + "\n";
+  }
   if (!verdict.diff.empty()) text += color ? Colorize(verdict.diff) : verdict.diff;
   return text;
 }

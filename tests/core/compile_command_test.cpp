@@ -238,6 +238,7 @@ TEST_CASE("CompileCommand does not warn about incomplete source (test_incomplete
   CHECK(log.Stop().empty());
 }
 
+#if PY_VERSION_HEX >= 0x030A0000  // added in 3.10's test_codeop
 TEST_CASE("CompileCommand warns about invalid source once (test_invalid_warning)",
           "[codeop][warnings]") {
   WarningLog log("always");
@@ -252,3 +253,4 @@ TEST_CASE("CompileCommand warns about invalid source once (test_invalid_warning)
   CHECK(warnings[0][1].find("invalid escape sequence") != std::string::npos);
   CHECK(warnings[0][2] == "<input>");
 }
+#endif

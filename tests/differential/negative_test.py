@@ -8,7 +8,13 @@ an extra output line — and checks that `replay run` fails each one, that the
 diff's removed (or added, for a missing line) lines include the altered line,
 and that a hunk of the diff covers its line number. The unaltered copy must
 pass, so a failure is the alteration's doing.
+
+Then `replay run --update` on the same files must restore every altered copy
+byte for byte to the bundled transcript (which the stdlib console recorded),
+leave the unaltered copies byte- and mtime-identical, and make a second run
+pass.
 """
+import os
 import json
 import pathlib
 import re
@@ -119,6 +125,28 @@ def main(replay, directory):
                 failed += 1
                 print(f'{source} ({name}, line {line}): {problem}')
                 print(verdict['diff'])
+        # --update restores what the stdlib recorded and touches nothing else.
+        controls = {case[0]: os.stat(case[0]).st_mtime_ns for case in cases if case[4] is None}
+        update = subprocess.run([replay, 'run', '--update', '--color', 'never',
+                                 *[str(case[0]) for case in cases]],
+                                stdout=subprocess.PIPE, text=True, timeout=600)
+        for path, source, name, line, marker, _ in cases:
+            checked += 1
+            if path.read_bytes() != source.read_bytes():
+                failed += 1
+                print(f'{source} ({name}): --update did not restore the recorded transcript')
+            elif marker is None and os.stat(path).st_mtime_ns != controls[path]:
+                failed += 1
+                print(f'{source}: --update touched a passing file')
+            elif marker is not None and f'UPDATED {path}' not in update.stdout:
+                failed += 1
+                print(f'{source} ({name}): --update did not report the file as updated')
+        again = subprocess.run([replay, 'run', *[str(case[0]) for case in cases]],
+                               stdout=subprocess.DEVNULL, timeout=600)
+        checked += 1
+        if again.returncode != 0:
+            failed += 1
+            print('a run after --update does not pass')
     print(f'{checked - failed} passed, {failed} failed')
     return 1 if failed else 0
 

@@ -1,0 +1,139 @@
+"""replay's doctest driver: one file run by the linked Python's own doctest.
+
+replay embeds this file as a string (see replay/CMakeLists.txt) and runs it in
+the child that checks a doctest file. Everything that decides a verdict --
+parsing, option directives, running, output checking -- is done by the
+stdlib's doctest (DocTestParser, DocTestRunner, OutputChecker) of the linked
+Python, used as doctest.testfile(path, module_relative=False) uses it. This
+file only records, per example, what the runner reports, and hands it back as
+JSON.
+"""
+import doctest
+import json
+import os
+import re
+
+# Characters of an example's actual output kept beyond the expected length: a
+# flood must not make the result (or the diff made of it) unbounded.
+_EXTRA_SHOWN = 16 * 1024
+
+
+def _text(value):
+    """`value` as text that encodes to UTF-8 (lone surrogates escaped)."""
+    return value.encode('utf-8', 'backslashreplace').decode('utf-8')
+
+
+def _bounded(got, want):
+    limit = len(want) + _EXTRA_SHOWN
+    if len(got) <= limit:
+        return got
+    return '%s\n[... %d more characters of actual output not shown]\n' % (
+        got[:limit], len(got) - limit)
+
+
+class FileRun:
+    """One doctest file, parsed as doctest.testfile parses it.
+
+    After construction, `error` is None, or (line, message) for a file doctest
+    refuses (its parser raised ValueError; an option flag is unknown), line
+    1-based or 0 if unknown; `examples` lists (line, indent, source) of every
+    example, line 1-based.
+    """
+
+    def __init__(self, text, path, option_names):
+        self.error = None
+        self.examples = []
+        self._test = None
+        self._optionflags = 0
+        for name in option_names:
+            flag = doctest.OPTIONFLAGS_BY_NAME.get(name)
+            if flag is None:
+                self.error = (0, 'unknown doctest option flag %r (known: %s)' % (
+                    name, ', '.join(sorted(doctest.OPTIONFLAGS_BY_NAME))))
+                return
+            self._optionflags |= flag
+        # As testfile: the name is the file's base name, the namespace holds
+        # only __name__, and the examples are parsed with a DocTestParser.
+        globs = {'__name__': '__main__'}
+        try:
+            self._test = doctest.DocTestParser().get_doctest(
+                text, globs, os.path.basename(path), path, 0)
+        except ValueError as error:
+            # doctest's messages name the 1-based line: "line 4 of the ...".
+            match = re.search(r'\bline (\d+) of the', str(error))
+            self.error = (int(match.group(1)) if match else 0, _text(str(error)))
+            return
+        self.examples = [(example.lineno + 1, example.indent, example.source)
+                         for example in self._test.examples]
+
+    def error_json(self):
+        """The result for a refused file, or None."""
+        if self.error is None:
+            return None
+        line, message = self.error
+        return json.dumps({'error': {'line': line, 'message': message}}, ensure_ascii=False)
+
+    def run(self, on_example):
+        """Runs the examples as testfile does; returns the result as JSON.
+
+        `on_example(line)` is called before each example the runner reports
+        on starts. The result holds doctest's counts (attempted, failed) and,
+        for each example the runner reports on (REPORT_ONLY_FIRST_FAILURE
+        silences those after the first failure, as in doctest's own report),
+        its line, source, expected and actual output, outcome (success,
+        failure, exception) and the unexpected exception's traceback.
+        """
+        runner = _RecordingRunner(on_example, verbose=False, optionflags=self._optionflags)
+        results = runner.run(self._test, out=lambda text: None)
+        return json.dumps({'attempted': results.attempted, 'failed': results.failed,
+                           'reports': runner.reports}, ensure_ascii=False)
+
+
+class _RememberingSpoofOut(doctest._SpoofOut):
+    """doctest's capture of an example's output, remembering the last value
+    read: the runner reads it before it reports an unexpected exception, and
+    does not pass it on."""
+
+    last_value = ''
+
+    def getvalue(self):
+        self.last_value = super().getvalue()
+        return self.last_value
+
+
+class _RecordingRunner(doctest.DocTestRunner):
+    """A DocTestRunner that records its reports instead of printing them."""
+
+    def __init__(self, on_example, **options):
+        super().__init__(**options)
+        self.reports = []
+        self._on_example = on_example
+        self._fakeout = _RememberingSpoofOut()
+
+    def report_start(self, out, test, example):
+        self._on_example(example.lineno + 1)
+
+    def report_success(self, out, test, example, got):
+        self._record(example, 'success', got, None)
+
+    def report_failure(self, out, test, example, got):
+        self._record(example, 'failure', got, None)
+
+    def report_unexpected_exception(self, out, test, example, exc_info):
+        got = self._fakeout.last_value
+        self._record(example, 'exception', got, doctest._exception_traceback(exc_info))
+
+    def _record(self, example, outcome, got, exception):
+        # As doctest's own report shows it (OutputChecker.output_difference).
+        if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
+            got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
+        source_lines = example.source.count('\n')
+        self.reports.append({
+            'line': example.lineno + 1,
+            'want_line': example.lineno + source_lines + 1,
+            'source': _text(example.source),
+            'want': _text(example.want),
+            'got': _text(_bounded(got, example.want)),
+            'outcome': outcome,
+            'exception': None if exception is None else _text(_bounded(exception, '')),
+        })

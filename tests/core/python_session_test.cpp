@@ -1,0 +1,38 @@
+// PythonSession, as seen from inside the session python_test_main holds.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "py_ref.h"
+#include "python_error.h"
+#include "python_session.h"
+
+namespace {
+
+std::string EvalStr(const char* expression) {
+  pycon::PyRef globals = pycon::Check(PyDict_New(), "dict");
+  PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins());
+  pycon::PyRef value = pycon::Check(
+      PyRun_String(expression, Py_eval_input, globals.get(), globals.get()), expression);
+  return pycon::Str(value.get());
+}
+
+}  // namespace
+
+TEST_CASE("PythonVersion is platform.python_version()", "[session]") {
+  CHECK(pycon::PythonVersion() == EvalStr("__import__('platform').python_version()"));
+}
+
+TEST_CASE("The session starts Python as the console expects", "[session]") {
+  CHECK(Py_IsInitialized());
+  CHECK(EvalStr("__import__('sys').argv") == "['']");
+  // SessionOptions::preload
+  CHECK(EvalStr("'codeop' in __import__('sys').modules") == "True");
+  CHECK(EvalStr("'traceback' in __import__('sys').modules") == "True");
+  // site was imported: exit and quit exist.
+  CHECK(EvalStr("hasattr(__import__('builtins'), 'exit')") == "True");
+}
+
+TEST_CASE("A second session is refused", "[session]") {
+  CHECK_THROWS_AS(pycon::PythonSession(), std::logic_error);
+}
