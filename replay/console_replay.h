@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "interactive_console.h"
+#include "output_placeholders.h"
 
 namespace replay {
 
@@ -19,10 +22,20 @@ struct ReplayHooks {
   std::function<void(int line)> on_line;
 };
 
+/// A stretch of the session's output that matched the transcript's expected
+/// output only through placeholders: the parent compares and updates with
+/// `expected` in its place.
+struct Substitution {
+  size_t offset = 0;  ///< in the session's output
+  size_t length = 0;
+  std::string expected;
+};
+
 /// What a replay did.
 struct ReplaySummary {
   int inputs = 0;      ///< lines pushed into the console
   int statements = 0;  ///< inputs given at the primary prompt (sys.ps1)
+  std::vector<Substitution> substitutions;  ///< in order of offset
 };
 
 /// Replays console transcript `expected` through `console`, inside
@@ -41,8 +54,18 @@ struct ReplaySummary {
 /// the line, a newline. The replay ends when the inputs run out, or when
 /// SystemExit ends the session (whose message is then written as Python
 /// writes it at exit).
+///
+/// Where the output since the last input differs from the transcript's text
+/// up to the next prompt line, but matches it under `placeholders` (see
+/// OutputMatches), it is skipped as matching and reported as a Substitution.
 ReplaySummary ReplayConsoleTranscript(pycon::InteractiveConsole& console,
-                                      std::string_view expected, const ReplayHooks& hooks);
+                                      std::string_view expected, const ReplayHooks& hooks,
+                                      const Placeholders& placeholders = {});
+
+/// `output` with the substitutions' expected text in place of what they
+/// cover: the session as the transcript would have it.
+std::string ApplySubstitutions(std::string_view output,
+                               const std::vector<Substitution>& substitutions);
 
 /// Replays plain input lines (one per line of `input`) the same way: what
 /// `replay record` shows for them.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "console_session.h"
 #include "unified_diff.h"
 
 namespace replay {
@@ -39,7 +40,9 @@ Diff BoundedDiff(const std::string& path, const std::string& expected, const std
 
 }  // namespace
 
-std::string ComparableActual(const std::string& expected, const std::string& actual) {
+std::string ComparableActual(const std::string& expected, const SessionOutcome& outcome) {
+  std::string actual =
+      ApplySubstitutions(outcome.output, DecodeConsoleResult(outcome.result).substitutions);
   if (!expected.empty() && expected.back() != '\n' && actual == expected + "\n") return expected;
   return actual;
 }
@@ -49,9 +52,9 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   TranscriptVerdict verdict;
   verdict.path = path;
   verdict.mode = "console";
-  verdict.examples = outcome.result.empty() ? 0 : std::atoi(outcome.result.c_str());
+  verdict.examples = DecodeConsoleResult(outcome.result).statements;
   verdict.duration_s = outcome.duration_s;
-  std::string actual = ComparableActual(expected, outcome.output);
+  std::string actual = ComparableActual(expected, outcome);
   if (outcome.end != SessionOutcome::End::kFinished) {
     verdict.status = Status::kError;
     verdict.message = path + (outcome.line > 0 ? ":" + std::to_string(outcome.line) : "") + ": " +

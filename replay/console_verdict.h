@@ -16,8 +16,10 @@ namespace replay {
 TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expected,
                                const SessionOutcome& outcome, const IsolationOptions& options);
 
-/// `actual` as the comparison sees it against `expected`: a final newline
-/// dropped where the file has none.
-std::string ComparableActual(const std::string& expected, const std::string& actual);
+/// What the session showed, as the comparison with `expected` sees it: the
+/// placeholder matches reported by the session in place, and a final
+/// newline dropped where the file has none. This is also what --update
+/// writes.
+std::string ComparableActual(const std::string& expected, const SessionOutcome& outcome);
 
 }  // namespace replay

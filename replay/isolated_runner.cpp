@@ -188,20 +188,6 @@ std::string FormatBytes(size_t bytes) {
 
 }  // namespace
 
-Session ConsoleTranscriptSession(std::string name, std::string text) {
-  return Session{std::move(name), [text = std::move(text)](const ReplayHooks& hooks) {
-                   pycon::InteractiveConsole console;
-                   return std::to_string(ReplayConsoleTranscript(console, text, hooks).statements);
-                 }};
-}
-
-Session InputLinesSession(std::string name, std::string text) {
-  return Session{std::move(name), [text = std::move(text)](const ReplayHooks& hooks) {
-                   pycon::InteractiveConsole console;
-                   return std::to_string(ReplayInputLines(console, text, hooks).statements);
-                 }};
-}
-
 std::string SessionOutcome::Describe(const IsolationOptions& options) const {
   std::string at = line > 0 ? " at line " + std::to_string(line) : "";
   switch (end) {

@@ -20,11 +20,6 @@ struct Session {
   std::function<std::string(const ReplayHooks& hooks)> work;
 };
 
-/// A session replaying a console transcript; its result is the number of
-/// statements entered at the primary prompt.
-Session ConsoleTranscriptSession(std::string name, std::string text);
-/// A session pushing every line of `text` into a console (replay record).
-Session InputLinesSession(std::string name, std::string text);
 
 /// How sessions run.
 struct IsolationOptions {

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   run_app->add_option("--color", run.color, "Colour diffs: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   run_app->add_option("--report-json", run.report_json, "Write a JSON report to FILE");
+  run_app->add_flag("--ellipsis", run.ellipsis,
+                    "In console transcripts, \"...\" in expected output matches any text");
   run_app->add_flag("--update", run.update,
                     "Rewrite failing transcripts to what the console shows");
   run_app->add_option("--junit", run.junit, "Write JUnit XML to FILE");

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "atomic_file.h"
+#include "console_session.h"
 #include "isolated_runner.h"
 #include "python_session.h"
 #include "transcript_text.h"

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "atomic_file.h"
+#include "console_session.h"
 #include "console_verdict.h"
 #include "doctest_session.h"
 #include "doctest_verdict.h"
@@ -76,6 +77,8 @@ int RunCommand(const RunOptions& options) {
     return false;
   };
   DoctestOptions doctest_options{options.doctest_options};
+  Placeholders placeholders;
+  placeholders.ellipsis = options.ellipsis;
   PromptPolicy prompt_policy = options.prompts == "warn"  ? PromptPolicy::kWarn
                                : options.prompts == "off" ? PromptPolicy::kOff
                                                           : PromptPolicy::kFail;
@@ -97,7 +100,7 @@ int RunCommand(const RunOptions& options) {
       if (auto* text = std::get_if<TranscriptText>(&decoded)) {
         if (is_doctest(path)) return DoctestSession(path, text->text, doctest_options);
         expected[i] = std::move(*text);
-        return ConsoleTranscriptSession(path, expected[i].text);
+        return ConsoleTranscriptSession(path, expected[i].text, placeholders);
       }
       verdict.message = std::get<Diagnostic>(decoded).ToString();
     }
@@ -112,7 +115,7 @@ int RunCommand(const RunOptions& options) {
                                     : JudgeConsole(path, expected[i].text, outcome, isolation);
     if (options.update && verdict.status == Status::kFailed && verdict.mode == "console") {
       TranscriptText updated = expected[i];
-      updated.text = ComparableActual(expected[i].text, outcome.output);
+      updated.text = ComparableActual(expected[i].text, outcome);
       std::string error = WriteFileAtomically(path, EncodeTranscript(updated));
       if (error.empty()) {
         verdict.updated = true;

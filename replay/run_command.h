@@ -24,6 +24,8 @@ struct RunOptions {
   /// Rewrite each failed transcript to what the console showed (never one
   /// that ended in an error); passing files are not touched.
   bool update = false;
+  /// "..." in expected console output matches any text.
+  bool ellipsis = false;
 };
 
 /// Runs the transcripts under `options.paths`, prints failures and a
