@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "console_command.h"
 #include "python_session.h"
 #include "record_command.h"
 #include "run_command.h"
@@ -53,11 +54,19 @@ int main(int argc, char** argv) {
   replay::RecordOptions record;
   record.python_executable = REPLAY_PYTHON_EXECUTABLE;
   CLI::App* record_app = app.add_subcommand(
-      "record", "Push the lines of INPUT (or stdin) through a console; write the transcript.");
+      "record",
+      "Push the lines of INPUT (or stdin) through a console and write the transcript; at a "
+      "terminal, record an interactive session into -o FILE.");
   record_app->add_option("input", record.input, "File of input lines (default: stdin)");
   record_app->add_option("-o,--output", record.output, "Transcript file (default: stdout)");
   record_app->add_option("--timeout", record.timeout_s, "Seconds (default 60)")
       ->check(CLI::PositiveNumber);
+
+  replay::ConsoleCommandOptions console;
+  console.python_executable = REPLAY_PYTHON_EXECUTABLE;
+  CLI::App* console_app = app.add_subcommand(
+      "console", "An interactive console on replay's core, as code.interact(local_exit=True).");
+  console_app->add_flag("-q", console.quiet, "Don't print the version and copyright banner");
 
   try {
     app.parse(argc, argv);
@@ -68,6 +77,7 @@ int main(int argc, char** argv) {
   try {
     if (run_app->parsed()) return replay::RunCommand(run);
     if (record_app->parsed()) return replay::RecordCommand(record);
+    if (console_app->parsed()) return replay::ConsoleCommand(console);
   } catch (const std::exception& error) {
     std::cerr << "replay: " << error.what() << "\n";
     return 2;

@@ -1,10 +1,13 @@
 #include "record_command.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <iterator>
 
 #include "atomic_file.h"
 #include "console_session.h"
+#include "interactive_record.h"
 #include "isolated_runner.h"
 #include "python_session.h"
 #include "transcript_text.h"
@@ -13,6 +16,13 @@ namespace replay {
 
 int RecordCommand(const RecordOptions& options) {
   std::string name = options.input.empty() || options.input == "-" ? "<stdin>" : options.input;
+  if (name == "<stdin>" && isatty(STDIN_FILENO)) {
+    if (options.output.empty()) {
+      std::cerr << "replay: recording at a terminal needs -o FILE\n";
+      return 2;
+    }
+    return RecordInteractively(options.output, options.python_executable);
+  }
   std::string bytes, error;
   if (name == "<stdin>") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
