@@ -23,7 +23,7 @@ void ThrowIfFailed(PyStatus status, PyConfig* config) {
 
 }  // namespace
 
-PythonSession::PythonSession(const SessionOptions& options) {
+PythonSession::PythonSession(const SessionOptions& options) : finalize_(options.finalize) {
   if (Py_IsInitialized()) throw std::logic_error("Python is already initialised");
   PyConfig config;
   PyConfig_InitPythonConfig(&config);
@@ -49,12 +49,13 @@ PythonSession::PythonSession(const SessionOptions& options) {
   }
 }
 
-PythonSession::PythonSession(PythonSession&& other) noexcept : owns_(other.owns_) {
+PythonSession::PythonSession(PythonSession&& other) noexcept
+    : owns_(other.owns_), finalize_(other.finalize_) {
   other.owns_ = false;
 }
 
 PythonSession::~PythonSession() {
-  if (owns_ && Py_IsInitialized()) Py_FinalizeEx();
+  if (owns_ && finalize_ && Py_IsInitialized()) Py_FinalizeEx();
 }
 
 int PythonSession::Fork() {

@@ -16,8 +16,12 @@ struct SessionOptions {
   std::vector<std::string> argv = {""};
   /// Install Python's signal handlers (SIGINT raises KeyboardInterrupt).
   bool install_signal_handlers = false;
-  /// Modules imported at start-up.
-  std::vector<std::string> preload = {"codeop", "traceback"};
+  /// Finalise the interpreter when the session ends. A program about to
+  /// exit may skip it (it can take milliseconds).
+  bool finalize = true;
+  /// Modules imported at start-up: by default those the stdlib console
+  /// itself imports (so a session sees them imported, as under code.py).
+  std::vector<std::string> preload = {"code", "codeop", "traceback"};
 };
 
 /// The embedded CPython, initialised as `python3 -u` starts (site imported,
@@ -40,6 +44,7 @@ class PythonSession {
 
  private:
   bool owns_ = true;
+  bool finalize_ = true;
 };
 
 /// The linked Python's full version, e.g. "3.11.2".

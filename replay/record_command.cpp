@@ -39,6 +39,7 @@ int RecordCommand(const RecordOptions& options) {
 
   pycon::SessionOptions session_options;
   session_options.executable = options.python_executable;
+  session_options.finalize = false;  // the process ends right after
   pycon::PythonSession python(session_options);
   IsolationOptions isolation;
   isolation.jobs = 1;

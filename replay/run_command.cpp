@@ -57,6 +57,7 @@ int RunCommand(const RunOptions& options) {
 
   pycon::SessionOptions session_options;
   session_options.executable = options.python_executable;
+  session_options.finalize = false;  // the process ends right after
   pycon::PythonSession python(session_options);
   InstallInterruptHandlers(&g_interrupted);
 
