@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from xml.etree import ElementTree
 
 # name: (input lines, expected status, regex the message must match)
 SESSIONS = {
@@ -108,8 +109,10 @@ def main(replay, recorder):
 
         report = pathlib.Path(tmp) / 'report.json'
         start = time.monotonic()
+        junit = pathlib.Path(tmp) / 'junit.xml'
         run = subprocess.run([replay, 'run', '--timeout', '5', '--max-output', '1048576',
-                              '--color', 'never', '--report-json', str(report), str(corpus)],
+                              '--color', 'never', '--report-json', str(report),
+                              '--junit', str(junit), str(corpus)],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                              timeout=120)
         elapsed = time.monotonic() - start
@@ -117,7 +120,26 @@ def main(replay, recorder):
             failures.append(f'exit status {run.returncode}, expected 1')
         if elapsed > 30:
             failures.append(f'the run took {elapsed:.1f} s')
+        if '\r' in run.stdout or '\x1b[' in run.stdout:
+            failures.append('progress or colour noise on a non-terminal')
+        last_line = run.stdout.rstrip('\n').split('\n')[-1]
+        if not re.fullmatch(r'\d+ passed, \d+ failed, \d+ errors, 0 skipped in [0-9.]+ s',
+                            last_line):
+            failures.append(f'the last line is not the summary: {last_line!r}')
         verdicts = {v['path']: v for v in json.loads(report.read_text())['transcripts']}
+        # JUnit: well-formed XML, one testcase per file, <failure>/<error>
+        # where the JSON report says failed/error.
+        suite = ElementTree.parse(junit).getroot().find('testsuite')
+        cases = {case.get('name'): case for case in suite.iter('testcase')}
+        if set(cases) != set(verdicts):
+            failures.append(f'JUnit testcases {sorted(cases)} differ from the report')
+        for path, verdict in verdicts.items():
+            case = cases.get(path)
+            tag = {'failed': 'failure', 'error': 'error'}.get(verdict['status'])
+            if case is not None and (case.find(tag) is None if tag else len(case)):
+                failures.append(f'JUnit testcase {path} does not say {verdict["status"]}')
+        if int(suite.get('errors')) != sum(v['status'] == 'error' for v in verdicts.values()):
+            failures.append('JUnit error count differs from the report')
         if set(verdicts) != set(expectations):
             failures.append(f'report covers {sorted(verdicts)}, expected {sorted(expectations)}')
         for path, (status, pattern) in expectations.items():

@@ -7,6 +7,7 @@ Keys are sent with `tmux send-keys`, the screen is read back with
 - `replay record -o FILE` at a terminal is a real console: line editing
   (cursor keys), history (Up), Ctrl-C showing KeyboardInterrupt, Ctrl-D ending;
   the file it writes leaves out the interrupted statement and replays green;
+- `replay run` shows a live progress line on a terminal, cleared at the end;
 - `replay console` prints code.interact's banner (this Python's sys.version
   and platform), answers like a console, shows a KeyboardInterrupt traceback
   for Ctrl-C during a sleep, and ends on exit() with code.interact's exit
@@ -105,6 +106,17 @@ def main(replay):
         run = subprocess.run([replay, 'run', str(out)], capture_output=True, text=True)
         if run.returncode != 0:
             failures.append(f'the recording does not replay green:\n{run.stdout}')
+
+        # replay run on a terminal: a live progress line naming the slowest.
+        slow = pathlib.Path(tmp) / 'slow'
+        slow.mkdir()
+        (slow / 'sleepy.pycon').write_text('>>> import time\n>>> time.sleep(3)\n')
+        start(f'{replay} run {slow}')
+        expect('[0/1] 0 failed | running 1, slowest: ' + str(slow / 'sleepy.pycon'),
+               'the progress line')
+        expect('1 passed, 0 failed, 0 errors, 0 skipped', 'the summary after the progress')
+        if '[0/1]' in screen():
+            failures.append(f'the progress line was not cleared:\n{screen()}')
 
     banner = subprocess.run(
         [sys.executable, '-c', 'import sys; print("Python %s on %s" % (sys.version, sys.platform))'],
