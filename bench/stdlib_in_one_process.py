@@ -3,13 +3,17 @@ code.InteractiveConsole, one after another, with no isolation.
 
     python3 stdlib_in_one_process.py FILE...
 
-Inputs are taken from each transcript the way tests/record_stdlib.py does;
+Inputs are taken from each transcript by tests/record_stdlib.py's own code;
 output goes to one StringIO per transcript. Prints the number of transcripts
 whose replay equals the file.
 """
 import code
 import io
+import pathlib
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / 'tests'))
+import record_stdlib  # noqa: E402  (the recorder's way of finding inputs)
 
 
 class _EndOfInput(BaseException):
@@ -18,29 +22,27 @@ class _EndOfInput(BaseException):
 
 def replay(text):
     out = io.StringIO()
-    pos = 0
+    next_input = record_stdlib._transcript_source(text)
     seen = 0
 
     def readfunc(prompt):
-        nonlocal pos, seen
+        nonlocal seen
         prompt = str(prompt)
-        output = out.getvalue()[seen:]
-        if text.startswith(output, pos):
-            pos += len(output)
-        elif pos and text[pos - 1] != '\n':
-            pos = text.find('\n', pos) + 1 or len(text)
-        while pos < len(text):
-            end = text.find('\n', pos)
-            end = len(text) if end < 0 else end
-            line = text[pos:end]
-            pos = min(end + 1, len(text))
-            if line.startswith(prompt) or line == prompt.rstrip():
-                line = line[len(prompt):]
-                out.write(prompt + line + '\n')
-                seen = len(out.getvalue())
-                return line
-        raise _EndOfInput
+        try:
+            line = next_input(prompt, out.getvalue()[seen:])
+        except StopIteration:
+            raise _EndOfInput
+        out.write(prompt + line + '\n')
+        seen = len(out.getvalue())
+        return line
 
+    # No isolation, but each transcript starts with the console's own
+    # prompts and hooks, so that one transcript's settings do not cut short
+    # the replay of the next.
+    for name in ('ps1', 'ps2'):
+        if hasattr(sys, name):
+            delattr(sys, name)
+    sys.displayhook, sys.excepthook = sys.__displayhook__, sys.__excepthook__
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = out
     try:

@@ -33,6 +33,19 @@ PendingException FetchException() {
 
 PyRef NoneIfNull(const PyRef& object) { return object ? object : PyRef::Borrow(Py_None); }
 
+#if PY_VERSION_HEX < 0x030D0000
+/// sys.last_type, last_value, last_traceback (and last_exc from 3.12), as
+/// code.py up to 3.12 sets them.
+void SetLastException(const PendingException& e) {
+  SetSys("last_type", e.type.get());
+  SetSys("last_value", e.value.get());
+  SetSys("last_traceback", NoneIfNull(e.traceback).get());
+#if PY_VERSION_HEX >= 0x030C0000
+  SetSys("last_exc", e.value.get());
+#endif
+}
+#endif
+
 /// Calls a user's sys.excepthook. SystemExit raised by it ends the session
 /// (SystemExitError), as in code.py; any other exception escapes code.py, so
 /// it is a PythonError here.
@@ -274,12 +287,7 @@ void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::str
   ShowException(e.type, e.value, PyRef(), source);
 #else
   (void)source;
-  SetSys("last_type", e.type.get());
-  SetSys("last_value", e.value.get());
-  SetSys("last_traceback", NoneIfNull(e.traceback).get());
-#if PY_VERSION_HEX >= 0x030C0000
-  SetSys("last_exc", e.value.get());
-#endif
+  SetLastException(e);
   PyRef value = e.value;
   if (!filename.empty() && e.type.get() == PyExc_SyntaxError) {
     // code.py: msg, (dummy_filename, lineno, offset, line) = value.args, and
@@ -322,12 +330,7 @@ void InteractiveInterpreter::ShowTraceback() {
 #if PY_VERSION_HEX >= 0x030D0000
   ShowException(e.type, e.value, e.traceback, {});
 #else
-  SetSys("last_type", e.type.get());
-  SetSys("last_value", e.value.get());
-  SetSys("last_traceback", NoneIfNull(e.traceback).get());
-#if PY_VERSION_HEX >= 0x030C0000
-  SetSys("last_exc", e.value.get());
-#endif
+  SetLastException(e);
   PyRef hook = SysAttr("excepthook");
   PyRef default_hook = SysAttr("__excepthook__");
   if (hook.get() == default_hook.get()) {
