@@ -12,6 +12,13 @@
 namespace replay {
 
 std::string WriteFileAtomically(const std::string& path, std::string_view content) {
+  return WriteFileAtomically(
+      path, [&](const std::function<bool(std::string_view)>& write) { return write(content); });
+}
+
+std::string WriteFileAtomically(
+    const std::string& path,
+    const std::function<bool(const std::function<bool(std::string_view)>&)>& produce) {
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -30,23 +37,25 @@ std::string WriteFileAtomically(const std::string& path, std::string_view conten
     mode = 0666 & ~mask;
   }
   fchmod(fd, mode);
-  const char* data = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string error = std::strerror(errno);
-      close(fd);
-      unlink(name.data());
-      return "cannot write " + path + ": " + error;
+  int write_errno = 0;
+  auto write_piece = [&](std::string_view piece) {
+    while (!piece.empty()) {
+      ssize_t n = write(fd, piece.data(), piece.size());
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        write_errno = errno;
+        return false;
+      }
+      piece.remove_prefix(static_cast<size_t>(n));
     }
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (fsync(fd) != 0 || close(fd) != 0) {
+    return true;
+  };
+  bool written = produce(write_piece);
+  if (!written || fsync(fd) != 0 || close(fd) != 0) {
+    std::string error = std::strerror(write_errno != 0 ? write_errno : errno);
+    if (!written) close(fd);
     unlink(name.data());
-    return "cannot write " + path + ": " + std::strerror(errno);
+    return "cannot write " + path + ": " + error;
   }
   if (rename(name.data(), path.c_str()) != 0) {
     std::string error = std::strerror(errno);

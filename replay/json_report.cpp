@@ -6,30 +6,37 @@
 
 namespace replay {
 
-std::string JsonReport(const RunVerdicts& run) {
-  nlohmann::ordered_json transcripts = nlohmann::ordered_json::array();
-  for (const TranscriptVerdict& verdict : run.transcripts) {
-    transcripts.push_back({{"path", ToValidUtf8(verdict.path)},
-                           {"status", StatusName(verdict.status)},
-                           {"mode", verdict.mode},
-                           {"examples", verdict.examples},
-                           {"failures", verdict.failures},
-                           {"message", ToValidUtf8(verdict.message)},
-                           {"diff", ToValidUtf8(verdict.diff)},
-                           {"duration_s", verdict.duration_s},
-                           {"updated", verdict.updated}});
+std::string JsonReportHead(const RunSummary& summary) {
+  nlohmann::ordered_json head = {{"total", summary.total()},
+                                 {"passed", summary.passed},
+                                 {"failed", summary.failed},
+                                 {"errors", summary.errors},
+                                 {"skipped", summary.skipped},
+                                 {"duration_s", summary.duration_s},
+                                 {"interrupted", summary.interrupted}};
+  return "{\n  \"summary\": " + head.dump() + ",\n  \"transcripts\": [\n";
+}
+
+std::string JsonReportEntry(const TranscriptVerdict& verdict) {
+  nlohmann::ordered_json entry = {{"path", ToValidUtf8(verdict.path)},
+                                  {"status", StatusName(verdict.status)},
+                                  {"mode", verdict.mode},
+                                  {"examples", verdict.examples},
+                                  {"failures", verdict.failures},
+                                  {"message", ToValidUtf8(verdict.message)},
+                                  {"diff", ToValidUtf8(verdict.diff)},
+                                  {"duration_s", verdict.duration_s},
+                                  {"updated", verdict.updated}};
+  return "    " + entry.dump();
+}
+
+std::string JsonReport(const RunSummary& summary, const std::vector<TranscriptVerdict>& verdicts) {
+  std::string report = JsonReportHead(summary);
+  for (size_t i = 0; i < verdicts.size(); ++i) {
+    if (i > 0) report += kJsonEntrySeparator;
+    report += JsonReportEntry(verdicts[i]);
   }
-  nlohmann::ordered_json report = {
-      {"summary",
-       {{"total", run.transcripts.size()},
-        {"passed", run.Count(Status::kPassed)},
-        {"failed", run.Count(Status::kFailed)},
-        {"errors", run.Count(Status::kError)},
-        {"skipped", run.Count(Status::kSkipped)},
-        {"duration_s", run.duration_s},
-        {"interrupted", run.interrupted}}},
-      {"transcripts", transcripts}};
-  return report.dump(2) + "\n";
+  return report + kJsonReportTail;
 }
 
 }  // namespace replay

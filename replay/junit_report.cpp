@@ -54,39 +54,41 @@ std::string Seconds(double seconds) {
 
 }  // namespace
 
-std::string JunitReport(const RunVerdicts& run) {
-  std::string counts = " tests=\"" + std::to_string(run.transcripts.size()) + "\" failures=\"" +
-                       std::to_string(run.Count(Status::kFailed)) + "\" errors=\"" +
-                       std::to_string(run.Count(Status::kError)) + "\" skipped=\"" +
-                       std::to_string(run.Count(Status::kSkipped)) + "\" time=\"" +
-                       Seconds(run.duration_s) + "\"";
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"replay\"" +
-                    counts + ">\n  <testsuite name=\"replay\"" + counts + ">\n";
-  for (const TranscriptVerdict& verdict : run.transcripts) {
-    xml += "    <testcase classname=\"replay." + verdict.mode + "\" name=\"" +
-           Escape(verdict.path) + "\" file=\"" + Escape(verdict.path) + "\" time=\"" +
-           Seconds(verdict.duration_s) + "\"";
-    std::string message = Escape(verdict.message);
-    std::string body = Escape(verdict.diff);
-    switch (verdict.status) {
-      case Status::kPassed:
-        xml += "/>\n";
-        break;
-      case Status::kFailed:
-        xml += ">\n      <failure message=\"" + message + "\" type=\"mismatch\">" + body +
-               "</failure>\n    </testcase>\n";
-        break;
-      case Status::kError:
-        xml += ">\n      <error message=\"" + message + "\" type=\"error\">" + body +
-               "</error>\n    </testcase>\n";
-        break;
-      case Status::kSkipped:
-        xml += ">\n      <skipped message=\"" + message + "\"/>\n    </testcase>\n";
-        break;
-    }
+std::string JunitReportHead(const RunSummary& summary) {
+  std::string counts = " tests=\"" + std::to_string(summary.total()) + "\" failures=\"" +
+                       std::to_string(summary.failed) + "\" errors=\"" +
+                       std::to_string(summary.errors) + "\" skipped=\"" +
+                       std::to_string(summary.skipped) + "\" time=\"" +
+                       Seconds(summary.duration_s) + "\"";
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"replay\"" + counts +
+         ">\n  <testsuite name=\"replay\"" + counts + ">\n";
+}
+
+std::string JunitReportEntry(const TranscriptVerdict& verdict) {
+  std::string xml = "    <testcase classname=\"replay." + verdict.mode + "\" name=\"" +
+                    Escape(verdict.path) + "\" file=\"" + Escape(verdict.path) + "\" time=\"" +
+                    Seconds(verdict.duration_s) + "\"";
+  std::string message = Escape(verdict.message);
+  std::string body = Escape(verdict.diff);
+  switch (verdict.status) {
+    case Status::kPassed:
+      return xml + "/>\n";
+    case Status::kFailed:
+      return xml + ">\n      <failure message=\"" + message + "\" type=\"mismatch\">" + body +
+             "</failure>\n    </testcase>\n";
+    case Status::kError:
+      return xml + ">\n      <error message=\"" + message + "\" type=\"error\">" + body +
+             "</error>\n    </testcase>\n";
+    case Status::kSkipped:
+      return xml + ">\n      <skipped message=\"" + message + "\"/>\n    </testcase>\n";
   }
-  xml += "  </testsuite>\n</testsuites>\n";
-  return xml;
+  return xml + "/>\n";
+}
+
+std::string JunitReport(const RunSummary& summary, const std::vector<TranscriptVerdict>& verdicts) {
+  std::string xml = JunitReportHead(summary);
+  for (const TranscriptVerdict& verdict : verdicts) xml += JunitReportEntry(verdict);
+  return xml + kJunitReportTail;
 }
 
 }  // namespace replay

@@ -2,14 +2,22 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "verdict.h"
 
 namespace replay {
 
 /// The run as JUnit XML (the dialect GitHub Actions, GitLab and Jenkins
-/// read): one testsuite, one testcase per transcript; a failure carries the
-/// diff, an error its message and the diff of the output so far.
-std::string JunitReport(const RunVerdicts& run);
+/// read), in pieces so that it can be written as verdicts arrive: the head
+/// (one testsuite, with the counts), one testcase per transcript, the tail.
+/// A failure carries the diff; an error its message and the diff of the
+/// output so far.
+std::string JunitReportHead(const RunSummary& summary);
+std::string JunitReportEntry(const TranscriptVerdict& verdict);
+inline constexpr char kJunitReportTail[] = "  </testsuite>\n</testsuites>\n";
+
+/// The whole report at once.
+std::string JunitReport(const RunSummary& summary, const std::vector<TranscriptVerdict>& verdicts);
 
 }  // namespace replay

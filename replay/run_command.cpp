@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include "atomic_file.h"
 #include "console_session.h"
@@ -17,6 +20,7 @@
 #include "isolated_runner.h"
 #include "json_report.h"
 #include "junit_report.h"
+#include "report_file.h"
 #include "python_session.h"
 #include "terminal_report.h"
 #include "transcript_discovery.h"
@@ -83,8 +87,32 @@ int RunCommand(const RunOptions& options) {
   PromptPolicy prompt_policy = options.prompts == "warn"  ? PromptPolicy::kWarn
                                : options.prompts == "off" ? PromptPolicy::kOff
                                                           : PromptPolicy::kFail;
-  std::vector<std::optional<TranscriptVerdict>> verdicts(count);
-  std::vector<TranscriptText> expected(count);
+  // Verdicts are reported in the order of the files, whatever order they
+  // finish in: those that finish early wait in `waiting`, so memory holds
+  // about as many verdicts as there are jobs, not as many as files.
+  RunSummary summary;
+  bool color = UseColor(options.color);
+  std::optional<ReportFile> json, junit;
+  if (!options.report_json.empty()) json.emplace(options.report_json, kJsonEntrySeparator);
+  if (!options.junit.empty()) junit.emplace(options.junit, "");
+  std::map<size_t, TranscriptVerdict> waiting;
+  size_t next_to_report = 0;
+  auto report_in_order = [&](bool all) {
+    while (!waiting.empty() && (all || waiting.begin()->first == next_to_report)) {
+      const TranscriptVerdict& verdict = waiting.begin()->second;
+      std::cout << RenderVerdict(verdict, color);
+      summary.Add(verdict.status);
+      if (json) json->Add(JsonReportEntry(verdict));
+      if (junit) junit->Add(JunitReportEntry(verdict));
+      next_to_report = waiting.begin()->first + 1;
+      waiting.erase(waiting.begin());
+    }
+  };
+  auto report = [&](size_t i, TranscriptVerdict verdict) {
+    waiting.emplace(i, std::move(verdict));
+    report_in_order(false);
+  };
+  std::map<size_t, TranscriptText> expected;  // of the transcripts running
   size_t failures = 0;
 
   auto prepare = [&](size_t i) -> std::optional<Session> {
@@ -100,13 +128,13 @@ int RunCommand(const RunOptions& options) {
       auto decoded = DecodeTranscript(bytes, path);
       if (auto* text = std::get_if<TranscriptText>(&decoded)) {
         if (is_doctest(path)) return DoctestSession(path, text->text, doctest_options);
-        expected[i] = std::move(*text);
-        return ConsoleTranscriptSession(path, expected[i].text, placeholders);
+        const TranscriptText& kept = expected[i] = std::move(*text);
+        return ConsoleTranscriptSession(path, kept.text, placeholders);
       }
       verdict.message = std::get<Diagnostic>(decoded).ToString();
     }
     ++failures;
-    verdicts[i] = std::move(verdict);
+    report(i, std::move(verdict));
     return std::nullopt;
   };
   auto finish = [&](size_t i, SessionOutcome&& outcome) {
@@ -116,7 +144,7 @@ int RunCommand(const RunOptions& options) {
                                     : JudgeConsole(path, expected[i].text, outcome, isolation);
     if (options.update && verdict.status == Status::kFailed && verdict.mode == "console") {
       TranscriptText updated = expected[i];
-      updated.text = ComparableActual(expected[i].text, outcome);
+      updated.text = ComparableActual(updated.text, outcome);
       std::string error = WriteFileAtomically(path, EncodeTranscript(updated));
       if (error.empty()) {
         verdict.updated = true;
@@ -125,8 +153,8 @@ int RunCommand(const RunOptions& options) {
       }
     }
     if (verdict.status != Status::kPassed) ++failures;
-    verdicts[i] = std::move(verdict);
-    expected[i] = TranscriptText();
+    expected.erase(i);
+    report(i, std::move(verdict));
   };
 
   bool live = isatty(STDERR_FILENO) != 0;
@@ -140,30 +168,24 @@ int RunCommand(const RunOptions& options) {
   bool completed = RunIsolated(count, prepare, finish, isolation, progress, &g_interrupted);
   if (live) std::cerr << "\r\x1b[K" << std::flush;
 
-  RunVerdicts run;
-  run.interrupted = !completed;
-  for (auto& verdict : verdicts) {
-    if (verdict) run.transcripts.push_back(std::move(*verdict));
-  }
-  run.duration_s =
+  report_in_order(true);  // after an interruption: what finished
+  summary.interrupted = !completed;
+  summary.duration_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << SummaryLine(summary) << std::endl;
 
-  bool color = UseColor(options.color);
-  for (const TranscriptVerdict& verdict : run.transcripts) std::cout << RenderVerdict(verdict, color);
-  std::cout << SummaryLine(run) << std::endl;
-
-  int status = run.Count(Status::kFailed) + run.Count(Status::kError) > 0 ? 1 : 0;
-  for (const auto& [path, content] :
-       {std::pair{options.report_json, JsonReport(run)},
-        std::pair{options.junit, JunitReport(run)}}) {
-    if (path.empty()) continue;
-    std::string error = WriteFileAtomically(path, content);
+  int status = summary.failed + summary.errors > 0 ? 1 : 0;
+  for (auto [report_file, head, tail] :
+       {std::tuple{&json, JsonReportHead(summary), std::string(kJsonReportTail)},
+        std::tuple{&junit, JunitReportHead(summary), std::string(kJunitReportTail)}}) {
+    if (!*report_file) continue;
+    std::string error = (*report_file)->Finish(head, tail);
     if (!error.empty()) {
       std::cerr << "replay: " << error << "\n";
       status = 2;
     }
   }
-  return run.interrupted ? 130 : status;
+  return summary.interrupted ? 130 : status;
 }
 
 }  // namespace replay

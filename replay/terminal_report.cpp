@@ -46,14 +46,14 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   return text;
 }
 
-std::string SummaryLine(const RunVerdicts& run) {
+std::string SummaryLine(const RunSummary& summary) {
   char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.2f", run.duration_s);
-  std::string line = std::to_string(run.Count(Status::kPassed)) + " passed, " +
-                     std::to_string(run.Count(Status::kFailed)) + " failed, " +
-                     std::to_string(run.Count(Status::kError)) + " errors, " +
-                     std::to_string(run.Count(Status::kSkipped)) + " skipped in " + seconds + " s";
-  if (run.interrupted) line += " (interrupted)";
+  std::snprintf(seconds, sizeof seconds, "%.2f", summary.duration_s);
+  std::string line = std::to_string(summary.passed) + " passed, " +
+                     std::to_string(summary.failed) + " failed, " +
+                     std::to_string(summary.errors) + " errors, " +
+                     std::to_string(summary.skipped) + " skipped in " + seconds + " s";
+  if (summary.interrupted) line += " (interrupted)";
   return line;
 }
 

@@ -13,7 +13,7 @@ namespace replay {
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color);
 
 /// "N passed, N failed, N errors, N skipped in S s".
-std::string SummaryLine(const RunVerdicts& run);
+std::string SummaryLine(const RunSummary& summary);
 
 /// The live progress line: done/total, failures so far, the slowest running.
 std::string ProgressLine(const RunProgress& progress, size_t failures, size_t width);

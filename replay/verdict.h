@@ -36,17 +36,29 @@ struct TranscriptVerdict {
   bool updated = false;        ///< rewritten by --update
 };
 
-/// The verdicts of one run, in the order the files were given and found.
-struct RunVerdicts {
-  std::vector<TranscriptVerdict> transcripts;
+/// The counts of one run.
+struct RunSummary {
+  size_t passed = 0, failed = 0, errors = 0, skipped = 0;
   double duration_s = 0;
   bool interrupted = false;
 
-  size_t Count(Status status) const {
-    size_t n = 0;
-    for (const TranscriptVerdict& verdict : transcripts) n += verdict.status == status;
-    return n;
+  void Add(Status status) {
+    switch (status) {
+      case Status::kPassed:
+        ++passed;
+        break;
+      case Status::kFailed:
+        ++failed;
+        break;
+      case Status::kError:
+        ++errors;
+        break;
+      case Status::kSkipped:
+        ++skipped;
+        break;
+    }
   }
+  size_t total() const { return passed + failed + errors + skipped; }
 };
 
 }  // namespace replay

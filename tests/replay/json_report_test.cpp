@@ -7,9 +7,7 @@ using replay::Status;
 
 namespace {
 
-replay::RunVerdicts SampleRun() {
-  replay::RunVerdicts run;
-  run.duration_s = 1.5;
+std::vector<replay::TranscriptVerdict> SampleVerdicts() {
   replay::TranscriptVerdict passed;
   passed.path = "a.pycon";
   passed.status = Status::kPassed;
@@ -23,14 +21,20 @@ replay::RunVerdicts SampleRun() {
   replay::TranscriptVerdict error;
   error.path = "c.pycon";
   error.status = Status::kError;
-  run.transcripts = {passed, failed, error};
-  return run;
+  return {passed, failed, error};
+}
+
+std::string SampleReport() {
+  replay::RunSummary summary;
+  summary.duration_s = 1.5;
+  for (const auto& verdict : SampleVerdicts()) summary.Add(verdict.status);
+  return replay::JsonReport(summary, SampleVerdicts());
 }
 
 }  // namespace
 
 TEST_CASE("the JSON report follows the documented schema") {
-  auto report = nlohmann::json::parse(replay::JsonReport(SampleRun()));
+  auto report = nlohmann::json::parse(SampleReport());
   const auto& summary = report["summary"];
   CHECK(summary["total"] == 3);
   CHECK(summary["passed"] == 1);
@@ -50,7 +54,7 @@ TEST_CASE("the JSON report follows the documented schema") {
 }
 
 TEST_CASE("invalid UTF-8 in a diff becomes U+FFFD, not a broken report") {
-  auto report = nlohmann::json::parse(replay::JsonReport(SampleRun()));
+  auto report = nlohmann::json::parse(SampleReport());
   std::string diff = report["transcripts"][1]["diff"];
   CHECK(diff.find("-\xEF\xBF\xBD\n") != std::string::npos);
 }
