@@ -8,7 +8,7 @@ generated from random combinations of snippets (seeded, so a failure can be
 reproduced), records each with the stdlib code.InteractiveConsole of this
 Python, then runs `replay run` on it: every transcript must pass. This is the
 test that holds on every Python version, whatever the bundled corpus was
-recorded with.
+recorded with. The report must also be the same with -j 1 and -j 5.
 """
 import json
 import pathlib
@@ -69,6 +69,16 @@ def main(replay, recorder, directory, generated=120, seed=20261126):
         if run.returncode != 0 or summary['passed'] != count or summary['total'] != count:
             print(run.stdout)
             print(f'expected {count} transcripts to pass; summary: {summary}')
+            return 1
+        # The same verdicts, in the same order, whatever the number of jobs.
+        def verdicts(jobs):
+            subprocess.run([replay, 'run', '-j', str(jobs), '--report-json', str(report),
+                            str(out / 'bundled'), str(out / 'generated')],
+                           stdout=subprocess.DEVNULL, timeout=600)
+            return [(v['path'], v['status'], v['examples'], v['diff'])
+                    for v in json.loads(report.read_text())['transcripts']]
+        if verdicts(1) != verdicts(5):
+            print('the report differs between -j 1 and -j 5')
             return 1
         print(f'{count} passed, 0 failed')
         return 0
