@@ -33,7 +33,7 @@ def screen():
     return tmux('capture-pane', '-p', '-t', SESSION).stdout
 
 
-def wait_for(text, timeout=10):
+def wait_for(text, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if text in screen():
@@ -66,7 +66,7 @@ def main(replay):
         return 1
     failures = []
 
-    def expect(text, what, timeout=10):
+    def expect(text, what, timeout=30):
         if not wait_for(text, timeout):
             failures.append(f'{what}: {text!r} not on the screen:\n{screen()}')
             return False
@@ -122,11 +122,14 @@ def main(replay):
         [sys.executable, '-c', 'import sys; print("Python %s on %s" % (sys.version, sys.platform))'],
         capture_output=True, text=True).stdout.strip()
     start(f'{replay} console')
-    expect(banner, 'the banner names this Python')
+    # sys.version may hold a newline (3.8): compare line by line.
+    for line in banner.split('\n'):
+        expect(line, 'the banner names this Python')
     expect('Type "help", "copyright", "credits" or "license" for more information.\n'
            '(InteractiveConsole)\n>>>', 'the rest of the banner')
     keys('import time', 'Enter', 'time.sleep(30)', 'Enter')
-    time.sleep(0.5)
+    expect('>>> time.sleep(30)', 'the sleep is typed')
+    time.sleep(1)
     keys('C-c')
     expect('KeyboardInterrupt\n>>>', 'Ctrl-C during code')
     keys('exit', 'Enter')
