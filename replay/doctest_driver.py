@@ -31,13 +31,28 @@ def _bounded(got, want):
         got[:limit], len(got) - limit)
 
 
+def _written_lines(lines, lineno):
+    """The lines of the example whose `>>>` line is lines[lineno]: that line
+    and the `...` lines right after it, as doctest's parser takes them (its
+    Example.source loses a last `...` line with nothing after it)."""
+    end = lineno + 1
+    while end < len(lines) and _CONTINUATION.match(lines[end]):
+        end += 1
+    return lines[lineno:end]
+
+
+# doctest's PS2 lines: `...` after any number of spaces (DocTestParser._EXAMPLE_RE).
+_CONTINUATION = re.compile(r'[ ]*\.\.\.')
+
+
 class FileRun:
     """One doctest file, parsed as doctest.testfile parses it.
 
     After construction, `error` is None, or (line, message) for a file doctest
     refuses (its parser raised ValueError; an option flag is unknown), line
-    1-based or 0 if unknown; `examples` lists (line, indent, source) of every
-    example, line 1-based.
+    1-based or 0 if unknown; `examples` lists, for every example, its 1-based
+    line, its indentation, its lines as written (the `>>>` line and the `...`
+    lines after it) and the line after them (None at the end of the text).
     """
 
     def __init__(self, text, path, option_names):
@@ -63,8 +78,16 @@ class FileRun:
             match = re.search(r'\bline (\d+) of the', str(error))
             self.error = (int(match.group(1)) if match else 0, _text(str(error)))
             return
-        self.examples = [(example.lineno + 1, example.indent, example.source)
-                         for example in self._test.examples]
+        # The lines as the parser saw them (it expands tabs first).
+        self._lines = text.expandtabs().split('\n')
+        if self._lines[-1] == '':
+            del self._lines[-1]  # what follows the last newline
+        self.examples = []
+        for example in self._test.examples:
+            written = _written_lines(self._lines, example.lineno)
+            end = example.lineno + len(written)
+            self.examples.append((example.lineno + 1, example.indent, written,
+                                  self._lines[end] if end < len(self._lines) else None))
 
     def error_json(self):
         """The result for a refused file, or None."""
@@ -83,7 +106,8 @@ class FileRun:
         its line, source, expected and actual output, outcome (success,
         failure, exception) and the unexpected exception's traceback.
         """
-        runner = _RecordingRunner(on_example, verbose=False, optionflags=self._optionflags)
+        runner = _RecordingRunner(on_example, self._lines, verbose=False,
+                                  optionflags=self._optionflags)
         results = runner.run(self._test, out=lambda text: None)
         return json.dumps({'attempted': results.attempted, 'failed': results.failed,
                            'reports': runner.reports}, ensure_ascii=False)
@@ -104,10 +128,11 @@ class _RememberingSpoofOut(doctest._SpoofOut):
 class _RecordingRunner(doctest.DocTestRunner):
     """A DocTestRunner that records its reports instead of printing them."""
 
-    def __init__(self, on_example, **options):
+    def __init__(self, on_example, lines, **options):
         super().__init__(**options)
         self.reports = []
         self._on_example = on_example
+        self._lines = lines
         self._fakeout = _RememberingSpoofOut()
 
     def report_start(self, out, test, example):
@@ -127,11 +152,12 @@ class _RecordingRunner(doctest.DocTestRunner):
         # As doctest's own report shows it (OutputChecker.output_difference).
         if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
             got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
-        source_lines = example.source.count('\n')
+        written = _written_lines(self._lines, example.lineno)
         self.reports.append({
             'line': example.lineno + 1,
-            'want_line': example.lineno + source_lines + 1,
+            'want_line': example.lineno + len(written) + 1,
             'source': _text(example.source),
+            'written': _text('\n'.join(line[example.indent:] for line in written) + '\n'),
             'want': _text(example.want),
             'got': _text(_bounded(got, example.want)),
             'outcome': outcome,

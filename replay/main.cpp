@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
                       "console or doctest")
       ->check(CLI::IsMember({"auto", "console", "doctest"}));
   run_app->add_option("--option", run.doctest_options,
-                      "Doctest option flag for every example (e.g. ELLIPSIS); repeatable");
+                      "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
+      ->allow_extra_args(false);
   run_app->add_option("--prompts", run.prompts,
                       "Doctest prompts no console would show: fail (default), warn, off")
       ->check(CLI::IsMember({"fail", "warn", "off"}));

@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -59,18 +60,6 @@ int RunCommand(const RunOptions& options) {
     return 2;
   }
 
-  pycon::SessionOptions session_options;
-  session_options.executable = options.python_executable;
-  session_options.finalize = false;  // the process ends right after
-  pycon::PythonSession python(session_options);
-  InstallInterruptHandlers(&g_interrupted);
-
-  IsolationOptions isolation;
-  isolation.jobs = options.jobs;
-  isolation.timeout_s = options.timeout_s;
-  isolation.max_output = options.max_output;
-
-  const size_t count = discovery.files.size();
   auto is_doctest = [&](const std::string& path) {
     if (options.mode != "auto") return options.mode == "doctest";
     for (const std::string& extension : kDoctestExtensions) {
@@ -81,6 +70,25 @@ int RunCommand(const RunOptions& options) {
     }
     return false;
   };
+  pycon::SessionOptions session_options;
+  session_options.executable = options.python_executable;
+  session_options.finalize = false;  // the process ends right after
+  // Preload what the reference of the run's mode imports anyway: code.py's
+  // modules for console transcripts (the default), doctest (and the json
+  // its driver reports with) when every file is a doctest file.
+  if (!discovery.files.empty() &&
+      std::all_of(discovery.files.begin(), discovery.files.end(), is_doctest)) {
+    session_options.preload.insert(session_options.preload.end(), {"doctest", "json"});
+  }
+  pycon::PythonSession python(session_options);
+  InstallInterruptHandlers(&g_interrupted);
+
+  IsolationOptions isolation;
+  isolation.jobs = options.jobs;
+  isolation.timeout_s = options.timeout_s;
+  isolation.max_output = options.max_output;
+
+  const size_t count = discovery.files.size();
   DoctestOptions doctest_options{options.doctest_options};
   Placeholders placeholders;
   placeholders.ellipsis = options.ellipsis;

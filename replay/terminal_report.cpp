@@ -32,7 +32,12 @@ std::string Colorize(const std::string& diff) {
 }  // namespace
 
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
-  if (verdict.status == Status::kPassed) return {};
+  if (verdict.status == Status::kPassed) {
+    // A passing file may still carry notes (doctest prompt findings under
+    // --prompts warn).
+    if (verdict.message.empty()) return {};
+    return (color ? "\x1b[33mNOTE\x1b[0m " : "NOTE ") + verdict.message + "\n" + verdict.diff;
+  }
   const char* label = verdict.status == Status::kFailed  ? "FAIL"
                       : verdict.status == Status::kError ? "ERROR"
                                                          : "SKIP";

@@ -9,7 +9,8 @@
 namespace replay {
 
 /// A failed or errored transcript: a headline naming the file and what went
-/// wrong, then the diff (coloured if `color`). Empty for a passed one.
+/// wrong, then the diff (coloured if `color`). For a passed one, its notes
+/// if it has any (a message), else nothing.
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color);
 
 /// "N passed, N failed, N errors, N skipped in S s".

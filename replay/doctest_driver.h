@@ -1,0 +1,11 @@
+// The Python half of doctest mode, embedded in the binary.
+#pragma once
+
+namespace replay {
+
+/// The source of replay/doctest_driver.py, which runs one file with the
+/// linked Python's doctest module (DocTestParser, DocTestRunner) and records
+/// what it reports. Generated at build time (replay/CMakeLists.txt).
+extern const char* const kDoctestDriverSource;
+
+}  // namespace replay
