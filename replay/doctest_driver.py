@@ -12,6 +12,7 @@ import doctest
 import json
 import os
 import re
+import traceback
 
 # Characters of an example's actual output kept beyond the expected length: a
 # flood must not make the result (or the diff made of it) unbounded.
@@ -142,13 +143,45 @@ class _RecordingRunner(doctest.DocTestRunner):
         self._record(example, 'success', got, None)
 
     def report_failure(self, out, test, example, got):
-        self._record(example, 'failure', got, None)
+        self._record(example, 'failure', got, None, update=self._updated_want(example, got))
+
+    def _updated_exception(self, example, exc_msg):
+        """The expected output --update writes for an example that raised
+        `exc_msg` (as doctest compares it): the traceback lines as written, if
+        the example expected an exception, with the new exception line."""
+        if example.exc_msg is not None and example.want.endswith(example.exc_msg):
+            return example.want[:len(example.want) - len(example.exc_msg)] + exc_msg
+        return 'Traceback (most recent call last):\n  ...\n' + exc_msg
 
     def report_unexpected_exception(self, out, test, example, exc_info):
         got = self._fakeout.last_value
-        self._record(example, 'exception', got, doctest._exception_traceback(exc_info))
+        # The exception line as doctest compares it (DocTestRunner.__run).
+        exc_msg = traceback.format_exception_only(*exc_info[:2])[-1]
+        self._record(example, 'exception', got, doctest._exception_traceback(exc_info),
+                     update=self._updated_exception(example, exc_msg))
 
-    def _record(self, example, outcome, got, exception):
+    def _updated_want(self, example, got):
+        """The expected output --update writes for a failing example: what it
+        printed (blank lines as <BLANKLINE> unless DONT_ACCEPT_BLANKLINE), but
+        where it has as many lines as the old expected output, each old line
+        that still matches under the example's flags (ELLIPSIS wildcards,
+        <BLANKLINE>, whitespace) is kept."""
+        if example.exc_msg is not None:
+            # An expected exception with another message: doctest reports the
+            # traceback as got; its exception line is what it compared.
+            raised = doctest.DocTestParser._EXCEPTION_RE.match(got)
+            if raised:
+                return self._updated_exception(example, raised.group('msg'))
+        if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
+            got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
+        old, new = example.want.splitlines(True), got.splitlines(True)
+        if len(old) != len(new):
+            return got
+        checker = self._checker
+        return ''.join(o if checker.check_output(o, n, self.optionflags) else n
+                       for o, n in zip(old, new))
+
+    def _record(self, example, outcome, got, exception, update=None):
         # As doctest's own report shows it (OutputChecker.output_difference).
         if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
             got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
@@ -162,4 +195,5 @@ class _RecordingRunner(doctest.DocTestRunner):
             'got': _text(_bounded(got, example.want)),
             'outcome': outcome,
             'exception': None if exception is None else _text(_bounded(exception, '')),
+            'update': None if update is None else _text(update),
         })

@@ -17,6 +17,7 @@
 #include "console_session.h"
 #include "console_verdict.h"
 #include "doctest_session.h"
+#include "doctest_update.h"
 #include "doctest_verdict.h"
 #include "isolated_runner.h"
 #include "json_report.h"
@@ -135,8 +136,8 @@ int RunCommand(const RunOptions& options) {
     } else {
       auto decoded = DecodeTranscript(bytes, path);
       if (auto* text = std::get_if<TranscriptText>(&decoded)) {
-        if (is_doctest(path)) return DoctestSession(path, text->text, doctest_options);
         const TranscriptText& kept = expected[i] = std::move(*text);
+        if (is_doctest(path)) return DoctestSession(path, kept.text, doctest_options);
         return ConsoleTranscriptSession(path, kept.text, placeholders);
       }
       verdict.message = std::get<Diagnostic>(decoded).ToString();
@@ -150,14 +151,22 @@ int RunCommand(const RunOptions& options) {
     TranscriptVerdict verdict = is_doctest(path)
                                     ? JudgeDoctest(path, outcome, isolation, prompt_policy)
                                     : JudgeConsole(path, expected[i].text, outcome, isolation);
-    if (options.update && verdict.status == Status::kFailed && verdict.mode == "console") {
-      TranscriptText updated = expected[i];
-      updated.text = ComparableActual(updated.text, outcome);
-      std::string error = WriteFileAtomically(path, EncodeTranscript(updated));
-      if (error.empty()) {
-        verdict.updated = true;
-      } else {
-        verdict.message += " (not updated: " + error + ")";
+    if (options.update && verdict.status == Status::kFailed) {
+      // Console mode: the whole session as shown. Doctest mode: the
+      // expected output of each failing example.
+      std::optional<std::string> text =
+          verdict.mode == "console"
+              ? std::optional<std::string>(ComparableActual(expected[i].text, outcome))
+              : UpdatedDoctestText(expected[i].text, outcome.result);
+      if (text) {
+        TranscriptText updated = expected[i];
+        updated.text = std::move(*text);
+        std::string error = WriteFileAtomically(path, EncodeTranscript(updated));
+        if (error.empty()) {
+          verdict.updated = true;
+        } else {
+          verdict.message += " (not updated: " + error + ")";
+        }
       }
     }
     if (verdict.status != Status::kPassed) ++failures;

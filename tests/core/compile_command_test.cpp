@@ -9,6 +9,7 @@
 
 #include "interactive_interpreter.h"
 #include "python_error.h"
+#include "python_test_support.h"
 
 namespace {
 
@@ -16,8 +17,10 @@ using pycon::Check;
 using pycon::MakeStr;
 using pycon::PyRef;
 using pycon::Str;
+namespace codeop = pycon_test::codeop;
+using pycon_test::Repr;
 
-constexpr const char* kHelperSource = R"(
+constexpr const char* kStdlibCompileSource = R"(
 import warnings
 PyCF_DONT_IMPLY_DEDENT = 0x200
 
@@ -37,29 +40,11 @@ def stop_recording(handle):
     return [(w.category.__name__, str(w.message), w.filename) for w in log]
 )";
 
-PyObject* Namespace() {
-  static PyObject* globals = [] {
-    PyObject* dict = PyDict_New();
-    PyDict_SetItemString(dict, "__builtins__", PyEval_GetBuiltins());
-    Check(PyRun_String(kHelperSource, Py_file_input, dict, dict), "codeop helper");
-    return dict;
-  }();
-  return globals;
-}
-
-PyRef Call(const char* name, PyObject* args) {
-  PyRef tuple = Check(args, "building arguments");
-  return Check(PyObject_Call(PyDict_GetItemString(Namespace(), name), tuple.get(), nullptr), name);
-}
-
-std::string Repr(const std::string& text) {
-  PyRef repr = Check(PyObject_Repr(MakeStr(text).get()), "repr()");
-  return Str(repr.get());
-}
+const pycon_test::Oracle kOracle(kStdlibCompileSource, "codeop oracle");
 
 /// compile(source, '<input>', symbol, PyCF_DONT_IMPLY_DEDENT)
 PyRef Reference(const std::string& source, const char* symbol) {
-  return Call("reference", Py_BuildValue("(Ns)", MakeStr(source).release(), symbol));
+  return kOracle.Call("reference", Py_BuildValue("(Ns)", MakeStr(source).release(), symbol));
 }
 
 /// The type of the exception CompileCommand threw, or null if it threw none.
@@ -76,13 +61,13 @@ PyRef ThrownType(const std::string& source, const char* symbol) {
 class WarningLog {
  public:
   explicit WarningLog(const char* action)
-      : handle_(Call("start_recording", Py_BuildValue("(s)", action))) {}
+      : handle_(kOracle.Call("start_recording", Py_BuildValue("(s)", action))) {}
   ~WarningLog() {
     if (handle_) Stop();
   }
   /// (category, message, filename) of each warning.
   std::vector<std::vector<std::string>> Stop() {
-    PyRef log = Call("stop_recording", Py_BuildValue("(O)", handle_.get()));
+    PyRef log = kOracle.Call("stop_recording", Py_BuildValue("(O)", handle_.get()));
     handle_ = PyRef();
     std::vector<std::vector<std::string>> warnings;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(log.get()); ++i) {
@@ -132,59 +117,26 @@ TEST_CASE("CompileCommand compiles complete source (test_valid)", "[codeop]") {
     REQUIRE(code.has_value());
     CHECK(PyObject_RichCompareBool(code->get(), Reference("pass", "single").get(), Py_EQ) == 1);
   }
-  CheckValid({"a = 1", "\na = 1", "a = 1\n", "a = 1\n\n", "\n\na = 1\n\n", "def x():\n  pass\n",
-              "if 1:\n pass\n", "\n\nif 1: pass\n", "\n\nif 1: pass\n\n", "def x():\n\n pass\n",
-              "def x():\n  pass\n  \n", "def x():\n  pass\n \n", "pass\n", "3**3\n",
-              "if 9==3:\n   pass\nelse:\n   pass\n", "if 1:\n pass\n if 1:\n  pass\n else:\n  pass\n",
-              "#a\n#b\na = 3\n", "#a\n\n   \na=3\n", "a=3\n\n", "a = 9+ \\\n3", "\n\na = 1\n\n",
-              "\n\nif 1: a=1\n\n", "#a\n\n   \na=3\n\n",
-              "def f():\n try: pass\n finally: [x for x in (1,2)]\n", "def f():\n pass\n#foo\n",
-              "@a.b.c\ndef f():\n pass\n"},
-             "single");
-  CheckValid({"3**3", "(lambda z: \n z**3)", "9+ \\\n3", "9+ \\\n3\n", "\n\na**3", "\n \na**3",
-              "#a\n#b\na**3"},
-             "eval");
+  CheckValid(codeop::kValid, "single");
+  CheckValid(codeop::kValidEval, "eval");
 }
 
 TEST_CASE("CompileCommand returns nothing for incomplete source (test_incomplete)", "[codeop]") {
-  CheckIncomplete(
-      {"(a **", "(a,b,", "(a,b,(", "a = (", "a = {", "b + {", "print([1,\n2,", "print({1:1,\n2:3,",
-       "print((1,\n2,", "if 9==3:\n   pass\nelse:", "if 9==3:\n   pass\nelse:\n",
-       "if 9==3:\n   pass\nelse:\n   pass", "if 1:", "if 1:\n", "if 1:\n pass\n if 1:\n  pass\n else:",
-       "if 1:\n pass\n if 1:\n  pass\n else:\n", "if 1:\n pass\n if 1:\n  pass\n else:\n  pass",
-       "def x():", "def x():\n", "def x():\n\n", "def x():\n  pass", "def x():\n  pass\n ",
-       "def x():\n  pass\n  ", "\n\ndef x():\n  pass", "a = 9+ \\", "a = 'a\\", "a = '''xy",
-       "if True:\n if True:\n  if True:   \n", "@a(", "@a(b", "@a(b,", "@a(b,c", "@a(b,c,",
-       "from a import (", "from a import (b", "from a import (b,", "from a import (b,c",
-       "from a import (b,c,", "[", "[a", "[a,", "[a,b", "[a,b,", "{", "{a", "{a:", "{a:b", "{a:b,",
-       "{a:b,c", "{a:b,c:", "{a:b,c:d", "{a:b,c:d,", "a(", "a(b", "a(b,", "a(b,c", "a(b,c,", "a[",
-       "a[b", "a[b,", "a[b:", "a[b:c", "a[b:c:", "a[b:c:d", "def a(", "def a(b", "def a(b,",
-       "def a(b,c", "def a(b,c,", "(", "(a", "(a,", "(a,b", "(a,b,", "if a:\n pass\nelif b:",
-       "if a:\n pass\nelif b:\n pass\nelse:", "while a:", "while a:\n pass\nelse:", "for a in b:",
-       "for a in b:\n pass\nelse:", "try:", "try:\n pass\nexcept:", "try:\n pass\nfinally:",
-       "try:\n pass\nexcept:\n pass\nfinally:", "with a:", "with a as b:", "class a:", "class a(",
-       "class a(b", "class a(b,", "class a():", "[x for", "[x for x in", "[x for x in (", "(x for",
-       "(x for x in", "(x for x in ("},
-      "single");
+  CheckIncomplete(codeop::kIncomplete, "single");
 #if PY_VERSION_HEX >= 0x030D0000
-  CheckIncomplete({"a = f\"\"\"", "a = \\"}, "single");
+  CheckIncomplete(codeop::kIncomplete313, "single");
 #endif
-  CheckIncomplete({"", "\n", "(", "(9+", "9+ \\", "lambda z: \\"}, "eval");
+  CheckIncomplete(codeop::kIncompleteEval, "eval");
 }
 
 TEST_CASE("CompileCommand throws SyntaxError for invalid source (test_invalid)", "[codeop]") {
-  CheckInvalid({"a b", "a @", "a b @", "a ** @", "a = ", "a = 9 +", "def x():\n\npass\n",
-                "\n\n if 1: pass\n\npass", "a = 9+ \\\n", "a = 'a\\ ", "a = 'a\\\n", "return 2.3",
-                "if (a == 1 and b = 2): pass", "del 1", "del (1,)", "del [1]", "del '1'",
-                "[i for i in range(10)] = (1, 2, 3)"},
-               "single");
-  CheckInvalid({"a = 1", "]", "())", "[}", "9+", "lambda z:", "a b"}, "eval");
+  CheckInvalid(codeop::kInvalid, "single");
+  CheckInvalid(codeop::kInvalidEval, "eval");
 }
 
 TEST_CASE("CompileCommand throws SyntaxError for invalid exec source (test_invalid_exec)",
           "[codeop]") {
-  CheckInvalid({"raise = 4", "def a-b", "await?", "=!=", "a await raise b", "a await raise b?+1"},
-               "exec");
+  CheckInvalid(codeop::kInvalidExec, "exec");
 }
 
 TEST_CASE("CompileCommand names the code after the filename (test_filename)", "[codeop]") {

@@ -4,13 +4,13 @@
 // Cases are ported from CPython's Lib/test/test_code_module.py (3.11, 3.13).
 #include <catch2/catch.hpp>
 
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "interactive_console.h"
 #include "python_error.h"
+#include "python_test_support.h"
 
 namespace {
 
@@ -18,6 +18,14 @@ using pycon::Check;
 using pycon::MakeStr;
 using pycon::PyRef;
 using pycon::Str;
+using pycon_test::DescribeLast;
+using pycon_test::ExitOutcome;
+using pycon_test::ForgetLast;
+using pycon_test::Outcome;
+using pycon_test::OutputCapture;
+using pycon_test::Strings;
+using pycon_test::SysState;
+using pycon_test::TypeName;
 
 /// Python side of the comparison: drives the stdlib console.
 constexpr const char* kStdlibConsoleSource = R"(
@@ -76,74 +84,11 @@ def stdlib_push(items, filename, locals):
         buffers.append(list(console.buffer))
     return results, buffers
 
-def forget_last():
-    for name in ('last_type', 'last_value', 'last_traceback', 'last_exc'):
-        if hasattr(sys, name):
-            delattr(sys, name)
-
-def describe_last():
-    """sys.last_* by type and message (not identity)."""
-    if not hasattr(sys, 'last_type'):
-        return 'unset'
-    value = getattr(sys, 'last_value', '<unset>')
-    text = 'last_type=%s last_value=%s: %r traceback=%s same_tb=%s' % (
-        sys.last_type.__name__, type(value).__name__, value,
-        'None' if getattr(sys, 'last_traceback', None) is None else 'set',
-        getattr(value, '__traceback__', None) is getattr(sys, 'last_traceback', None))
-    if hasattr(sys, 'last_exc'):
-        text += ' last_exc_is_last_value=%s' % (sys.last_exc is value)
-    return text
-
 def describe_prompt(name):
     return repr(getattr(sys, name)) if hasattr(sys, name) else 'unset'
 )";
 
-PyObject* Namespace() {
-  static PyObject* globals = [] {
-    PyObject* dict = PyDict_New();
-    PyDict_SetItemString(dict, "__builtins__", PyEval_GetBuiltins());
-    Check(PyRun_String(kStdlibConsoleSource, Py_file_input, dict, dict), "stdlib console helper");
-    return dict;
-  }();
-  return globals;
-}
-
-PyObject* Helper(const char* name) {
-  PyObject* function = PyDict_GetItemString(Namespace(), name);
-  if (function == nullptr) throw std::runtime_error(std::string("no helper ") + name);
-  return function;
-}
-
-/// Calls a helper; `args` is a new tuple (stolen).
-PyRef Call(const char* name, PyObject* args) {
-  PyRef tuple = Check(args, "building arguments");
-  return Check(PyObject_Call(Helper(name), tuple.get(), nullptr), name);
-}
-
-PyRef Eval(const std::string& expression) {
-  return Check(PyRun_String(expression.c_str(), Py_eval_input, Namespace(), Namespace()),
-               expression);
-}
-
-void Exec(const std::string& statements) {
-  Check(PyRun_String(statements.c_str(), Py_file_input, Namespace(), Namespace()), statements);
-}
-
-std::string Repr(PyObject* object) {
-  PyRef repr = Check(PyObject_Repr(object), "repr()");
-  return Str(repr.get());
-}
-
-std::string TypeName(PyObject* type) {
-  PyRef name = Check(PyObject_GetAttrString(type, "__name__"), "__name__");
-  return Str(name.get());
-}
-
-std::vector<std::string> Strings(PyObject* list) {
-  std::vector<std::string> strings;
-  for (Py_ssize_t i = 0; i < PyList_Size(list); ++i) strings.push_back(Str(PyList_GET_ITEM(list, i)));
-  return strings;
-}
+const pycon_test::Oracle kOracle(kStdlibConsoleSource, "stdlib console oracle");
 
 PyRef Optional(const std::optional<std::string>& text) {
   return text ? MakeStr(*text) : PyRef::Borrow(Py_None);
@@ -158,56 +103,6 @@ PyRef PyLines(const std::vector<Line>& lines) {
   for (const Line& line : lines) PyList_Append(list.get(), Optional(line).get());
   return list;
 }
-
-/// Saves sys attributes (by default all a console touches) and restores
-/// them, deleting the ones that were absent.
-class SysState {
- public:
-  SysState(std::initializer_list<const char*> names = {"stdin", "stdout", "stderr", "ps1", "ps2",
-                                                        "excepthook", "displayhook"}) {
-    for (const char* name : names) saved_.emplace_back(name, PyRef::Borrow(PySys_GetObject(name)));
-  }
-  ~SysState() {
-    for (auto& [name, value] : saved_) {
-      if (value) {
-        PySys_SetObject(name, value.get());
-      } else if (PySys_GetObject(name) != nullptr) {
-        PySys_SetObject(name, nullptr);
-      }
-    }
-    PyErr_Clear();
-  }
-  SysState(const SysState&) = delete;
-  SysState& operator=(const SysState&) = delete;
-
- private:
-  std::vector<std::pair<const char*, PyRef>> saved_;
-};
-
-/// sys.stdout = sys.stderr = io.StringIO() (or one each, if `split`) while
-/// it lives.
-class OutputCapture {
- public:
-  explicit OutputCapture(bool split = false) {
-    PyRef io = Check(PyImport_ImportModule("io"), "io");
-    out_ = Check(PyObject_CallMethod(io.get(), "StringIO", nullptr), "StringIO()");
-    err_ = split ? Check(PyObject_CallMethod(io.get(), "StringIO", nullptr), "StringIO()") : out_;
-    PySys_SetObject("stdout", out_.get());
-    PySys_SetObject("stderr", err_.get());
-  }
-  std::string Out() const { return Text(out_); }
-  /// Empty unless split.
-  std::string Err() const { return err_.get() == out_.get() ? std::string() : Text(err_); }
-
- private:
-  static std::string Text(const PyRef& stream) {
-    PyRef text = Check(PyObject_CallMethod(stream.get(), "getvalue", nullptr), "getvalue()");
-    return Str(text.get());
-  }
-  SysState restore_{"stdout", "stderr"};
-  PyRef out_;
-  PyRef err_;
-};
 
 /// What one interact() run showed and left behind.
 struct Session {
@@ -238,9 +133,9 @@ Run Silent() {
 }
 
 void Finish(Session& session) {
-  session.last = Str(Call("describe_last", PyTuple_New(0)).get());
-  session.ps1_after = Str(Call("describe_prompt", Py_BuildValue("(s)", "ps1")).get());
-  session.ps2_after = Str(Call("describe_prompt", Py_BuildValue("(s)", "ps2")).get());
+  session.last = DescribeLast();
+  session.ps1_after = Str(kOracle.Call("describe_prompt", Py_BuildValue("(s)", "ps1")).get());
+  session.ps2_after = Str(kOracle.Call("describe_prompt", Py_BuildValue("(s)", "ps2")).get());
 }
 
 /// Replaces builtins.input with a feed of `lines` while it lives.
@@ -248,8 +143,8 @@ class BuiltinInput {
  public:
   BuiltinInput(const std::vector<Line>& lines, PyObject* at_end = PyExc_EOFError) {
     prompts_ = Check(PyList_New(0), "list");
-    PyRef feed = Call("make_input", Py_BuildValue("(NOO)", PyLines(lines).release(),
-                                                  prompts_.get(), at_end));
+    PyRef feed = kOracle.Call(
+        "make_input", Py_BuildValue("(NOO)", PyLines(lines).release(), prompts_.get(), at_end));
     builtins_ = Check(PyImport_ImportModule("builtins"), "builtins");
     saved_ = Check(PyObject_GetAttrString(builtins_.get(), "input"), "input");
     PyObject_SetAttrString(builtins_.get(), "input", feed.get());
@@ -268,7 +163,7 @@ class BuiltinInput {
 Session OurInteract(pycon::InteractiveConsole& console, const std::vector<Line>& lines,
                     const Run& run = {}) {
   SysState restore;
-  Call("forget_last", PyTuple_New(0));
+  ForgetLast();
   Session session;
   size_t next = 0;
   console.SetRawInput([&](const std::string& prompt) -> std::optional<std::string> {
@@ -289,7 +184,7 @@ Session OurInteract(pycon::InteractiveConsole& console, const std::vector<Line>&
       console.Interact(run.banner, run.exitmsg);
       session.outcome = "returned";
     } catch (const pycon::SystemExitError& exit) {
-      session.outcome = "SystemExit(" + Repr(exit.code().get()) + ")";
+      session.outcome = ExitOutcome(exit);
     } catch (const pycon::PythonError& error) {
       session.outcome = TypeName(error.type().get());
     } catch (const pycon::KeyboardInterruptError&) {
@@ -313,14 +208,14 @@ Session OurInteract(const std::vector<Line>& lines, const Run& run = {}) {
 /// Runs `lines` through code.InteractiveConsole().interact().
 Session StdlibInteract(const std::vector<Line>& lines, const Run& run = {}) {
   SysState restore;
-  Call("forget_last", PyTuple_New(0));
+  ForgetLast();
   Session session;
   PyRef prompts = Check(PyList_New(0), "list");
   std::optional<BuiltinInput> input;
   if (run.builtin_input) input.emplace(lines);
   {
     OutputCapture capture(run.split);
-    PyRef outcome = Call(
+    PyRef outcome = kOracle.Call(
         "stdlib_interact",
         Py_BuildValue("(NONNNO)",
                       run.builtin_input ? PyRef::Borrow(Py_None).release()
@@ -367,7 +262,7 @@ struct Pushes {
 /// Pushes each line into our console; std::nullopt resets the buffer.
 Pushes OurPushes(pycon::InteractiveConsole& console, const std::vector<Line>& items) {
   SysState restore;
-  Call("forget_last", PyTuple_New(0));
+  ForgetLast();
   Pushes pushes;
   {
     OutputCapture capture;
@@ -376,31 +271,26 @@ Pushes OurPushes(pycon::InteractiveConsole& console, const std::vector<Line>& it
         console.ResetBuffer();
         pushes.results.push_back("reset");
       } else {
-        try {
-          pushes.results.push_back(console.Push(*item) ? "True" : "False");
-        } catch (const pycon::SystemExitError& exit) {
-          pushes.results.push_back("SystemExit(" + Repr(exit.code().get()) + ")");
-        } catch (const pycon::PythonError& error) {
-          pushes.results.push_back(TypeName(error.type().get()));
-        }
+        pushes.results.push_back(Outcome([&] { return console.Push(*item); }));
       }
       pushes.buffers.push_back(console.buffer());
     }
     pushes.out = capture.Out();
   }
-  pushes.last = Str(Call("describe_last", PyTuple_New(0)).get());
+  pushes.last = DescribeLast();
   return pushes;
 }
 
 Pushes StdlibPushes(const std::vector<Line>& items, const std::string& filename = "<console>",
                     PyRef locals = PyRef::Borrow(Py_None)) {
   SysState restore;
-  Call("forget_last", PyTuple_New(0));
+  ForgetLast();
   Pushes pushes;
   {
     OutputCapture capture;
-    PyRef result = Call("stdlib_push", Py_BuildValue("(NNO)", PyLines(items).release(),
-                                                     MakeStr(filename).release(), locals.get()));
+    PyRef result =
+        kOracle.Call("stdlib_push", Py_BuildValue("(NNO)", PyLines(items).release(),
+                                                  MakeStr(filename).release(), locals.get()));
     pushes.results = Strings(PyTuple_GET_ITEM(result.get(), 0));
     PyObject* buffers = PyTuple_GET_ITEM(result.get(), 1);
     for (Py_ssize_t i = 0; i < PyList_Size(buffers); ++i) {
@@ -408,7 +298,7 @@ Pushes StdlibPushes(const std::vector<Line>& items, const std::string& filename 
     }
     pushes.out = capture.Out();
   }
-  pushes.last = Str(Call("describe_last", PyTuple_New(0)).get());
+  pushes.last = DescribeLast();
   return pushes;
 }
 
@@ -428,7 +318,7 @@ Pushes CheckSamePushes(const std::vector<Line>& items) {
 }
 
 bool StdlibHasLocalExit() {
-  return PyObject_IsTrue(Call("stdlib_has_local_exit", PyTuple_New(0)).get()) == 1;
+  return PyObject_IsTrue(kOracle.Call("stdlib_has_local_exit").get()) == 1;
 }
 
 }  // namespace
@@ -479,9 +369,9 @@ TEST_CASE("Prompt and PromptIfText read sys.ps1 and sys.ps2", "[console][prompt]
   SysState restore;
   pycon::InteractiveConsole console;
   PySys_SetObject("ps1", MakeStr("A> ").get());
-  PySys_SetObject("ps2", Eval("3.5").get());
+  PySys_SetObject("ps2", kOracle.Eval("3.5").get());
   CHECK(console.Prompt(false) == "A> ");
-  CHECK(console.Prompt(true) == Str(Eval("str(3.5)").get()));
+  CHECK(console.Prompt(true) == Str(kOracle.Eval("str(3.5)").get()));
   CHECK(console.PromptIfText(false) == std::optional<std::string>("A> "));
   CHECK_FALSE(console.PromptIfText(true).has_value());
 }
@@ -583,8 +473,9 @@ TEST_CASE("traceback.print_last() shows what the stdlib console leaves", "[conso
 
 TEST_CASE("A user sys.excepthook takes precedence", "[console][hooks]") {
   SysState restore;
-  Exec("import sys\nsys.excepthook = lambda t, v, tb: sys.stderr.write("
-       "'hook: %s: %s\\n' % (t.__name__, v))");
+  kOracle.Exec(
+      "import sys\nsys.excepthook = lambda t, v, tb: sys.stderr.write("
+      "'hook: %s: %s\\n' % (t.__name__, v))");
   Session ours = CheckSameInteract(
       {"def f():", "    raise ValueError('BOOM!')", "", "f()", "def g():", "    x = ?", "", "  1"});
   CHECK(ours.out.find("hook: ValueError: BOOM!\n") != std::string::npos);
@@ -593,8 +484,9 @@ TEST_CASE("A user sys.excepthook takes precedence", "[console][hooks]") {
 
 TEST_CASE("A user sys.excepthook gets the stdlib's traceback", "[console][hooks]") {
   SysState restore;
-  Exec("import sys, traceback\nsys.excepthook = lambda t, v, tb: sys.stderr.write("
-       "''.join(traceback.format_exception(t, v, tb)))");
+  kOracle.Exec(
+      "import sys, traceback\nsys.excepthook = lambda t, v, tb: sys.stderr.write("
+      "''.join(traceback.format_exception(t, v, tb)))");
   SECTION("runtime error") {
     CheckSameInteract({"def f():", "    raise ValueError('BOOM!')", "", "f()"});
   }
@@ -603,20 +495,21 @@ TEST_CASE("A user sys.excepthook gets the stdlib's traceback", "[console][hooks]
 
 TEST_CASE("A sys.excepthook that is not callable", "[console][hooks]") {
   SysState restore;
-  Exec("import sys\nsys.excepthook = 1");
+  kOracle.Exec("import sys\nsys.excepthook = 1");
   CheckSameInteract({"1/0", "a = 123", "print(a)"});
 }
 
 TEST_CASE("A sys.excepthook raising SystemExit ends the session", "[console][hooks]") {
   SysState restore;
-  Exec("import sys\ndef _raise_exit(*args):\n    raise SystemExit\nsys.excepthook = _raise_exit");
+  kOracle.Exec(
+      "import sys\ndef _raise_exit(*args):\n    raise SystemExit\nsys.excepthook = _raise_exit");
   Session ours = CheckSameInteract({"1/0", "print('not reached')"});
   CHECK(ours.outcome == "SystemExit(None)");
 }
 
 TEST_CASE("A user sys.displayhook takes precedence", "[console][hooks]") {
   SysState restore;
-  Exec("import sys\nsys.displayhook = lambda v: sys.stdout.write('<%r>\\n' % (v,))");
+  kOracle.Exec("import sys\nsys.displayhook = lambda v: sys.stdout.write('<%r>\\n' % (v,))");
   Session ours = CheckSameInteract({"42", "None", "'x'"});
   CHECK(ours.out.find("<42>\n<None>\n<'x'>\n") != std::string::npos);
 }
@@ -710,8 +603,8 @@ TEST_CASE("Another exception from input() ends Interact", "[console][input]") {
     SysState restore;
     BuiltinInput input({"1"}, PyExc_RuntimeError);
     OutputCapture capture;
-    PyRef outcome = Call("stdlib_interact", Py_BuildValue("(OOsssO)", Py_None, Py_None, "", "",
-                                                          "<console>", Py_False));
+    PyRef outcome = kOracle.Call("stdlib_interact", Py_BuildValue("(OOsssO)", Py_None, Py_None, "",
+                                                                  "", "<console>", Py_False));
     stdlib.outcome = Str(outcome.get());
     stdlib.out = capture.Out();
   }
@@ -863,8 +756,8 @@ TEST_CASE("The namespace: default and given", "[console][locals]") {
     CheckSamePushes({"sorted(globals())", "__name__", "__doc__"});
   }
   SECTION("given") {
-    PyRef ours_locals = Eval("{'__name__': 'custom', 'seed': 5}");
-    PyRef stdlib_locals = Eval("{'__name__': 'custom', 'seed': 5}");
+    PyRef ours_locals = kOracle.Eval("{'__name__': 'custom', 'seed': 5}");
+    PyRef stdlib_locals = kOracle.Eval("{'__name__': 'custom', 'seed': 5}");
     pycon::InteractiveConsole console({}, ours_locals);
     CHECK(console.locals().get() == ours_locals.get());
     std::vector<Line> lines = {"seed * 2", "__name__", "y = 1"};

@@ -11,6 +11,7 @@
 
 #include "interactive_interpreter.h"
 #include "python_error.h"
+#include "python_test_support.h"
 
 namespace {
 
@@ -18,6 +19,15 @@ using pycon::Check;
 using pycon::MakeStr;
 using pycon::PyRef;
 using pycon::Str;
+namespace codeop = pycon_test::codeop;
+using pycon_test::DescribeLast;
+using pycon_test::ExitOutcome;
+using pycon_test::ForgetLast;
+using pycon_test::Outcome;
+using pycon_test::OutputCapture;
+using pycon_test::Repr;
+using pycon_test::Strings;
+using pycon_test::SysState;
 
 constexpr const char* kStdlibInterpreterSource = R"(
 import code, os, subprocess, sys
@@ -74,23 +84,6 @@ def exit_message(expression):
         env=dict(os.environ, PYTHONIOENCODING='utf-8'))
     return process.stderr
 
-def forget_last():
-    for name in ('last_type', 'last_value', 'last_traceback', 'last_exc'):
-        if hasattr(sys, name):
-            delattr(sys, name)
-
-def describe_last():
-    if not hasattr(sys, 'last_type'):
-        return 'unset'
-    value = getattr(sys, 'last_value', '<unset>')
-    text = 'last_type=%s last_value=%s: %r traceback=%s same_tb=%s' % (
-        sys.last_type.__name__, type(value).__name__, value,
-        'None' if getattr(sys, 'last_traceback', None) is None else 'set',
-        getattr(value, '__traceback__', None) is getattr(sys, 'last_traceback', None))
-    if hasattr(sys, 'last_exc'):
-        text += ' last_exc_is_last_value=%s' % (sys.last_exc is value)
-    return text
-
 def describe_last_error():
     """sys.last_type and sys.last_value only."""
     return '%s: %r' % (sys.last_type.__name__, sys.last_value)
@@ -103,91 +96,7 @@ def recording_hook(t, v, tb):
     hook_calls.append('%s: %r traceback=%s' % (t.__name__, v, 'None' if tb is None else 'set'))
 )";
 
-PyObject* Namespace() {
-  static PyObject* globals = [] {
-    PyObject* dict = PyDict_New();
-    PyDict_SetItemString(dict, "__builtins__", PyEval_GetBuiltins());
-    Check(PyRun_String(kStdlibInterpreterSource, Py_file_input, dict, dict),
-          "stdlib interpreter helper");
-    return dict;
-  }();
-  return globals;
-}
-
-PyRef Call(const char* name, PyObject* args) {
-  PyRef tuple = Check(args, "building arguments");
-  PyObject* function = PyDict_GetItemString(Namespace(), name);
-  if (function == nullptr) throw std::runtime_error(std::string("no helper ") + name);
-  return Check(PyObject_Call(function, tuple.get(), nullptr), name);
-}
-
-PyRef Eval(const std::string& expression) {
-  return Check(PyRun_String(expression.c_str(), Py_eval_input, Namespace(), Namespace()),
-               expression);
-}
-
-void Exec(const std::string& statements) {
-  Check(PyRun_String(statements.c_str(), Py_file_input, Namespace(), Namespace()), statements);
-}
-
-std::string Repr(PyObject* object) {
-  PyRef repr = Check(PyObject_Repr(object), "repr()");
-  return Str(repr.get());
-}
-
-std::string TypeName(PyObject* type) {
-  PyRef name = Check(PyObject_GetAttrString(type, "__name__"), "__name__");
-  return Str(name.get());
-}
-
-std::vector<std::string> Strings(PyObject* list) {
-  std::vector<std::string> strings;
-  for (Py_ssize_t i = 0; i < PyList_Size(list); ++i) strings.push_back(Str(PyList_GET_ITEM(list, i)));
-  return strings;
-}
-
-/// Saves sys.stdout, stderr, excepthook and displayhook and restores them.
-class SysState {
- public:
-  SysState() {
-    for (const char* name : kNames) saved_.emplace_back(name, PyRef::Borrow(PySys_GetObject(name)));
-  }
-  ~SysState() {
-    for (auto& [name, value] : saved_) PySys_SetObject(name, value.get());
-  }
-  SysState(const SysState&) = delete;
-  SysState& operator=(const SysState&) = delete;
-
- private:
-  static constexpr const char* kNames[] = {"stdout", "stderr", "excepthook", "displayhook"};
-  std::vector<std::pair<const char*, PyRef>> saved_;
-};
-
-/// sys.stdout = sys.stderr = io.StringIO() (or one each, if `split`).
-class OutputCapture {
- public:
-  explicit OutputCapture(bool split = false) {
-    PyRef io = Check(PyImport_ImportModule("io"), "io");
-    out_ = Check(PyObject_CallMethod(io.get(), "StringIO", nullptr), "StringIO()");
-    err_ = split ? Check(PyObject_CallMethod(io.get(), "StringIO", nullptr), "StringIO()") : out_;
-    PySys_SetObject("stdout", out_.get());
-    PySys_SetObject("stderr", err_.get());
-  }
-  std::string Out() const { return Text(out_); }
-  std::string Err() const { return Text(err_); }
-
- private:
-  static std::string Text(const PyRef& stream) {
-    PyRef text = Check(PyObject_CallMethod(stream.get(), "getvalue", nullptr), "getvalue()");
-    return Str(text.get());
-  }
-  SysState restore_;
-  PyRef out_;
-  PyRef err_;
-};
-
-std::string DescribeLast() { return Str(Call("describe_last", PyTuple_New(0)).get()); }
-void ForgetLast() { Call("forget_last", PyTuple_New(0)); }
+const pycon_test::Oracle kOracle(kStdlibInterpreterSource, "stdlib interpreter oracle");
 
 /// What a run of RunSource calls returned, showed and left in sys.last_*.
 struct Runs {
@@ -204,13 +113,8 @@ Runs OurRunSource(pycon::InteractiveInterpreter& interpreter,
   {
     OutputCapture capture;
     for (const std::string& source : sources) {
-      try {
-        runs.results.push_back(interpreter.RunSource(source, filename, symbol) ? "True" : "False");
-      } catch (const pycon::SystemExitError& exit) {
-        runs.results.push_back("SystemExit(" + Repr(exit.code().get()) + ")");
-      } catch (const pycon::PythonError& error) {
-        runs.results.push_back(TypeName(error.type().get()));
-      }
+      runs.results.push_back(
+          Outcome([&] { return interpreter.RunSource(source, filename, symbol); }));
     }
     runs.out = capture.Out();
   }
@@ -226,8 +130,8 @@ Runs StdlibRunSource(const std::vector<std::string>& sources, const std::string&
   for (const std::string& source : sources) PyList_Append(list.get(), MakeStr(source).get());
   {
     OutputCapture capture;
-    PyRef results =
-        Call("stdlib_runsource", Py_BuildValue("(ONNO)", list.get(), MakeStr(filename).release(),
+    PyRef results = kOracle.Call("stdlib_runsource",
+                                 Py_BuildValue("(ONNO)", list.get(), MakeStr(filename).release(),
                                                MakeStr(symbol).release(), locals.get()));
     runs.results = Strings(results.get());
     runs.out = capture.Out();
@@ -252,7 +156,7 @@ Runs CheckSameRuns(const std::vector<std::string>& sources, const std::string& f
 void CheckEachSame(const std::vector<std::string>& sources, const std::string& expected_result,
                    const std::string& symbol = "single") {
   for (const std::string& source : sources) {
-    INFO("source: " << Repr(MakeStr(source).get()) << ", symbol: " << symbol);
+    INFO("source: " << Repr(source) << ", symbol: " << symbol);
     Runs ours = CheckSameRuns({source}, "<input>", symbol);
     CHECK(ours.results == std::vector<std::string>{expected_result});
   }
@@ -263,57 +167,25 @@ void CheckEachSame(const std::vector<std::string>& sources, const std::string& e
 // --- RunSource over codeop's tables -----------------------------------------
 
 TEST_CASE("RunSource runs valid source (codeop's valid table)", "[interpreter][codeop]") {
-  CheckEachSame({"", "\n", "a = 1", "\na = 1", "a = 1\n", "a = 1\n\n", "\n\na = 1\n\n",
-                 "def x():\n  pass\n", "if 1:\n pass\n", "\n\nif 1: pass\n", "\n\nif 1: pass\n\n",
-                 "def x():\n\n pass\n", "def x():\n  pass\n  \n", "def x():\n  pass\n \n",
-                 "pass\n", "3**3\n", "if 9==3:\n   pass\nelse:\n   pass\n",
-                 "if 1:\n pass\n if 1:\n  pass\n else:\n  pass\n", "#a\n#b\na = 3\n",
-                 "#a\n\n   \na=3\n", "a=3\n\n", "a = 9+ \\\n3", "\n\na = 1\n\n",
-                 "\n\nif 1: a=1\n\n", "#a\n\n   \na=3\n\n",
-                 "def f():\n try: pass\n finally: [x for x in (1,2)]\n", "def f():\n pass\n#foo\n",
-                 "@a.b.c\ndef f():\n pass\n"},
-                "False");
-  CheckEachSame({"3**3", "(lambda z: \n z**3)", "9+ \\\n3", "9+ \\\n3\n", "\n\na**3", "\n \na**3",
-                 "#a\n#b\na**3"},
-                "False", "eval");
+  CheckEachSame({"", "\n"}, "False");
+  CheckEachSame(codeop::kValid, "False");
+  CheckEachSame(codeop::kValidEval, "False", "eval");
 }
 
 TEST_CASE("RunSource asks for more (codeop's incomplete table)", "[interpreter][codeop]") {
-  CheckEachSame(
-      {"(a **", "(a,b,", "(a,b,(", "a = (", "a = {", "b + {", "print([1,\n2,", "print({1:1,\n2:3,",
-       "print((1,\n2,", "if 9==3:\n   pass\nelse:", "if 9==3:\n   pass\nelse:\n",
-       "if 9==3:\n   pass\nelse:\n   pass", "if 1:", "if 1:\n", "if 1:\n pass\n if 1:\n  pass\n else:",
-       "if 1:\n pass\n if 1:\n  pass\n else:\n", "if 1:\n pass\n if 1:\n  pass\n else:\n  pass",
-       "def x():", "def x():\n", "def x():\n\n", "def x():\n  pass", "def x():\n  pass\n ",
-       "def x():\n  pass\n  ", "\n\ndef x():\n  pass", "a = 9+ \\", "a = 'a\\", "a = '''xy",
-       "if True:\n if True:\n  if True:   \n", "@a(", "@a(b", "@a(b,", "@a(b,c", "@a(b,c,",
-       "from a import (", "from a import (b", "from a import (b,", "from a import (b,c",
-       "from a import (b,c,", "[", "[a", "[a,", "[a,b", "[a,b,", "{", "{a", "{a:", "{a:b", "{a:b,",
-       "{a:b,c", "{a:b,c:", "{a:b,c:d", "{a:b,c:d,", "a(", "a(b", "a(b,", "a(b,c", "a(b,c,", "a[",
-       "a[b", "a[b,", "a[b:", "a[b:c", "a[b:c:", "a[b:c:d", "def a(", "def a(b", "def a(b,",
-       "def a(b,c", "def a(b,c,", "(", "(a", "(a,", "(a,b", "(a,b,", "if a:\n pass\nelif b:",
-       "if a:\n pass\nelif b:\n pass\nelse:", "while a:", "while a:\n pass\nelse:", "for a in b:",
-       "for a in b:\n pass\nelse:", "try:", "try:\n pass\nexcept:", "try:\n pass\nfinally:",
-       "try:\n pass\nexcept:\n pass\nfinally:", "with a:", "with a as b:", "class a:", "class a(",
-       "class a(b", "class a(b,", "class a():", "[x for", "[x for x in", "[x for x in (", "(x for",
-       "(x for x in", "(x for x in ("},
-      "True");
+  CheckEachSame(codeop::kIncomplete, "True");
 #if PY_VERSION_HEX >= 0x030D0000
-  CheckEachSame({"a = f\"\"\"", "a = \\"}, "True");  // added in 3.13's test_codeop
+  CheckEachSame(codeop::kIncomplete313, "True");
 #endif
-  CheckEachSame({"", "\n", "(", "(9+", "9+ \\", "lambda z: \\"}, "True", "eval");
+  CheckEachSame(codeop::kIncompleteEval, "True", "eval");
 }
 
 TEST_CASE("RunSource shows invalid source (codeop's invalid table)", "[interpreter][codeop]") {
-  CheckEachSame({"a b", "a @", "a b @", "a ** @", "a = ", "a = 9 +", "def x():\n\npass\n",
-                 "\n\n if 1: pass\n\npass", "a = 9+ \\\n", "a = 'a\\ ", "a = 'a\\\n", "return 2.3",
-                 "if (a == 1 and b = 2): pass", "del 1", "del (1,)", "del [1]", "del '1'",
-                 "[i for i in range(10)] = (1, 2, 3)", "'\\e' 1"},
-                "False");
-  CheckEachSame({"a = 1", "]", "())", "[}", "9+", "lambda z:", "a b"}, "False", "eval");
-  CheckEachSame({"raise = 4", "def a-b", "await?", "=!=", "a await raise b", "a await raise b?+1",
-                 "def foo(x,x):\n   pass\n"},
-                "False", "exec");
+  CheckEachSame(codeop::kInvalid, "False");
+  CheckEachSame({"'\\e' 1"}, "False");  // test_codeop's test_invalid_warning
+  CheckEachSame(codeop::kInvalidEval, "False", "eval");
+  CheckEachSame(codeop::kInvalidExec, "False", "exec");
+  CheckEachSame({"def foo(x,x):\n   pass\n"}, "False", "exec");  // its test_syntax_errors
 }
 
 TEST_CASE("RunSource shows a syntax error with the given filename", "[interpreter][errors]") {
@@ -355,7 +227,7 @@ TEST_CASE("RunSource prints expression values through sys.displayhook", "[interp
   SECTION("default") { CheckSameRuns({"1 + 1", "None", "'text'", "[1, 'a']"}); }
   SECTION("user hook") {
     SysState restore;
-    Exec("import sys\nsys.displayhook = lambda v: sys.stdout.write('<%r>\\n' % (v,))");
+    kOracle.Exec("import sys\nsys.displayhook = lambda v: sys.stdout.write('<%r>\\n' % (v,))");
     Runs ours = CheckSameRuns({"1 + 1", "None"});
     CHECK(ours.out == "<2>\n<None>\n");
   }
@@ -364,14 +236,14 @@ TEST_CASE("RunSource prints expression values through sys.displayhook", "[interp
 TEST_CASE("A user sys.excepthook takes precedence over the default display",
           "[interpreter][hooks]") {
   SysState restore;
-  Exec("import sys\nsys.excepthook = recording_hook");
-  Exec("hook_calls.clear()");
+  kOracle.Exec("import sys\nsys.excepthook = recording_hook");
+  kOracle.Exec("hook_calls.clear()");
   pycon::InteractiveInterpreter interpreter;
   Runs ours = OurRunSource(interpreter, {"1/0", "a b", "  1"}, "<input>", "single");
-  std::vector<std::string> our_calls = Strings(Eval("hook_calls").get());
-  Exec("hook_calls.clear()");
+  std::vector<std::string> our_calls = Strings(kOracle.Eval("hook_calls").get());
+  kOracle.Exec("hook_calls.clear()");
   Runs stdlib = StdlibRunSource({"1/0", "a b", "  1"}, "<input>", "single");
-  std::vector<std::string> stdlib_calls = Strings(Eval("hook_calls").get());
+  std::vector<std::string> stdlib_calls = Strings(kOracle.Eval("hook_calls").get());
   CHECK(ours.out.empty());
   CHECK(ours.out == stdlib.out);
   CHECK(our_calls.size() == 3);
@@ -382,11 +254,13 @@ TEST_CASE("A user sys.excepthook takes precedence over the default display",
 TEST_CASE("A failing sys.excepthook", "[interpreter][hooks]") {
   SysState restore;
   SECTION("not callable") {
-    Exec("import sys\nsys.excepthook = 1");
+    kOracle.Exec("import sys\nsys.excepthook = 1");
     CheckSameRuns({"1/0", "a = 123", "print(a)"});
   }
   SECTION("raising SystemExit") {
-    Exec("import sys\ndef _raise_exit(*args):\n    raise SystemExit(4)\nsys.excepthook = _raise_exit");
+    kOracle.Exec(
+        "import sys\ndef _raise_exit(*args):\n    raise SystemExit(4)\nsys.excepthook = "
+        "_raise_exit");
     Runs ours = CheckSameRuns({"1/0"});
     CHECK(ours.results == std::vector<std::string>{"SystemExit(4)"});
   }
@@ -406,8 +280,8 @@ TEST_CASE("SystemExit from user code becomes SystemExitError", "[interpreter][ex
       interpreter.RunSource(source);
       FAIL("no SystemExitError");
     } catch (const pycon::SystemExitError& exit) {
-      std::string printed =
-          Str(Call("exit_message", Py_BuildValue("(N)", MakeStr(expression).release())).get());
+      std::string printed = Str(
+          kOracle.Call("exit_message", Py_BuildValue("(N)", MakeStr(expression).release())).get());
       CHECK(exit.ExitMessage() == printed);
       CHECK(std::string(exit.what()) == "SystemExit");
       CHECK(PyObject_IsInstance(exit.exception().get(), PyExc_SystemExit) == 1);
@@ -428,10 +302,9 @@ TEST_CASE("sys.exit() and exit codes through SystemExitError", "[interpreter][ex
     interpreter.RunSource("raise SystemExit(1, 2)");
     FAIL("no SystemExitError");
   } catch (const pycon::SystemExitError& exit) {
-    CHECK(Repr(exit.code().get()) ==
-          Str(Eval("repr(SystemExit(1, 2).code)").get()));
+    CHECK(Repr(exit.code().get()) == Str(kOracle.Eval("repr(SystemExit(1, 2).code)").get()));
     CHECK(exit.ExitMessage() ==
-          Str(Call("exit_message", Py_BuildValue("(s)", "1, 2")).get()));
+          Str(kOracle.Call("exit_message", Py_BuildValue("(s)", "1, 2")).get()));
   }
 }
 
@@ -440,8 +313,8 @@ TEST_CASE("sys.exit() and exit codes through SystemExitError", "[interpreter][ex
 TEST_CASE("RunCode runs a code object as runcode() does", "[interpreter][runcode]") {
   for (const char* source : {"print('hello')", "1/0", "raise SystemExit('out')"}) {
     INFO(source);
-    PyRef code_object = Eval(std::string("compile(") + Repr(MakeStr(source).get()) +
-                             ", '<code>', 'exec')");
+    PyRef code_object =
+        kOracle.Eval(std::string("compile(") + Repr(source) + ", '<code>', 'exec')");
     std::string our_outcome = "returned";
     std::string our_out;
     ForgetLast();
@@ -451,7 +324,7 @@ TEST_CASE("RunCode runs a code object as runcode() does", "[interpreter][runcode
       try {
         interpreter.RunCode(code_object.get());
       } catch (const pycon::SystemExitError& exit) {
-        our_outcome = "SystemExit(" + Repr(exit.code().get()) + ")";
+        our_outcome = ExitOutcome(exit);
       }
       our_out = capture.Out();
     }
@@ -461,7 +334,7 @@ TEST_CASE("RunCode runs a code object as runcode() does", "[interpreter][runcode
     {
       OutputCapture capture;
       stdlib_outcome =
-          Str(Call("stdlib_runcode", Py_BuildValue("(O)", code_object.get())).get());
+          Str(kOracle.Call("stdlib_runcode", Py_BuildValue("(O)", code_object.get())).get());
       stdlib_out = capture.Out();
     }
     CHECK(our_outcome == stdlib_outcome);
@@ -487,28 +360,29 @@ TEST_CASE("ShowSyntaxError shows the pending syntax error", "[interpreter][error
 #endif
   for (const Case& c : cases) {
     INFO(c.exception << " with filename '" << c.filename << "'");
-    PyRef exception = Eval(c.exception);
+    PyRef exception = kOracle.Eval(c.exception);
     ForgetLast();
     std::string our_out;
     {
       OutputCapture capture;
       pycon::InteractiveInterpreter interpreter;
       // Raised by Python code, so that it has a traceback as in the stdlib.
-      PyObject* raise_it = PyDict_GetItemString(Namespace(), "raise_it");
+      PyObject* raise_it = kOracle.Function("raise_it");
       REQUIRE(PyObject_CallFunctionObjArgs(raise_it, exception.get(), nullptr) == nullptr);
       interpreter.ShowSyntaxError(c.filename);
       CHECK_FALSE(PyErr_Occurred());
       our_out = capture.Out();
     }
     std::string our_last = DescribeLast();
-    exception = Eval(c.exception);
+    exception = kOracle.Eval(c.exception);
     ForgetLast();
     std::string stdlib_out;
     {
       OutputCapture capture;
-      Call("stdlib_showsyntaxerror",
-           Py_BuildValue("(ON)", exception.get(),
-                         *c.filename ? MakeStr(c.filename).release() : PyRef::Borrow(Py_None).release()));
+      kOracle.Call("stdlib_showsyntaxerror",
+                   Py_BuildValue("(ON)", exception.get(),
+                                 *c.filename ? MakeStr(c.filename).release()
+                                             : PyRef::Borrow(Py_None).release()));
       stdlib_out = capture.Out();
     }
     CHECK(our_out == stdlib_out);
@@ -518,7 +392,7 @@ TEST_CASE("ShowSyntaxError shows the pending syntax error", "[interpreter][error
 
 TEST_CASE("ShowTraceback shows the pending exception", "[interpreter][errors]") {
   // Without a traceback here; the stdlib's own frame is dropped from its.
-  PyRef exception = Eval("ValueError('boom')");
+  PyRef exception = kOracle.Eval("ValueError('boom')");
   ForgetLast();
   std::string our_out;
   {
@@ -529,19 +403,19 @@ TEST_CASE("ShowTraceback shows the pending exception", "[interpreter][errors]") 
     CHECK_FALSE(PyErr_Occurred());
     our_out = capture.Out();
   }
-  std::string our_last = Str(Call("describe_last_error", PyTuple_New(0)).get());
-  exception = Eval("ValueError('boom')");
+  std::string our_last = Str(kOracle.Call("describe_last_error").get());
+  exception = kOracle.Eval("ValueError('boom')");
   ForgetLast();
   std::string stdlib_out;
   {
     OutputCapture capture;
-    Call("stdlib_showtraceback", Py_BuildValue("(O)", exception.get()));
+    kOracle.Call("stdlib_showtraceback", Py_BuildValue("(O)", exception.get()));
     stdlib_out = capture.Out();
   }
   CHECK(our_out == "ValueError: boom\n");
   CHECK(our_out == stdlib_out);
   CHECK(our_last == "ValueError: ValueError('boom')");
-  CHECK(our_last == Str(Call("describe_last_error", PyTuple_New(0)).get()));
+  CHECK(our_last == Str(kOracle.Call("describe_last_error").get()));
 }
 
 TEST_CASE("Write writes to sys.stderr only", "[interpreter][output]") {
@@ -556,7 +430,7 @@ TEST_CASE("Write writes to sys.stderr only", "[interpreter][output]") {
   }
   {
     OutputCapture capture(true);
-    Call("stdlib_write", Py_BuildValue("(N)", MakeStr(text).release()));
+    kOracle.Call("stdlib_write", Py_BuildValue("(N)", MakeStr(text).release()));
     stdlib_out = capture.Out();
     stdlib_err = capture.Err();
   }
@@ -569,15 +443,15 @@ TEST_CASE("Write writes to sys.stderr only", "[interpreter][output]") {
 
 TEST_CASE("The default namespace is the stdlib's", "[interpreter][locals]") {
   pycon::InteractiveInterpreter interpreter;
-  PyRef stdlib_locals = Call("stdlib_default_locals", PyTuple_New(0));
+  PyRef stdlib_locals = kOracle.Call("stdlib_default_locals");
   CHECK(PyDict_Check(interpreter.locals().get()));
   CHECK(PyObject_RichCompareBool(interpreter.locals().get(), stdlib_locals.get(), Py_EQ) == 1);
   CheckSameRuns({"sorted(globals())", "__name__"});
 }
 
 TEST_CASE("Given locals are the namespace", "[interpreter][locals]") {
-  PyRef ours = Eval("{'__name__': 'given', 'n': 20}");
-  PyRef stdlib = Eval("{'__name__': 'given', 'n': 20}");
+  PyRef ours = kOracle.Eval("{'__name__': 'given', 'n': 20}");
+  PyRef stdlib = kOracle.Eval("{'__name__': 'given', 'n': 20}");
   pycon::InteractiveInterpreter interpreter(ours);
   CHECK(interpreter.locals().get() == ours.get());
   std::vector<std::string> sources = {"n + 1", "__name__", "m = n * 2"};

@@ -4,17 +4,12 @@
 #include <string>
 
 #include "python_error.h"
+#include "python_test_support.h"
 
 namespace {
 
 using pycon::PyRef;
-
-PyRef Eval(const char* expression) {
-  PyRef globals = pycon::Check(PyDict_New(), "dict");
-  PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins());
-  return pycon::Check(PyRun_String(expression, Py_eval_input, globals.get(), globals.get()),
-                      expression);
-}
+using pycon_test::Eval;
 
 }  // namespace
 

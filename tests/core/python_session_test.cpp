@@ -6,15 +6,13 @@
 #include "py_ref.h"
 #include "python_error.h"
 #include "python_session.h"
+#include "python_test_support.h"
 
 namespace {
 
+/// str() of `expression`'s value, evaluated in a new namespace.
 std::string EvalStr(const char* expression) {
-  pycon::PyRef globals = pycon::Check(PyDict_New(), "dict");
-  PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins());
-  pycon::PyRef value = pycon::Check(
-      PyRun_String(expression, Py_eval_input, globals.get(), globals.get()), expression);
-  return pycon::Str(value.get());
+  return pycon::Str(pycon_test::Eval(expression).get());
 }
 
 }  // namespace
