@@ -105,7 +105,8 @@ bool InteractiveConsole::Push(std::string_view line, std::optional<std::string_v
 std::string InteractiveConsole::Prompt(bool more) const {
   // sys.ps1 as code.py reads it: a deleted prompt raises AttributeError.
   PyRef sys = Check(PyImport_ImportModule("sys"), "sys");
-  PyRef prompt = Check(PyObject_GetAttrString(sys.get(), more ? "ps2" : "ps1"), "reading the prompt");
+  PyRef prompt =
+      Check(PyObject_GetAttrString(sys.get(), more ? "ps2" : "ps1"), "reading the prompt");
   return Str(prompt.get());
 }
 
@@ -179,8 +180,8 @@ void InteractiveConsole::RunLoop() {
       ResetBuffer();
       more = false;
     } catch (const PythonError& error) {
-      if (!error.type() || PyErr_GivenExceptionMatches(error.type().get(),
-                                                        PyExc_KeyboardInterrupt) == 0) {
+      if (!error.type() ||
+          PyErr_GivenExceptionMatches(error.type().get(), PyExc_KeyboardInterrupt) == 0) {
         throw;
       }
       Write("\nKeyboardInterrupt\n");

@@ -50,8 +50,7 @@ void SetLastException(const PendingException& e) {
 /// (SystemExitError), as in code.py; any other exception escapes code.py, so
 /// it is a PythonError here.
 void CallExceptHook(PyObject* hook, PyObject* type, PyObject* value, PyObject* traceback) {
-  PyRef result =
-      PyRef::Steal(PyObject_CallFunctionObjArgs(hook, type, value, traceback, nullptr));
+  PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(hook, type, value, traceback, nullptr));
   if (result) return;
   if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
     PendingException exit = FetchException();
@@ -93,13 +92,12 @@ std::optional<PyRef> CompileCommand(std::string_view source, std::string_view fi
                                     std::string_view symbol) {
   PyRef codeop = Import("codeop");
   PyRef compile_command = Attr(codeop.get(), "compile_command");
-  PyRef result = Check(PyObject_CallFunction(compile_command.get(), "s#s#s#", source.data(),
-                                             static_cast<Py_ssize_t>(source.size()),
-                                             filename.data(),
-                                             static_cast<Py_ssize_t>(filename.size()),
-                                             symbol.data(),
-                                             static_cast<Py_ssize_t>(symbol.size())),
-                       "compile_command");
+  PyRef result =
+      Check(PyObject_CallFunction(compile_command.get(), "s#s#s#", source.data(),
+                                  static_cast<Py_ssize_t>(source.size()), filename.data(),
+                                  static_cast<Py_ssize_t>(filename.size()), symbol.data(),
+                                  static_cast<Py_ssize_t>(symbol.size())),
+            "compile_command");
   if (result.get() == Py_None) return std::nullopt;
   return result;
 }
@@ -172,8 +170,8 @@ struct StdlibCallbacks {
 };
 
 namespace {
-PyMethodDef kShowSyntaxError = {"showsyntaxerror", StdlibCallbacks::ShowSyntaxError,
-                                METH_VARARGS, nullptr};
+PyMethodDef kShowSyntaxError = {"showsyntaxerror", StdlibCallbacks::ShowSyntaxError, METH_VARARGS,
+                                nullptr};
 PyMethodDef kShowTraceback = {"showtraceback", StdlibCallbacks::ShowTraceback, METH_NOARGS,
                               nullptr};
 
@@ -194,8 +192,8 @@ void InteractiveInterpreter::BindStdlibFrames() {
   self_slot_ = std::make_unique<InteractiveInterpreter*>(this);
   PyRef capsule = Check(PyCapsule_New(self_slot_.get(), "pycon.self", nullptr), "capsule");
   PyRef types = Import("types");
-  stdlib_self_ = Check(PyObject_CallMethod(types.get(), "SimpleNamespace", nullptr),
-                       "SimpleNamespace()");
+  stdlib_self_ =
+      Check(PyObject_CallMethod(types.get(), "SimpleNamespace", nullptr), "SimpleNamespace()");
   PyRef code = Import("code");
   PyRef stdlib_class = Attr(code.get(), "InteractiveInterpreter");
   stdlib_runsource_ = Attr(stdlib_class.get(), "runsource");
@@ -205,8 +203,10 @@ void InteractiveInterpreter::BindStdlibFrames() {
                         "MethodType");
   PyRef showsyntaxerror = Check(PyCFunction_New(&kShowSyntaxError, capsule.get()), "callback");
   PyRef showtraceback = Check(PyCFunction_New(&kShowTraceback, capsule.get()), "callback");
-  for (auto& [name, value] : {std::pair{"compile", compile_.get()}, {"locals", locals_.get()},
-                              {"runcode", runcode.get()}, {"showsyntaxerror", showsyntaxerror.get()},
+  for (auto& [name, value] : {std::pair{"compile", compile_.get()},
+                              {"locals", locals_.get()},
+                              {"runcode", runcode.get()},
+                              {"showsyntaxerror", showsyntaxerror.get()},
                               {"showtraceback", showtraceback.get()}}) {
     if (PyObject_SetAttrString(stdlib_self_.get(), name, value) != 0) {
       ThrowPythonError("binding code.py");
@@ -240,9 +240,9 @@ bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view
   PyRef more = CallStdlib(stdlib_runsource_.get(), args.get());
   return PyObject_IsTrue(more.get()) == 1;
 #endif
-  PyRef code = PyRef::Steal(PyObject_CallFunction(
-      compile_.get(), "NNN", MakeStr(source).release(), MakeStr(filename).release(),
-      MakeStr(symbol).release()));
+  PyRef code =
+      PyRef::Steal(PyObject_CallFunction(compile_.get(), "NNN", MakeStr(source).release(),
+                                         MakeStr(filename).release(), MakeStr(symbol).release()));
   if (!code) {
     if (PyErr_ExceptionMatches(PyExc_OverflowError) || PyErr_ExceptionMatches(PyExc_SyntaxError) ||
         PyErr_ExceptionMatches(PyExc_ValueError)) {
@@ -297,9 +297,9 @@ void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::str
       PyRef details = PyRef::Steal(PySequence_Tuple(PyTuple_GET_ITEM(args.get(), 1)));
       if (!details) PyErr_Clear();
       if (details && PyTuple_GET_SIZE(details.get()) == 4) {
-        PyRef position = PyRef::Steal(Py_BuildValue(
-            "(NOOO)", MakeStr(filename).release(), PyTuple_GET_ITEM(details.get(), 1),
-            PyTuple_GET_ITEM(details.get(), 2), PyTuple_GET_ITEM(details.get(), 3)));
+        PyRef position = PyRef::Steal(
+            Py_BuildValue("(NOOO)", MakeStr(filename).release(), PyTuple_GET_ITEM(details.get(), 1),
+                          PyTuple_GET_ITEM(details.get(), 2), PyTuple_GET_ITEM(details.get(), 3)));
         value = Check(PyObject_CallFunction(PyExc_SyntaxError, "ON",
                                             PyTuple_GET_ITEM(args.get(), 0), position.release()),
                       "SyntaxError()");
@@ -359,8 +359,8 @@ void InteractiveInterpreter::ShowException(PyRef type, PyRef value, PyRef traceb
   if (!source.empty() && type.get() == PyExc_SyntaxError) {
     PyRef text = Attr(value.get(), "text");
     PyRef lineno = Attr(value.get(), "lineno");
-    PyRef lines = Check(PyObject_CallMethod(MakeStr(source).get(), "splitlines", nullptr),
-                        "splitlines");
+    PyRef lines =
+        Check(PyObject_CallMethod(MakeStr(source).get(), "splitlines", nullptr), "splitlines");
     if (PyObject_IsTrue(text.get()) == 0) {
       // len(lines) >= value.lineno, as code.py compares them (a lineno of
       // None raises TypeError there too).
@@ -388,8 +388,8 @@ void InteractiveInterpreter::ShowException(PyRef type, PyRef value, PyRef traceb
     WriteLines(lines.get());
     return;
   }
-  PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(
-      hook.get(), type.get(), value.get(), NoneIfNull(traceback).get(), nullptr));
+  PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(hook.get(), type.get(), value.get(),
+                                                           NoneIfNull(traceback).get(), nullptr));
   if (result) return;
   if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
     PendingException exit = FetchException();

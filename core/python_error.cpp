@@ -58,9 +58,9 @@ std::string Str(PyObject* object) {
 }
 
 PyRef MakeStr(std::string_view text) {
-  return Check(PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()),
-                                    "surrogateescape"),
-               "decoding UTF-8 text");
+  return Check(
+      PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "surrogateescape"),
+      "decoding UTF-8 text");
 }
 
 }  // namespace pycon

@@ -1,7 +1,6 @@
 #include "python_session.h"
 
 #include <Python.h>
-
 #include <unistd.h>
 
 #include <stdexcept>
@@ -31,11 +30,10 @@ PythonSession::PythonSession(const SessionOptions& options) : finalize_(options.
   config.buffered_stdio = 0;
   config.install_signal_handlers = options.install_signal_handlers ? 1 : 0;
   if (!options.executable.empty()) {
-    ThrowIfFailed(PyConfig_SetBytesString(&config, &config.program_name,
-                                          options.executable.c_str()),
-                  &config);
-    ThrowIfFailed(PyConfig_SetBytesString(&config, &config.executable,
-                                          options.executable.c_str()),
+    ThrowIfFailed(
+        PyConfig_SetBytesString(&config, &config.program_name, options.executable.c_str()),
+        &config);
+    ThrowIfFailed(PyConfig_SetBytesString(&config, &config.executable, options.executable.c_str()),
                   &config);
   }
   std::vector<char*> argv;

@@ -25,7 +25,8 @@ int ConsoleCommand(const ConsoleCommandOptions& options) {
     std::cerr << exit.ExitMessage();
     pycon::PyRef code = exit.code();
     return PyLong_Check(code.get()) ? static_cast<int>(PyLong_AsLong(code.get()))
-                                    : code.get() == Py_None ? 0 : 1;
+           : code.get() == Py_None  ? 0
+                                    : 1;
   }
   return 0;
 }

@@ -80,9 +80,7 @@ class TranscriptInputs : public InputSource {
     return std::nullopt;
   }
 
-  void Finish(const std::string& output, size_t offset) override {
-    SkipOutput(output, offset, {});
-  }
+  void Finish(const std::string& output, size_t offset) override { SkipOutput(output, offset, {}); }
 
  private:
   size_t LineEnd(size_t from) const {
@@ -104,7 +102,8 @@ class TranscriptInputs : public InputSource {
   /// Moves past the expected text of `output`: exactly, or up to the next
   /// prompt line if it matches there through placeholders, or else (when
   /// inside a line) to the next line.
-  void SkipOutput(const std::string& output, size_t offset, const std::vector<std::string>& prompts) {
+  void SkipOutput(const std::string& output, size_t offset,
+                  const std::vector<std::string>& prompts) {
     if (text_.substr(pos_, output.size()) == output) {
       pos_ += output.size();
       return;
@@ -207,7 +206,8 @@ ReplaySummary Replay(pycon::InteractiveConsole& console, InputSource& inputs,
     FlushStream("stderr");
     std::string output = take_output();
     std::string other_prompt = console.PromptIfText(console.buffer().empty()).value_or("");
-    std::optional<Input> input = inputs.Next(prompt, other_prompt, output, consumed - output.size());
+    std::optional<Input> input =
+        inputs.Next(prompt, other_prompt, output, consumed - output.size());
     if (!input) throw EndOfInput{};
     ++summary.inputs;
     if (console.buffer().empty()) {
@@ -238,9 +238,8 @@ ReplaySummary Replay(pycon::InteractiveConsole& console, InputSource& inputs,
 
 }  // namespace
 
-ReplaySummary ReplayConsoleTranscript(pycon::InteractiveConsole& console,
-                                      std::string_view expected, const ReplayHooks& hooks,
-                                      const Placeholders& placeholders) {
+ReplaySummary ReplayConsoleTranscript(pycon::InteractiveConsole& console, std::string_view expected,
+                                      const ReplayHooks& hooks, const Placeholders& placeholders) {
   TranscriptInputs inputs(expected, placeholders);
   return Replay(console, inputs, hooks);
 }

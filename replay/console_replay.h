@@ -4,7 +4,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-
 #include <vector>
 
 #include "interactive_console.h"
@@ -33,8 +32,8 @@ struct Substitution {
 
 /// What a replay did.
 struct ReplaySummary {
-  int inputs = 0;      ///< lines pushed into the console
-  int statements = 0;  ///< inputs given at the primary prompt (sys.ps1)
+  int inputs = 0;                           ///< lines pushed into the console
+  int statements = 0;                       ///< inputs given at the primary prompt (sys.ps1)
   std::vector<Substitution> substitutions;  ///< in order of offset
 };
 
@@ -58,8 +57,8 @@ struct ReplaySummary {
 /// Where the output since the last input differs from the transcript's text
 /// up to the next prompt line, but matches it under `placeholders` (see
 /// OutputMatches), it is skipped as matching and reported as a Substitution.
-ReplaySummary ReplayConsoleTranscript(pycon::InteractiveConsole& console,
-                                      std::string_view expected, const ReplayHooks& hooks,
+ReplaySummary ReplayConsoleTranscript(pycon::InteractiveConsole& console, std::string_view expected,
+                                      const ReplayHooks& hooks,
                                       const Placeholders& placeholders = {});
 
 /// `output` with the substitutions' expected text in place of what they

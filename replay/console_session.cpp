@@ -21,8 +21,7 @@ std::string Encode(const ReplaySummary& summary) {
 
 Session ConsoleTranscriptSession(std::string name, std::string text,
                                  const Placeholders& placeholders) {
-  return Session{std::move(name),
-                 [text = std::move(text), placeholders](const ReplayHooks& hooks) {
+  return Session{std::move(name), [text = std::move(text), placeholders](const ReplayHooks& hooks) {
                    pycon::InteractiveConsole console;
                    return Encode(ReplayConsoleTranscript(console, text, hooks, placeholders));
                  }};

@@ -33,8 +33,8 @@ Diff BoundedDiff(const std::string& path, const std::string& expected, const std
   options.actual_label = path + " (actual)";
   if (cut >= actual.size()) return UnifiedDiff(expected, actual, options);
   Diff diff = UnifiedDiff(expected, actual.substr(0, cut), options);
-  diff.text += "[... " + std::to_string(actual.size() - cut) +
-               " more bytes of actual output not shown]\n";
+  diff.text +=
+      "[... " + std::to_string(actual.size() - cut) + " more bytes of actual output not shown]\n";
   return diff;
 }
 

@@ -42,9 +42,8 @@ std::optional<std::string> UpdatedDoctestText(const std::string& text, const std
     const std::string& example = lines[example_line - 1];
     std::string indent = example.substr(0, example.find_first_not_of(" \t"));
     std::string want = report.value("want", "");
-    Replacement replacement{want_line - 1,
-                            static_cast<size_t>(std::count(want.begin(), want.end(), '\n')),
-                            {}};
+    Replacement replacement{
+        want_line - 1, static_cast<size_t>(std::count(want.begin(), want.end(), '\n')), {}};
     for (const std::string& line : Lines(report["update"].get<std::string>())) {
       std::string body = line.back() == '\n' ? line.substr(0, line.size() - 1) : line;
       replacement.lines.push_back((body.empty() ? "" : indent) + body + "\n");

@@ -46,7 +46,8 @@ class TranscriptFile {
   void Truncate(size_t size) {
     if (size >= size_) return;
     size_ = size;
-    if (ftruncate(fd_, static_cast<off_t>(size)) == 0) lseek(fd_, static_cast<off_t>(size), SEEK_SET);
+    if (ftruncate(fd_, static_cast<off_t>(size)) == 0)
+      lseek(fd_, static_cast<off_t>(size), SEEK_SET);
   }
   void set_recording(bool recording) { recording_ = recording; }
 

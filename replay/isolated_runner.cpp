@@ -4,9 +4,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -168,8 +168,8 @@ void OnInterrupt(int) {
 std::string SignalName(int signal_number) {
   const char* abbrev = sigabbrev_np(signal_number);
   const char* description = strsignal(signal_number);
-  std::string name = abbrev != nullptr ? std::string("SIG") + abbrev
-                                       : "signal " + std::to_string(signal_number);
+  std::string name =
+      abbrev != nullptr ? std::string("SIG") + abbrev : "signal " + std::to_string(signal_number);
   if (description != nullptr) name += std::string(" (") + description + ")";
   return name;
 }
@@ -228,8 +228,8 @@ bool RunIsolated(size_t count, const std::function<std::optional<Session>(size_t
                                  : static_cast<size_t>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
   std::vector<Child> running;
   size_t next = 0, done = 0;
-  const auto timeout = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(options.timeout_s));
+  const auto timeout =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout_s));
 
   auto report = [&]() {
     if (!progress) return;

@@ -20,12 +20,11 @@ struct Session {
   std::function<std::string(const ReplayHooks& hooks)> work;
 };
 
-
 /// How sessions run.
 struct IsolationOptions {
-  int jobs = 0;                           ///< at most this many at once; 0: one per CPU
-  double timeout_s = 60;                  ///< per session
-  size_t max_output = 16 * 1024 * 1024;   ///< bytes of output (and of result) per session
+  int jobs = 0;                          ///< at most this many at once; 0: one per CPU
+  double timeout_s = 60;                 ///< per session
+  size_t max_output = 16 * 1024 * 1024;  ///< bytes of output (and of result) per session
 };
 
 /// How a session ended.
@@ -39,11 +38,11 @@ struct SessionOutcome {
     kConsoleError,  ///< the work itself failed (e.g. the console lost sys.ps1)
   };
   End end = End::kFinished;
-  int line = 0;         ///< the transcript line running when it ended (0: none)
-  int code = 0;         ///< signal number or exit status
-  std::string output;   ///< everything the session showed, up to max_output
-  std::string error;    ///< kConsoleError: what failed
-  std::string result;   ///< what the work returned (kFinished only)
+  int line = 0;        ///< the transcript line running when it ended (0: none)
+  int code = 0;        ///< signal number or exit status
+  std::string output;  ///< everything the session showed, up to max_output
+  std::string error;   ///< kConsoleError: what failed
+  std::string result;  ///< what the work returned (kFinished only)
   double duration_s = 0;
 
   /// One line saying why the session did not finish; empty if it did.

@@ -1,6 +1,5 @@
 // The replay command line: parse options, call one command.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "console_command.h"
@@ -23,25 +22,30 @@ int main(int argc, char** argv) {
 
   replay::RunOptions run;
   run.python_executable = REPLAY_PYTHON_EXECUTABLE;
-  CLI::App* run_app = app.add_subcommand("run", "Replay transcripts (files, or directories "
-                                                "searched for *.pycon) and diff them.");
+  CLI::App* run_app = app.add_subcommand("run",
+                                         "Replay transcripts (files, or directories "
+                                         "searched for *.pycon) and diff them.");
   run_app->add_option("paths", run.paths, "Transcript files or directories")->required();
-  run_app->add_option("--mode", run.mode,
-                      "auto (by extension: .pycon console; .txt, .rst, .md doctest), "
-                      "console or doctest")
+  run_app
+      ->add_option("--mode", run.mode,
+                   "auto (by extension: .pycon console; .txt, .rst, .md doctest), "
+                   "console or doctest")
       ->check(CLI::IsMember({"auto", "console", "doctest"}));
-  run_app->add_option("--option", run.doctest_options,
-                      "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
+  run_app
+      ->add_option("--option", run.doctest_options,
+                   "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
       ->allow_extra_args(false);
-  run_app->add_option("--prompts", run.prompts,
-                      "Doctest prompts no console would show: fail (default), warn, off")
+  run_app
+      ->add_option("--prompts", run.prompts,
+                   "Doctest prompts no console would show: fail (default), warn, off")
       ->check(CLI::IsMember({"fail", "warn", "off"}));
   run_app->add_option("-j,--jobs", run.jobs, "Transcripts run at once (default: CPUs)")
       ->check(CLI::NonNegativeNumber);
   run_app->add_option("--timeout", run.timeout_s, "Seconds per transcript (default 60)")
       ->check(CLI::PositiveNumber);
-  run_app->add_option("--max-output", run.max_output,
-                      "Bytes of output per transcript (default 16 MiB)")
+  run_app
+      ->add_option("--max-output", run.max_output,
+                   "Bytes of output per transcript (default 16 MiB)")
       ->check(CLI::PositiveNumber);
   run_app->add_option("--color", run.color, "Colour diffs: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

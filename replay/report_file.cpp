@@ -10,7 +10,8 @@ namespace replay {
 ReportFile::ReportFile(std::string path, std::string separator)
     : path_(std::move(path)), separator_(std::move(separator)) {
   entries_ = std::tmpfile();
-  if (entries_ == nullptr) error_ = "cannot create a temporary file: " + std::string(std::strerror(errno));
+  if (entries_ == nullptr)
+    error_ = "cannot create a temporary file: " + std::string(std::strerror(errno));
 }
 
 ReportFile::~ReportFile() {

@@ -22,8 +22,8 @@
 #include "isolated_runner.h"
 #include "json_report.h"
 #include "junit_report.h"
-#include "report_file.h"
 #include "python_session.h"
+#include "report_file.h"
 #include "terminal_report.h"
 #include "transcript_discovery.h"
 #include "transcript_text.h"
@@ -54,8 +54,8 @@ int RunCommand(const RunOptions& options) {
   auto started = std::chrono::steady_clock::now();
   const std::vector<std::string> kDoctestExtensions = {".txt", ".rst", ".md"};
   Discovery discovery = DiscoverTranscripts(
-      options.paths, options.mode == "doctest" ? kDoctestExtensions
-                                               : std::vector<std::string>{".pycon"});
+      options.paths,
+      options.mode == "doctest" ? kDoctestExtensions : std::vector<std::string>{".pycon"});
   if (!discovery.errors.empty()) {
     for (const std::string& error : discovery.errors) std::cerr << "replay: " << error << "\n";
     return 2;

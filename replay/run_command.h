@@ -14,7 +14,7 @@ struct RunOptions {
   std::string mode = "auto";
   std::vector<std::string> doctest_options;  ///< --option FLAG
   std::string prompts = "fail";              ///< doctest prompt findings: fail, warn, off
-  int jobs = 0;                          ///< 0: one per CPU
+  int jobs = 0;                              ///< 0: one per CPU
   double timeout_s = 60;
   size_t max_output = 16 * 1024 * 1024;  ///< bytes per transcript
   std::string color = "auto";            ///< auto, always, never

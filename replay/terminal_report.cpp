@@ -54,9 +54,8 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
 std::string SummaryLine(const RunSummary& summary) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", summary.duration_s);
-  std::string line = std::to_string(summary.passed) + " passed, " +
-                     std::to_string(summary.failed) + " failed, " +
-                     std::to_string(summary.errors) + " errors, " +
+  std::string line = std::to_string(summary.passed) + " passed, " + std::to_string(summary.failed) +
+                     " failed, " + std::to_string(summary.errors) + " errors, " +
                      std::to_string(summary.skipped) + " skipped in " + seconds + " s";
   if (summary.interrupted) line += " (interrupted)";
   return line;
@@ -68,8 +67,8 @@ std::string ProgressLine(const RunProgress& progress, size_t failures, size_t wi
   if (!progress.slowest_running.empty()) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f", progress.slowest_elapsed_s);
-    line += " | running " + std::to_string(progress.running) + ", slowest: " +
-            progress.slowest_running + " (" + seconds + " s)";
+    line += " | running " + std::to_string(progress.running) +
+            ", slowest: " + progress.slowest_running + " (" + seconds + " s)";
   }
   if (width > 0 && line.size() > width) line = line.substr(0, width);
   return line;

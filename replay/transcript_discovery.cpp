@@ -28,7 +28,8 @@ Discovery DiscoverTranscripts(const std::vector<std::string>& paths,
          !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
       std::string name = it->path().filename().string();
       bool matches = std::any_of(extensions.begin(), extensions.end(), [&](const std::string& ext) {
-        return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+        return name.size() > ext.size() &&
+               name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
       });
       if (!matches) continue;
       found.push_back(it->path().string());

@@ -1,8 +1,7 @@
 #include "unified_diff.h"
 
-#include <dtl/dtl.hpp>
-
 #include <algorithm>
+#include <dtl/dtl.hpp>
 #include <vector>
 
 namespace replay {

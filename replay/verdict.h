@@ -25,15 +25,15 @@ inline const char* StatusName(Status status) {
 
 /// The verdict on one transcript file.
 struct TranscriptVerdict {
-  std::string path;            ///< as given, or as found under a given directory
+  std::string path;  ///< as given, or as found under a given directory
   Status status = Status::kError;
   std::string mode = "console";
-  int examples = 0;            ///< console mode: statements entered at the primary prompt
-  int failures = 0;            ///< console mode: differing hunks
-  std::string message;         ///< why it failed or errored, with file:line where known
-  std::string diff;            ///< unified diff, expected against actual (no colour)
+  int examples = 0;     ///< console mode: statements entered at the primary prompt
+  int failures = 0;     ///< console mode: differing hunks
+  std::string message;  ///< why it failed or errored, with file:line where known
+  std::string diff;     ///< unified diff, expected against actual (no colour)
   double duration_s = 0;
-  bool updated = false;        ///< rewritten by --update
+  bool updated = false;  ///< rewritten by --update
 };
 
 /// The counts of one run.

@@ -2,7 +2,6 @@
 // the tables of CPython's Lib/test/test_codeop.py (3.11; 3.13's additions
 // where the linked Python is 3.13 or later).
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>

@@ -2,13 +2,13 @@
 // the same lines go through both, in the same embedded interpreter, and the
 // captured output, prompts, push results and outcome must be the same.
 // Cases are ported from CPython's Lib/test/test_code_module.py (3.11, 3.13).
-#include <catch2/catch.hpp>
+#include "interactive_console.h"
 
+#include <catch2/catch.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "interactive_console.h"
 #include "python_error.h"
 #include "python_test_support.h"
 
@@ -217,12 +217,11 @@ Session StdlibInteract(const std::vector<Line>& lines, const Run& run = {}) {
     OutputCapture capture(run.split);
     PyRef outcome = kOracle.Call(
         "stdlib_interact",
-        Py_BuildValue("(NONNNO)",
-                      run.builtin_input ? PyRef::Borrow(Py_None).release()
-                                        : PyLines(lines).release(),
-                      prompts.get(), Optional(run.banner).release(),
-                      Optional(run.exitmsg).release(), MakeStr(run.options.filename).release(),
-                      run.options.local_exit ? Py_True : Py_False));
+        Py_BuildValue(
+            "(NONNNO)",
+            run.builtin_input ? PyRef::Borrow(Py_None).release() : PyLines(lines).release(),
+            prompts.get(), Optional(run.banner).release(), Optional(run.exitmsg).release(),
+            MakeStr(run.options.filename).release(), run.options.local_exit ? Py_True : Py_False));
     session.outcome = Str(outcome.get());
     session.out = capture.Out();
     session.err = capture.Err();
@@ -348,8 +347,8 @@ TEST_CASE("Interact keeps and uses custom sys.ps1 and sys.ps2", "[console][promp
 
 TEST_CASE("Interact reads the prompts afresh at every prompt", "[console][prompt]") {
   SysState restore;
-  CheckSameInteract({"import sys", "sys.ps1 = 'new> '", "sys.ps2 = 'more> '", "if 1:", " pass",
-                     ""});
+  CheckSameInteract(
+      {"import sys", "sys.ps1 = 'new> '", "sys.ps2 = 'more> '", "if 1:", " pass", ""});
 }
 
 TEST_CASE("A prompt that is not a str is shown as str() of it", "[console][prompt]") {
@@ -704,9 +703,7 @@ TEST_CASE("Push returns whether more input is needed", "[console][push]") {
     Pushes ours = CheckSamePushes({"class C:", "  a = 1", ""});
     CHECK(ours.buffers[1] == std::vector<std::string>{"class C:", "  a = 1"});
   }
-  SECTION("a line with inner newlines") {
-    CheckSamePushes({"if 1:\n  x = 2\n", "x"});
-  }
+  SECTION("a line with inner newlines") { CheckSamePushes({"if 1:\n  x = 2\n", "x"}); }
 }
 
 TEST_CASE("ResetBuffer drops the incomplete statement", "[console][push]") {
@@ -752,9 +749,7 @@ TEST_CASE("Push takes a filename for one call", "[console][push]") {
 }
 
 TEST_CASE("The namespace: default and given", "[console][locals]") {
-  SECTION("default") {
-    CheckSamePushes({"sorted(globals())", "__name__", "__doc__"});
-  }
+  SECTION("default") { CheckSamePushes({"sorted(globals())", "__name__", "__doc__"}); }
   SECTION("given") {
     PyRef ours_locals = kOracle.Eval("{'__name__': 'custom', 'seed': 5}");
     PyRef stdlib_locals = kOracle.Eval("{'__name__': 'custom', 'seed': 5}");

@@ -3,13 +3,13 @@
 // interpreter, and return values, output and sys.last_* must be the same.
 // The source tables are codeop's (Lib/test/test_codeop.py); SystemExit is
 // checked against what the linked python executable prints when it exits.
-#include <catch2/catch.hpp>
+#include "interactive_interpreter.h"
 
+#include <catch2/catch.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "interactive_interpreter.h"
 #include "python_error.h"
 #include "python_test_support.h"
 

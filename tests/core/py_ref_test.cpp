@@ -1,9 +1,8 @@
 // PyRef: reference counts as CPython reports them with Py_REFCNT.
-#include <catch2/catch.hpp>
-
-#include <utility>
-
 #include "py_ref.h"
+
+#include <catch2/catch.hpp>
+#include <utility>
 
 namespace {
 

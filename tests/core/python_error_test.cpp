@@ -1,9 +1,9 @@
 // PythonError, Check, Str and MakeStr against what Python itself reports.
-#include <catch2/catch.hpp>
+#include "python_error.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "python_error.h"
 #include "python_test_support.h"
 
 namespace {
@@ -63,7 +63,9 @@ TEST_CASE("MakeStr decodes UTF-8, escaping invalid bytes as surrogates", "[pytho
   CHECK(PyUnicode_GetLength(text.get()) == 4);
   CHECK(PyUnicode_ReadChar(text.get(), 3) == 0xE9);
   PyRef expected = Eval("b'a\\xffb'.decode('utf-8', 'surrogateescape')");
-  PyRef escaped = pycon::MakeStr("a\xff" "b");
+  PyRef escaped = pycon::MakeStr(
+      "a\xff"
+      "b");
   CHECK(PyObject_RichCompareBool(escaped.get(), expected.get(), Py_EQ) == 1);
   PyRef with_nul = pycon::MakeStr(std::string_view("a\0b", 3));
   CHECK(PyUnicode_GetLength(with_nul.get()) == 3);

@@ -1,11 +1,11 @@
 // PythonSession, as seen from inside the session python_test_main holds.
-#include <catch2/catch.hpp>
+#include "python_session.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "py_ref.h"
 #include "python_error.h"
-#include "python_session.h"
 #include "python_test_support.h"
 
 namespace {

@@ -36,7 +36,8 @@ TEST_CASE("distant changes make separate hunks") {
 
 TEST_CASE("a missing final newline is shown") {
   replay::Diff diff = UnifiedDiff("a\n", "a");
-  CHECK(diff.text == "--- expected\n+++ actual\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n");
+  CHECK(diff.text ==
+        "--- expected\n+++ actual\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n");
 }
 
 TEST_CASE("labels and colour") {
