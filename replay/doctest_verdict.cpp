@@ -21,39 +21,6 @@ std::string At(const std::string& path, int line) {
   return line > 0 ? path + ":" + std::to_string(line) : path;
 }
 
-/// Renumbers the hunk headers of a diff of texts that start at file line
-/// `first_line` (UnifiedDiff counts from 1), so they name the file's lines.
-std::string ShiftHunks(const std::string& diff, int first_line) {
-  const int offset = first_line - 1;
-  if (offset <= 0) return diff;
-  auto shift = [&](const std::string& range) {
-    size_t comma = range.find(',');
-    int start = std::stoi(range.substr(0, comma));
-    int count = comma == std::string::npos ? 1 : std::stoi(range.substr(comma + 1));
-    // An empty range names the line before it, which exists in the file.
-    std::string shifted = std::to_string(start + offset);
-    return comma == std::string::npos ? shifted : shifted + "," + std::to_string(count);
-  };
-  std::string out;
-  size_t start = 0;
-  while (start < diff.size()) {
-    size_t end = diff.find('\n', start);
-    if (end == std::string::npos) end = diff.size();
-    std::string line = diff.substr(start, end - start);
-    if (line.rfind("@@ -", 0) == 0) {
-      size_t space = line.find(' ', 4);
-      size_t close = line.find(" @@", space);
-      if (space != std::string::npos && close != std::string::npos && line[space + 1] == '+') {
-        line = "@@ -" + shift(line.substr(4, space - 4)) + " +" +
-               shift(line.substr(space + 2, close - space - 2)) + line.substr(close);
-      }
-    }
-    out += line + "\n";
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string LastLine(const std::string& text) {
   size_t end = text.find_last_not_of('\n');
   if (end == std::string::npos) return {};
@@ -108,11 +75,11 @@ TranscriptVerdict Judge(const std::string& path, const SessionOutcome& outcome,
     DiffOptions diff_options;
     diff_options.expected_label = path + " (expected)";
     diff_options.actual_label = path + " (actual)";
+    diff_options.first_line = std::max(1, report.value("want_line", 1));
     Entry entry;
     entry.line = line;
-    entry.text =
-        At(path, line) + ": " + what + "\n" + report.value("written", "") +
-        ShiftHunks(UnifiedDiff(want, actual, diff_options).text, report.value("want_line", 0));
+    entry.text = At(path, line) + ": " + what + "\n" + report.value("written", "") +
+                 UnifiedDiff(want, actual, diff_options).text;
     entries.push_back(std::move(entry));
     if (first_failure == 0) {
       first_failure = line;

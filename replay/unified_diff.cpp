@@ -93,7 +93,8 @@ Diff UnifiedDiff(std::string_view expected, std::string_view actual, const DiffO
       }
     }
     end = std::min(steps.size(), last_change + 1 + context);
-    size_t a_first = 1, b_first = 1;
+    size_t a_first = static_cast<size_t>(options.first_line);
+    size_t b_first = a_first;
     for (size_t k = 0; k < begin; ++k) {
       if (steps[k].edit != Edit::kAdd) ++a_first;
       if (steps[k].edit != Edit::kDelete) ++b_first;

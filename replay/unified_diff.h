@@ -10,6 +10,7 @@ struct DiffOptions {
   std::string expected_label = "expected";
   std::string actual_label = "actual";
   int context = 3;     ///< unchanged lines shown around each change
+  int first_line = 1;  ///< the number of both texts' first line in hunk headers
   bool color = false;  ///< ANSI colours for a terminal
 };
 

@@ -50,3 +50,12 @@ TEST_CASE("labels and colour") {
   CHECK(diff.text.find("\x1b[31m-a\x1b[0m") != std::string::npos);
   CHECK(diff.text.find("\x1b[32m+b\x1b[0m") != std::string::npos);
 }
+
+TEST_CASE("hunk headers can count from a file line other than 1") {
+  replay::DiffOptions options;
+  options.first_line = 40;
+  CHECK(UnifiedDiff("a\nb\n", "a\nc\n", options).text ==
+        "--- expected\n+++ actual\n@@ -40,2 +40,2 @@\n a\n-b\n+c\n");
+  // An empty side names the line before it.
+  CHECK(UnifiedDiff("", "x\n", options).text == "--- expected\n+++ actual\n@@ -39,0 +40 @@\n+x\n");
+}
