@@ -7,7 +7,8 @@ Keys are sent with `tmux send-keys`, the screen is read back with
 - `replay record -o FILE` at a terminal is a real console: line editing
   (cursor keys), history (Up), Ctrl-C showing KeyboardInterrupt, Ctrl-D ending;
   the file it writes leaves out the interrupted statement and replays green;
-- `replay run` shows a live progress line on a terminal, cleared at the end;
+- `replay run` shows a live progress line on a terminal, cleared at the end,
+  and colours its diffs there unless NO_COLOR is set;
 - `replay console` prints code.interact's banner (this Python's sys.version
   and platform), answers like a console, shows a KeyboardInterrupt traceback
   for Ctrl-C during a sleep, and ends on exit() with code.interact's exit
@@ -117,6 +118,18 @@ def main(replay):
         expect('1 passed, 0 failed, 0 errors, 0 skipped', 'the summary after the progress')
         if '[0/1]' in screen():
             failures.append(f'the progress line was not cleared:\n{screen()}')
+
+        # Colours on a terminal, none with NO_COLOR (or --color never).
+        wrong = pathlib.Path(tmp) / 'wrong'
+        wrong.mkdir()
+        (wrong / 'w.pycon').write_text('>>> 1 + 1\n3\n')
+        for env, coloured in (('', True), ('NO_COLOR=1 ', False)):
+            start(f'{env}{replay} run {wrong}')
+            expect('0 passed, 1 failed', f'{env}run on a terminal')
+            shown = tmux('capture-pane', '-e', '-p', '-t', SESSION).stdout
+            if ('\x1b[31m-3' in shown) != coloured:
+                failures.append(f'{env or "a terminal"}: colours {"missing" if coloured else "shown"}:'
+                                f'\n{shown!r}')
 
     banner = subprocess.run(
         [sys.executable, '-c', 'import sys; print("Python %s on %s" % (sys.version, sys.platform))'],
