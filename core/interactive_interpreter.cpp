@@ -33,6 +33,14 @@ PendingException FetchException() {
 
 PyRef NoneIfNull(const PyRef& object) { return object ? object : PyRef::Borrow(Py_None); }
 
+/// A pending SystemExit ends the session, as in code.py: it becomes a
+/// SystemExitError. Any other pending exception is left as it is.
+void ThrowIfSystemExit() {
+  if (!PyErr_ExceptionMatches(PyExc_SystemExit)) return;
+  PendingException exit = FetchException();
+  throw SystemExitError(exit.value);
+}
+
 #if PY_VERSION_HEX < 0x030D0000
 /// sys.last_type, last_value, last_traceback (and last_exc from 3.12), as
 /// code.py up to 3.12 sets them.
@@ -46,18 +54,23 @@ void SetLastException(const PendingException& e) {
 }
 #endif
 
-/// Calls a user's sys.excepthook. SystemExit raised by it ends the session
-/// (SystemExitError), as in code.py; any other exception escapes code.py, so
-/// it is a PythonError here.
-void CallExceptHook(PyObject* hook, PyObject* type, PyObject* value, PyObject* traceback) {
-  PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(hook, type, value, traceback, nullptr));
-  if (result) return;
-  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
-    PendingException exit = FetchException();
-    throw SystemExitError(exit.value);
+#if PY_VERSION_HEX < 0x030D0000
+/// The result of a call that may not fail: a SystemExit ends the session,
+/// any other exception escapes (as it escapes code.py) as a PythonError.
+PyRef ResultOrThrow(PyObject* result, const std::string& context) {
+  if (result == nullptr) {
+    ThrowIfSystemExit();
+    ThrowPythonError(context);
   }
-  ThrowPythonError("sys.excepthook");
+  return PyRef::Steal(result);
 }
+
+/// Calls a user's sys.excepthook, as code.py up to 3.12 calls it.
+void CallExceptHook(PyObject* hook, PyObject* type, PyObject* value, PyObject* traceback) {
+  ResultOrThrow(PyObject_CallFunctionObjArgs(hook, type, value, traceback, nullptr),
+                "sys.excepthook");
+}
+#endif
 
 #if PY_VERSION_HEX >= 0x030D0000
 /// print(text, end='', file=sys.stderr)
@@ -175,16 +188,9 @@ PyMethodDef kShowSyntaxError = {"showsyntaxerror", StdlibCallbacks::ShowSyntaxEr
 PyMethodDef kShowTraceback = {"showtraceback", StdlibCallbacks::ShowTraceback, METH_NOARGS,
                               nullptr};
 
-/// Calls code.py's runsource or runcode; SystemExit becomes SystemExitError,
-/// anything else that escapes code.py a PythonError.
+/// Calls code.py's runsource or runcode.
 PyRef CallStdlib(PyObject* function, PyObject* args) {
-  PyRef result = PyRef::Steal(PyObject_Call(function, args, nullptr));
-  if (result) return result;
-  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
-    PendingException exit = FetchException();
-    throw SystemExitError(exit.value);
-  }
-  ThrowPythonError("code.py");
+  return ResultOrThrow(PyObject_Call(function, args, nullptr), "code.py");
 }
 }  // namespace
 
@@ -239,7 +245,7 @@ bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view
                      "arguments");
   PyRef more = CallStdlib(stdlib_runsource_.get(), args.get());
   return PyObject_IsTrue(more.get()) == 1;
-#endif
+#else
   PyRef code =
       PyRef::Steal(PyObject_CallFunction(compile_.get(), "NNN", MakeStr(source).release(),
                                          MakeStr(filename).release(), MakeStr(symbol).release()));
@@ -254,25 +260,23 @@ bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view
   if (code.get() == Py_None) return true;
   RunCode(code.get());
   return false;
+#endif
 }
 
 void InteractiveInterpreter::RunCode(PyObject* code) {
 #if PY_VERSION_HEX < 0x030D0000
   PyRef args = Check(Py_BuildValue("(OO)", stdlib_self_.get(), code), "arguments");
   CallStdlib(stdlib_runcode_.get(), args.get());
-  return;
-#endif
+#else
   // builtins.exec, as code.py calls it (it adds __builtins__ to the
   // namespace); called from C, it leaves no frame of ours in the traceback.
   PyObject* exec = PyDict_GetItemString(PyEval_GetBuiltins(), "exec");
   if (exec == nullptr) throw std::runtime_error("builtins.exec is missing");
   PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(exec, code, locals_.get(), nullptr));
   if (result) return;
-  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
-    PendingException exit = FetchException();
-    throw SystemExitError(exit.value);
-  }
+  ThrowIfSystemExit();
   ShowTraceback();
+#endif
 }
 
 void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::string_view source) {
@@ -391,10 +395,7 @@ void InteractiveInterpreter::ShowException(PyRef type, PyRef value, PyRef traceb
   PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(hook.get(), type.get(), value.get(),
                                                            NoneIfNull(traceback).get(), nullptr));
   if (result) return;
-  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
-    PendingException exit = FetchException();
-    throw SystemExitError(exit.value);
-  }
+  ThrowIfSystemExit();
   // The hook itself failed: report both, as code.py does. The hook was
   // called from C, so its traceback has no frame of ours to drop.
   PendingException failure = FetchException();
