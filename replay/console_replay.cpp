@@ -57,7 +57,7 @@ class TranscriptInputs : public InputSource {
 
   std::optional<Input> Next(const std::string& prompt, const std::string& other_prompt,
                             const std::string& output, size_t offset) override {
-    SkipOutput(output, offset, {prompt});
+    SkipOutput(output, offset, prompt);
     std::string_view bare_prompt = RightStrip(prompt);
     std::string_view bare_other = RightStrip(other_prompt);
     while (pos_ < text_.size()) {
@@ -91,26 +91,25 @@ class TranscriptInputs : public InputSource {
     return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
                             starts_.begin());
   }
-  bool IsPromptLine(std::string_view line, const std::vector<std::string>& prompts) const {
-    for (const std::string& prompt : prompts) {
-      std::string_view bare = RightStrip(prompt);
-      if (!bare.empty() && (StartsWith(line, prompt) || line == bare)) return true;
-    }
-    return false;
+  /// Whether `line` starts with `prompt` (or is it without its trailing
+  /// whitespace); never for an empty prompt.
+  static bool IsPromptLine(std::string_view line, std::string_view prompt) {
+    std::string_view bare = RightStrip(prompt);
+    return !bare.empty() && (StartsWith(line, prompt) || line == bare);
   }
 
   /// Moves past the expected text of `output`: exactly, or up to the next
-  /// prompt line if it matches there through placeholders, or else (when
-  /// inside a line) to the next line.
-  void SkipOutput(const std::string& output, size_t offset,
-                  const std::vector<std::string>& prompts) {
+  /// line that starts with `prompt` (the next input; empty: the end) if it
+  /// matches there through placeholders, or else (when inside a line) to the
+  /// next line.
+  void SkipOutput(const std::string& output, size_t offset, std::string_view prompt) {
     if (text_.substr(pos_, output.size()) == output) {
       pos_ += output.size();
       return;
     }
     size_t end = pos_;
     if (end > 0 && text_[end - 1] != '\n') end = std::min(LineEnd(end) + 1, text_.size());
-    while (end < text_.size() && !IsPromptLine(text_.substr(end, LineEnd(end) - end), prompts)) {
+    while (end < text_.size() && !IsPromptLine(text_.substr(end, LineEnd(end) - end), prompt)) {
       end = std::min(LineEnd(end) + 1, text_.size());
     }
     std::string_view expected = text_.substr(pos_, end - pos_);

@@ -1,7 +1,5 @@
 #include "doctest_session.h"
 
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -23,13 +21,6 @@ constexpr char kOnExampleCapsule[] = "replay.doctest.on_example";
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-bool StartsWithBom(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  char bytes[3] = {};
-  file.read(bytes, sizeof bytes);
-  return file.gcount() == 3 && std::memcmp(bytes, kBom, 3) == 0;
 }
 
 /// Calls the std::function<void(int)> held by the capsule `self`.
@@ -192,9 +183,9 @@ std::string RunDoctest(const std::string& path, const std::string& text,
   return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Session DoctestSession(std::string path, std::string text, DoctestOptions options) {
+Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options) {
   DriverCode();  // here, not in every child
-  std::string doctest_text = DoctestText(path, text, !EndsWith(path, ".md") && StartsWithBom(path));
+  std::string doctest_text = DoctestText(path, file.text, file.bom);
   std::string name = path;
   return Session{std::move(name), [path = std::move(path), text = std::move(doctest_text),
                                    options = std::move(options)](const ReplayHooks& hooks) {

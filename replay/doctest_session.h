@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "isolated_runner.h"
+#include "transcript_text.h"
 
 namespace replay {
 
@@ -17,12 +18,12 @@ struct DoctestOptions {
   std::vector<std::string> option_flags;
 };
 
-/// A session that runs the examples of doctest file `path` (whose text is
-/// `text`) as doctest.testfile(path, module_relative=False) of the linked
+/// A session that runs the examples of doctest file `path` (as read:
+/// `file`) as doctest.testfile(path, module_relative=False) of the linked
 /// Python does — markdown files through their fenced blocks — and checks
 /// each example's prompts against the console core. Its result is the JSON
 /// document JudgeDoctest reads (see RunDoctest).
-Session DoctestSession(std::string path, std::string text, DoctestOptions options);
+Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options);
 
 /// The text doctest reads for file `path` whose decoded text is `text`: line
 /// ends made "\n" as Python's universal newlines make them ("\r\n" and a lone

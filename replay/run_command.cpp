@@ -137,7 +137,7 @@ int RunCommand(const RunOptions& options) {
       auto decoded = DecodeTranscript(bytes, path);
       if (auto* text = std::get_if<TranscriptText>(&decoded)) {
         const TranscriptText& kept = expected[i] = std::move(*text);
-        if (is_doctest(path)) return DoctestSession(path, kept.text, doctest_options);
+        if (is_doctest(path)) return DoctestSession(path, kept, doctest_options);
         return ConsoleTranscriptSession(path, kept.text, placeholders);
       }
       verdict.message = std::get<Diagnostic>(decoded).ToString();
