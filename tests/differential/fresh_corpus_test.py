@@ -17,6 +17,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 SNIPPETS = [
     ['x = 1'], ['x'], ['x + 1'], ['print("hi")'], ['None'], ['_'],
     ['1/0'], ['undefined_name'], ['[1, 2,', ' 3]'], ['(1 +', ' 2)'],
@@ -38,10 +41,6 @@ SNIPPETS = [
 ]
 
 
-def record(recorder, args):
-    return subprocess.run([sys.executable, '-u', recorder, *args], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60).stdout
-
 
 def main(replay, recorder, directory, generated=120, seed=20261126):
     rng = random.Random(seed)
@@ -51,14 +50,14 @@ def main(replay, recorder, directory, generated=120, seed=20261126):
         for path in sorted(pathlib.Path(directory).rglob('*.pycon')):
             target = out / 'bundled' / path.relative_to(directory)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(record(recorder, ['--transcript', str(path)]))
+            target.write_bytes(testlib.record(recorder, '--transcript', path))
             count += 1
         (out / 'generated').mkdir()
         for n in range(generated):
             lines = [line for _ in range(rng.randint(2, 8)) for line in rng.choice(SNIPPETS)]
             source = out / f'input-{n}.txt'
             source.write_text('\n'.join(lines) + '\n', encoding='utf-8')
-            (out / 'generated' / f'session_{n:03}.pycon').write_bytes(record(recorder, [str(source)]))
+            (out / 'generated' / f'session_{n:03}.pycon').write_bytes(testlib.record(recorder, source))
             count += 1
         report = out / 'report.json'
         run = subprocess.run([replay, 'run', '--color', 'never', '--report-json', str(report),

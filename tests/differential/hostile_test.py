@@ -22,6 +22,9 @@ import tempfile
 import time
 from xml.etree import ElementTree
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 # name: (input lines, expected status, regex the message must match)
 SESSIONS = {
     'infinite_loop': (['x = 1', 'while True:', '    pass', '', 'print("after")'], 'error',
@@ -72,11 +75,6 @@ MALFORMED = {
 }
 
 
-def record(recorder, source):
-    return subprocess.run([sys.executable, '-u', recorder, str(source)],
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=60).stdout
-
 
 def main(replay, recorder):
     failures = []
@@ -89,7 +87,7 @@ def main(replay, recorder):
             source.write_text('\n'.join(lines) + '\n')
             path = corpus / f'{name}.pycon'
             if status == 'passed':
-                path.write_bytes(record(recorder, source))
+                path.write_bytes(testlib.record(recorder, source))
             else:
                 # Only the inputs matter: these never finish.
                 path.write_text(''.join(('>>> ' if i == 0 or not lines[i - 1].startswith(
@@ -180,10 +178,7 @@ def main(replay, recorder):
         if '1 passed' not in out:
             failures.append(f'after SIGINT the summary is {out!r}')
 
-    for failure in failures:
-        print('FAILED:', failure)
-    print(f'{1 if not failures else 0} passed, {1 if failures else 0} failed')
-    return 1 if failures else 0
+    return testlib.finish(failures)
 
 
 if __name__ == '__main__':

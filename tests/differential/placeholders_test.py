@@ -15,11 +15,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 SESSION = '''class Thing: pass
 
 Thing()
 object()
 import random
+
 print("roll", random.random())
 for i in range(3):
     print(i, id(object()) > 0, random.random())
@@ -32,10 +36,6 @@ f()
 '''
 
 
-def record(recorder, source):
-    return subprocess.run([sys.executable, '-u', recorder, str(source)], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60).stdout
-
 
 def run(replay, *args):
     return subprocess.run([replay, 'run', '--color', 'never', *map(str, args)],
@@ -47,7 +47,7 @@ def main(replay, recorder):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         (tmp / 'session.txt').write_text(SESSION)
-        recorded = record(recorder, tmp / 'session.txt').decode()
+        recorded = testlib.record(recorder, tmp / 'session.txt').decode()
         lines = recorded.split('\n')
 
         addresses = tmp / 'addresses.pycon'
@@ -82,10 +82,7 @@ def main(replay, recorder):
             failures.append(f'--update kept {len(kept)} of 4 placeholders: {kept}')
         if run(replay, '--ellipsis', broken).returncode != 0:
             failures.append('the updated transcript does not pass')
-    for failure in failures:
-        print('FAILED:', failure)
-    print(f'{0 if failures else 1} passed, {1 if failures else 0} failed')
-    return 1 if failures else 0
+    return testlib.finish(failures)
 
 
 if __name__ == '__main__':

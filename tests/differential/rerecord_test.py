@@ -8,13 +8,11 @@ This keeps the suite honest: its expected text comes from the stdlib, never
 from replay.
 """
 import pathlib
-import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
 
-def record(recorder, args):
-    return subprocess.run([sys.executable, '-u', recorder, *args], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60).stdout
 
 
 def main(recorder, directory):
@@ -24,7 +22,7 @@ def main(recorder, directory):
         return 1
     bad = []
     for path in files:
-        if record(recorder, ['--transcript', str(path)]) != path.read_bytes():
+        if testlib.record(recorder, '--transcript', path) != path.read_bytes():
             bad.append(path)
             print(f'{path}: the stdlib console of Python {sys.version.split()[0]} '
                   f'records something else')

@@ -18,6 +18,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 SESSION = '''x = "é"
 x * 2
 for i in range(2):
@@ -32,9 +35,7 @@ def main(replay, recorder):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         (tmp / 'input.txt').write_text(SESSION, encoding='utf-8')
-        recorded = subprocess.run([sys.executable, '-u', recorder, str(tmp / 'input.txt')],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, timeout=60).stdout
+        recorded = testlib.record(recorder, tmp / 'input.txt')
         as_file = b'\xef\xbb\xbf' + recorded.replace(b'\n', b'\r\n')
         broken = as_file.replace(b"'\xc3\xa9\xc3\xa9'", b"'e'").replace(b'>>> 1/0', b'... 1/0')
         path = tmp / 'crlf_bom.pycon'
@@ -64,10 +65,7 @@ def main(replay, recorder):
             failures.append('the updated transcript does not pass')
         if [p.name for p in tmp.iterdir() if '.tmp-' in p.name]:
             failures.append('temporary files were left behind')
-    for failure in failures:
-        print('FAILED:', failure)
-    print(f'{0 if failures else 1} passed, {1 if failures else 0} failed')
-    return 1 if failures else 0
+    return testlib.finish(failures)
 
 
 if __name__ == '__main__':

@@ -27,6 +27,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 OPTION_SETS = [
     [],
     ['ELLIPSIS'],
@@ -51,6 +54,7 @@ CPYTHON_116546 = ('fences.md', 7)
 MARK = '@@replay-differential-result@@ '
 STDLIB_RUNNER = r'''
 import doctest, json, sys
+
 path, names = sys.argv[1], sys.argv[2:]
 flags = 0
 for name in names:
@@ -63,48 +67,6 @@ else:
     result = {'failed': results.failed, 'attempted': results.attempted}
 print('\n' + MARK + json.dumps(result))
 '''.replace('MARK', repr(MARK))
-
-FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')
-
-
-def markdown_to_doctest(text):
-    """The examples of markdown `text`, line for line (see the docstring)."""
-    lines = text.split('\n')
-    keep = [False] * len(lines)
-
-    def fence(line):
-        match = FENCE.match(line)
-        if not match:
-            return None
-        marks, info = match.group(1), match.group(2).strip(' \t')
-        if marks[0] == '`' and '`' in info:
-            return None
-        return marks[0], len(marks), info
-
-    i = 0
-    while i < len(lines):
-        opening = fence(lines[i])
-        if opening is None:
-            i += 1
-            continue
-        close = i + 1
-        while close < len(lines):
-            closing = fence(lines[close])
-            if closing and closing[0] == opening[0] and closing[1] >= opening[1] \
-                    and not closing[2]:
-                break
-            close += 1
-        info = opening[2]
-        if info:
-            examples = re.split(r'[ \t{]', info, maxsplit=1)[0].lower() in ('pycon', 'python', 'py')
-        else:
-            examples = any(line.lstrip(' \t').startswith('>>>') for line in lines[i + 1:close])
-        if examples:
-            for k in range(i + 1, close):
-                keep[k] = True
-        i = close + 1
-    return '\n'.join(line if kept else '' for line, kept in zip(lines, keep))
-
 
 def stdlib_verdict(path, flags):
     """doctest.testfile's verdict on `path`, and the lines its report names."""
@@ -175,7 +137,7 @@ def main():
                 (tmp / 'md').mkdir(exist_ok=True)
                 target = tmp / 'md' / path.name
                 text = path.read_text(encoding='utf-8')
-                target.write_text(markdown_to_doctest(text), encoding='utf-8')
+                target.write_text(testlib.markdown_to_doctest(text), encoding='utf-8')
                 truth_file[path] = target
             else:
                 truth_file[path] = path

@@ -21,6 +21,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 # file: [(kind, line)]
 EXPECTED = {
     'clean.txt': [],
@@ -35,9 +38,6 @@ EXPECTED = {
     'findings.rst': [('unclosed-block', 8)],
 }
 
-FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')
-
-
 class CompileOnly(code.InteractiveConsole):
     """The stdlib console, compiling but never running what it is given."""
 
@@ -49,32 +49,6 @@ class CompileOnly(code.InteractiveConsole):
 
     def showtraceback(self, *args, **kwargs):
         pass
-
-
-def markdown_examples(text):
-    """The lines of pycon/python/py fences (or bare ones with >>>) kept."""
-    lines = text.split('\n')
-    out = [''] * len(lines)
-    i = 0
-    while i < len(lines):
-        match = FENCE.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        mark, info = match.group(1), match.group(2).strip()
-        close = i + 1
-        while close < len(lines):
-            other = FENCE.match(lines[close])
-            if other and other.group(1)[0] == mark[0] and len(other.group(1)) >= len(mark) \
-                    and not other.group(2).strip():
-                break
-            close += 1
-        body = lines[i + 1:close]
-        if (info.split()[0].lower() in ('pycon', 'python', 'py')) if info else \
-                any(line.lstrip().startswith('>>>') for line in body):
-            out[i + 1:close] = body
-        i = close + 1
-    return '\n'.join(out)
 
 
 def stdlib_findings(text):
@@ -132,7 +106,7 @@ def main():
         for path in files:
             text = path.read_text(encoding='utf-8')
             if path.suffix == '.md':
-                text = markdown_examples(text)
+                text = testlib.markdown_to_doctest(text)
             truth = stdlib_findings(text)
             if truth != EXPECTED.get(path.name):
                 problems.append('%s: the stdlib console gives %r, EXPECTED says %r' % (

@@ -20,39 +20,13 @@ import doctest
 import json
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
-FENCE = re.compile(r'^\s*(`{3,}|~{3,})\s*(\S*)')
-
-
-def markdown_examples_text(text):
-    """Markdown as doctest text: lines outside pycon/python/py fences and
-    bare fences holding >>> made empty, fence lines too (same line count)."""
-    lines = text.split('\n')
-    out = [''] * len(lines)
-    i = 0
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        mark, info = m.group(1), m.group(2).lower()
-        end = i + 1
-        while end < len(lines) and not re.match(r'^\s*' + re.escape(mark[0]) + '{%d,}\\s*$'
-                                                % len(mark), lines[end]):
-            end += 1
-        body = lines[i + 1:end]
-        keep = info.startswith(('pycon', 'python', 'py')) or (
-            info == '' and any(l.strip().startswith('>>>') for l in body))
-        if keep:
-            out[i + 1:end] = body
-        i = end + 1
-    return '\n'.join(out)
-
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
 
 class Recorder(doctest.DocTestRunner):
     def __init__(self):
@@ -67,7 +41,7 @@ class Recorder(doctest.DocTestRunner):
 def passing_literal_example(path):
     text = path.read_text(encoding='utf-8')
     if path.suffix == '.md':
-        text = markdown_examples_text(text)
+        text = testlib.markdown_to_doctest(text)
     try:
         test = doctest.DocTestParser().get_doctest(text, {'__name__': '__main__'},
                                                    path.stem, str(path), 0)
@@ -139,10 +113,7 @@ def main(replay, corpus):
         if wild.read_text() != ('>>> print("id", id(1) > 0); print("two")  # doctest: +ELLIPSIS\n'
                                 'id ...\ntwo\n'):
             failures.append(f'the wildcard line was not kept:\n{wild.read_text()}')
-    for failure in failures:
-        print('FAILED:', failure)
-    print(f'{checked - len(failures)} passed, {len(failures)} failed')
-    return 1 if failures else 0
+    return testlib.finish(failures, checked)
 
 
 if __name__ == '__main__':

@@ -22,6 +22,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import testlib  # noqa: E402
+
 SESSION = f'replay-tmux-{os.getpid()}'
 
 
@@ -161,10 +164,7 @@ def main(replay):
     expect('now exiting InteractiveConsole...\nEXIT=0', 'Ctrl-D ends the console')
     stop()
 
-    for failure in failures:
-        print('FAILED:', failure)
-    print(f'{0 if failures else 1} passed, {1 if failures else 0} failed')
-    return 1 if failures else 0
+    return testlib.finish(failures)
 
 
 if __name__ == '__main__':
