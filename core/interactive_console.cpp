@@ -195,4 +195,18 @@ void InteractiveConsole::RunLoop() {
   }
 }
 
+void Interact(const std::optional<std::string>& banner, LineSource readfunc, PyRef local,
+              const std::optional<std::string>& exitmsg, bool local_exit) {
+  ConsoleOptions options;
+  options.local_exit = local_exit;
+  InteractiveConsole console(options, std::move(local));
+  if (readfunc) {
+    console.SetRawInput(std::move(readfunc));
+  } else {
+    PyRef readline = PyRef::Steal(PyImport_ImportModule("readline"));
+    if (!readline) PyErr_Clear();
+  }
+  console.Interact(banner, exitmsg);
+}
+
 }  // namespace pycon

@@ -78,4 +78,12 @@ class InteractiveConsole : public InteractiveInterpreter {
   LineSource raw_input_;
 };
 
+/// code.interact(): a new InteractiveConsole on `local` (null: a new
+/// namespace) with `local_exit`, reading through `readfunc` (empty: input(),
+/// with the readline module imported if it can be, for line editing), runs
+/// Interact(banner, exitmsg). Throws SystemExitError unless local_exit.
+void Interact(const std::optional<std::string>& banner = std::nullopt, LineSource readfunc = {},
+              PyRef local = {}, const std::optional<std::string>& exitmsg = std::nullopt,
+              bool local_exit = false);
+
 }  // namespace pycon

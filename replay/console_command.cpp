@@ -13,14 +13,9 @@ int ConsoleCommand(const ConsoleCommandOptions& options) {
   session_options.executable = options.python_executable;
   session_options.install_signal_handlers = true;
   pycon::PythonSession python(session_options);
-  // As code.interact does without a readfunc: line editing where available.
-  pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
-  if (!readline) PyErr_Clear();
-  pycon::ConsoleOptions console_options;
-  console_options.local_exit = true;
-  pycon::InteractiveConsole console(console_options);
   try {
-    console.Interact(options.quiet ? std::optional<std::string>("") : std::nullopt, std::nullopt);
+    pycon::Interact(options.quiet ? std::optional<std::string>("") : std::nullopt, {}, {},
+                    std::nullopt, /*local_exit=*/true);
   } catch (const pycon::SystemExitError& exit) {
     std::cerr << exit.ExitMessage();
     pycon::PyRef code = exit.code();

@@ -19,10 +19,12 @@ using pycon::MakeStr;
 using pycon::PyRef;
 using pycon::Str;
 using pycon_test::DescribeLast;
+using pycon_test::Eval;
 using pycon_test::ExitOutcome;
 using pycon_test::ForgetLast;
 using pycon_test::Outcome;
 using pycon_test::OutputCapture;
+using pycon_test::Repr;
 using pycon_test::Strings;
 using pycon_test::SysState;
 using pycon_test::TypeName;
@@ -760,5 +762,60 @@ TEST_CASE("The namespace: default and given", "[console][locals]") {
     CheckSame(ours, StdlibPushes(lines, "<console>", stdlib_locals));
     CHECK(PyDict_GetItemString(ours_locals.get(), "y") != nullptr);
     CHECK(PyObject_RichCompareBool(ours_locals.get(), stdlib_locals.get(), Py_EQ) == 1);
+  }
+}
+
+// --- code.interact() --------------------------------------------------------
+
+TEST_CASE("Interact() is code.interact: namespace, readfunc, banner, exit message",
+          "[console][interact]") {
+  SysState restore;
+  const std::vector<std::string> lines = {"x = 6 * 7", "x", "__name__", "1/0"};
+  kOracle.Exec(
+      "def stdlib_code_interact(lines, banner, exitmsg):\n"
+      "    feed = iter(lines)\n"
+      "    def readfunc(prompt):\n"
+      "        try:\n"
+      "            return next(feed)\n"
+      "        except StopIteration:\n"
+      "            raise EOFError from None\n"
+      "    local = {'__name__': 'given'}\n"
+      "    code.interact(banner, readfunc, local, exitmsg)\n"
+      "    return local['x']\n");
+  for (auto [banner, exitmsg] :
+       {std::pair<std::optional<std::string>, std::optional<std::string>>{"hello", "bye"},
+        {std::nullopt, std::nullopt},
+        {"", ""}}) {
+    std::string ours, stdlib;
+    PyRef our_x, stdlib_x;
+    {
+      OutputCapture capture;
+      PyRef local = Eval("{'__name__': 'given'}");
+      size_t next = 0;
+      pycon::Interact(
+          banner,
+          [&](const std::string&) -> std::optional<std::string> {
+            if (next == lines.size()) return std::nullopt;
+            return lines[next++];
+          },
+          local, exitmsg);
+      our_x = PyRef::Borrow(PyDict_GetItemString(local.get(), "x"));
+      ours = capture.Out();
+    }
+    {
+      OutputCapture capture;
+      PyRef py_lines = Check(PyList_New(0), "list");
+      for (const std::string& line : lines) PyList_Append(py_lines.get(), MakeStr(line).get());
+      stdlib_x = kOracle.Call(
+          "stdlib_code_interact",
+          Py_BuildValue("(ONN)", py_lines.get(),
+                        banner ? MakeStr(*banner).release() : PyRef::Borrow(Py_None).release(),
+                        exitmsg ? MakeStr(*exitmsg).release() : PyRef::Borrow(Py_None).release()));
+      stdlib = capture.Out();
+    }
+    CHECK(ours == stdlib);
+    CHECK(ours.find("'given'\n") != std::string::npos);
+    REQUIRE(our_x);
+    CHECK(Repr(our_x.get()) == Repr(stdlib_x.get()));
   }
 }
