@@ -2,7 +2,7 @@
 
     python3 bench/doctest_bench.py [--build build] [--files 300] [--python PY]
 
-Corpus: the *.txt and *.rst files of tests/doctest/corpus (every flag,
+Corpus: the *.txt and *.rst files of tests/e2e/doctest/corpus (every flag,
 directive and exception form, failing examples and files doctest's parser
 refuses) copied round-robin up to --files files. Measures, in one run, on the
 same files:
@@ -40,7 +40,7 @@ def timed(command, **kwargs):
 
 
 def make_corpus(directory, count):
-    sources = sorted(p for p in (ROOT / 'tests' / 'doctest' / 'corpus').iterdir()
+    sources = sorted(p for p in (ROOT / 'tests' / 'e2e' / 'doctest' / 'corpus').iterdir()
                      if p.suffix in ('.txt', '.rst'))
     directory.mkdir(parents=True)
     files = []

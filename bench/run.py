@@ -5,7 +5,7 @@
 Corpus: the bundled transcripts/ copied round-robin up to --files files, minus
 those a shared process cannot run (exits). Measures, in one run:
   (a) the stdlib code.InteractiveConsole replaying each transcript in its own
-      python3 process (tests/record_stdlib.py --transcript, one per file);
+      python3 process (tests/support/record_stdlib.py --transcript, one per file);
   (b) one python3 process replaying them all with the stdlib console and no
       isolation (bench/stdlib_in_one_process.py);
   replay run on the same corpus (default -j: one job per CPU);
@@ -73,7 +73,7 @@ def main():
     replay = str(pathlib.Path(args.build) / 'replay' / 'replay')
     python = subprocess.run([replay, '--version'], capture_output=True, text=True).stdout
     python_exe = sys.executable
-    recorder = str(ROOT / 'tests' / 'record_stdlib.py')
+    recorder = str(ROOT / 'tests' / 'support' / 'record_stdlib.py')
     print(f'{python.strip()}; baselines with {python_exe}; {os.cpu_count()} CPUs')
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,7 +3,7 @@ code.InteractiveConsole, one after another, with no isolation.
 
     python3 stdlib_in_one_process.py FILE...
 
-Inputs are taken from each transcript by tests/record_stdlib.py's own code;
+Inputs are taken from each transcript by tests/support/record_stdlib.py's own code;
 output goes to one StringIO per transcript. Prints the number of transcripts
 whose replay equals the file.
 """
@@ -12,7 +12,7 @@ import io
 import pathlib
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / 'tests'))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / 'tests' / 'support'))
 import record_stdlib  # noqa: E402  (the recorder's way of finding inputs)
 
 

@@ -1,0 +1,94 @@
+// The console half of Lib/code.py: input buffering, prompts, interact().
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pycon/interactive_interpreter.h"
+
+namespace pycon {
+
+/// How a console names its input and treats exit().
+struct ConsoleOptions {
+  /// The file name shown in tracebacks and syntax errors.
+  std::string filename = "<console>";
+  /// exit() and quit() end Interact() instead of the session (code.py 3.13).
+  bool local_exit = false;
+};
+
+/// Where a console gets its lines: shows `prompt`, returns the line without
+/// its newline, or std::nullopt at end of file; throws KeyboardInterruptError
+/// for Ctrl-C. The default is ReadLine.
+using LineSource = std::function<std::optional<std::string>(const std::string& prompt)>;
+
+/// builtins.input(prompt), as code.py's raw_input calls it: shows `prompt`
+/// and returns the line read, without its newline, or std::nullopt at end
+/// of file (EOFError). Throws KeyboardInterruptError if input() raised
+/// KeyboardInterrupt, PythonError if it raised anything else.
+std::optional<std::string> ReadLine(const std::string& prompt);
+
+/// Mirrors code.InteractiveConsole of the linked Python: buffers lines until
+/// they form a complete statement, prompts with sys.ps1 / sys.ps2 (read at
+/// every prompt), and runs the read-eval-print loop.
+class InteractiveConsole : public InteractiveInterpreter {
+ public:
+  /// `locals` as for InteractiveInterpreter.
+  explicit InteractiveConsole(ConsoleOptions options = {}, PyRef locals = {});
+
+  /// Appends `line` (no trailing newline) to the buffer and runs the buffer
+  /// as source. Returns true if more input is needed; otherwise the buffer
+  /// is reset. Throws SystemExitError if the code raised SystemExit (the
+  /// buffer is then left as it was, as in code.py).
+  bool Push(std::string_view line, std::optional<std::string_view> filename = std::nullopt,
+            std::string_view symbol = "single");
+
+  /// Empties the input buffer.
+  void ResetBuffer() { buffer_.clear(); }
+  /// The lines pushed since the last complete statement.
+  const std::vector<std::string>& buffer() const { return buffer_; }
+
+  /// The prompt the console shows next: str(sys.ps2) if `more`, else
+  /// str(sys.ps1).
+  std::string Prompt(bool more) const;
+
+  /// sys.ps2 if `more`, else sys.ps1, if it is a str; std::nullopt if it is
+  /// not (calling str() on it could have effects).
+  std::optional<std::string> PromptIfText(bool more) const;
+
+  /// Shows `prompt` and reads a line through the line source (ReadLine
+  /// unless SetRawInput gave another).
+  std::optional<std::string> RawInput(const std::string& prompt);
+  /// Replaces the line source (code.py: assigning raw_input); an empty one
+  /// restores ReadLine.
+  void SetRawInput(LineSource source) { raw_input_ = std::move(source); }
+
+  /// The read-eval-print loop of code.InteractiveConsole.interact: banner
+  /// (std::nullopt: the default one; empty: none), prompts, KeyboardInterrupt
+  /// handling, end at EOF, exit message (std::nullopt: the default one;
+  /// empty: none). Throws SystemExitError unless local_exit is set.
+  void Interact(const std::optional<std::string>& banner = std::nullopt,
+                const std::optional<std::string>& exitmsg = std::nullopt);
+
+  /// The options the console was made with.
+  const ConsoleOptions& options() const { return options_; }
+
+ private:
+  void RunLoop();
+
+  ConsoleOptions options_;
+  std::vector<std::string> buffer_;
+  LineSource raw_input_;
+};
+
+/// code.interact(): a new InteractiveConsole on `local` (null: a new
+/// namespace) with `local_exit`, reading through `readfunc` (empty: input(),
+/// with the readline module imported if it can be, for line editing), runs
+/// Interact(banner, exitmsg). Throws SystemExitError unless local_exit.
+void Interact(const std::optional<std::string>& banner = std::nullopt, LineSource readfunc = {},
+              PyRef local = {}, const std::optional<std::string>& exitmsg = std::nullopt,
+              bool local_exit = false);
+
+}  // namespace pycon

@@ -1,0 +1,64 @@
+// The embedded interpreter's lifetime.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pycon {
+
+/// How to start the embedded interpreter.
+struct SessionOptions {
+  /// Path of a real python executable of the linked version. It becomes
+  /// sys.executable and locates the standard library, as when that
+  /// executable starts. Empty: LinkedPythonExecutable(), or if that is
+  /// empty too, the interpreter's own default.
+  std::string executable;
+  /// sys.argv (the interactive interpreter has ['']).
+  std::vector<std::string> argv = {""};
+  /// Install Python's signal handlers (SIGINT raises KeyboardInterrupt).
+  bool install_signal_handlers = false;
+  /// Finalise the interpreter when the session ends. A program about to
+  /// exit may skip it (it can take milliseconds).
+  bool finalize = true;
+  /// Modules imported at start-up: by default those the stdlib console
+  /// itself imports (so a session sees them imported, as under code.py).
+  std::vector<std::string> preload = {"code", "codeop", "traceback"};
+};
+
+/// The embedded CPython, initialised as `python3 -u` starts (site imported,
+/// environment variables honoured, unbuffered standard streams), and
+/// finalised when the session ends. One per process; move-only. The thread
+/// that creates it holds the GIL for its lifetime.
+class PythonSession {
+ public:
+  explicit PythonSession(const SessionOptions& options = {});
+  ~PythonSession();
+  PythonSession(PythonSession&& other) noexcept;
+  PythonSession& operator=(PythonSession&&) = delete;
+  PythonSession(const PythonSession&) = delete;
+  PythonSession& operator=(const PythonSession&) = delete;
+
+  /// fork() as os.fork() does it: the interpreter's locks are taken
+  /// before and made valid again after, in parent and child. Returns what
+  /// fork() returns. The calling thread must hold the GIL.
+  static int Fork();
+
+ private:
+  bool owns_ = true;
+  bool finalize_ = true;
+};
+
+/// The linked Python's full version, e.g. "3.11.2".
+std::string PythonVersion();
+
+/// The python executable of the installation whose libpython this process
+/// has loaded, found at run time: `bin/python3.X` (X: the linked minor
+/// version) in the nearest ancestor of the directory of the libpython file
+/// (symlinks resolved) that has an executable one, the root excepted; e.g.
+/// <prefix>/lib/libpython3.11.so.1.0 gives <prefix>/bin/python3.11, and
+/// /usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0 gives /usr/bin/python3.11.
+/// Empty if there is none, or if libpython is linked into the program
+/// itself rather than loaded as a shared library.
+std::string LinkedPythonExecutable();
+
+}  // namespace pycon

@@ -1,0 +1,67 @@
+#include "pycon/interactive_interpreter.h"
+
+#include "c_api.h"
+#include "code_py.h"
+#include "pycon/python_error.h"
+
+namespace pycon {
+
+using internal::FetchException;
+using internal::Import;
+using internal::PendingException;
+
+std::optional<PyRef> CompileCommand(std::string_view source, std::string_view filename,
+                                    std::string_view symbol) {
+  PyRef codeop = Import("codeop");
+  PyRef compile_command = internal::Attr(codeop.get(), "compile_command");
+  PyRef result =
+      Check(PyObject_CallFunction(compile_command.get(), "s#s#s#", source.data(),
+                                  static_cast<Py_ssize_t>(source.size()), filename.data(),
+                                  static_cast<Py_ssize_t>(filename.size()), symbol.data(),
+                                  static_cast<Py_ssize_t>(symbol.size())),
+            "compile_command");
+  if (result.get() == Py_None) return std::nullopt;
+  return result;
+}
+
+InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move(locals)) {
+  if (!locals_) {
+    locals_ = Check(PyDict_New(), "creating the namespace");
+    if (PyDict_SetItemString(locals_.get(), "__name__", MakeStr("__console__").get()) != 0 ||
+        PyDict_SetItemString(locals_.get(), "__doc__", Py_None) != 0) {
+      ThrowPythonError("creating the namespace");
+    }
+  }
+  PyRef codeop = Import("codeop");
+  PyRef compiler = Check(PyObject_CallMethod(codeop.get(), "CommandCompiler", nullptr),
+                         "codeop.CommandCompiler()");
+  code_py_ = internal::MakeCodePy(locals_, std::move(compiler));
+}
+
+InteractiveInterpreter::~InteractiveInterpreter() = default;
+InteractiveInterpreter::InteractiveInterpreter(InteractiveInterpreter&& other) noexcept = default;
+InteractiveInterpreter& InteractiveInterpreter::operator=(InteractiveInterpreter&& other) noexcept =
+    default;
+
+bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view filename,
+                                       std::string_view symbol) {
+  return code_py_->RunSource(source, filename, symbol);
+}
+
+void InteractiveInterpreter::RunCode(PyObject* code) { code_py_->RunCode(code); }
+
+void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::string_view source) {
+  PendingException error = FetchException();
+  if (error.type) code_py_->ShowSyntaxError(std::move(error), filename, source);
+}
+
+void InteractiveInterpreter::ShowTraceback() {
+  PendingException error = FetchException();
+  if (error.type) code_py_->ShowTraceback(std::move(error));
+}
+
+void InteractiveInterpreter::Write(std::string_view data) {
+  internal::WriteToStderr(MakeStr(data).get());
+}
+
+}  // namespace pycon

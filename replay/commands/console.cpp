@@ -1,0 +1,28 @@
+#include "replay/commands/console.h"
+
+#include <iostream>
+
+#include "pycon/interactive_console.h"
+#include "pycon/python_error.h"
+#include "pycon/python_session.h"
+
+namespace replay {
+
+int ConsoleCommand(const ConsoleCommandOptions& options) {
+  pycon::SessionOptions session_options;
+  session_options.install_signal_handlers = true;
+  pycon::PythonSession python(session_options);
+  try {
+    pycon::Interact(options.quiet ? std::optional<std::string>("") : std::nullopt, {}, {},
+                    std::nullopt, /*local_exit=*/true);
+  } catch (const pycon::SystemExitError& exit) {
+    std::cerr << exit.ExitMessage();
+    pycon::PyRef code = exit.code();
+    return PyLong_Check(code.get()) ? static_cast<int>(PyLong_AsLong(code.get()))
+           : code.get() == Py_None  ? 0
+                                    : 1;
+  }
+  return 0;
+}
+
+}  // namespace replay

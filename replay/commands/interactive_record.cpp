@@ -1,0 +1,164 @@
+#include "replay/commands/interactive_record.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
+#include "pycon/interactive_console.h"
+#include "pycon/python_error.h"
+#include "pycon/python_session.h"
+
+namespace replay {
+
+namespace {
+
+/// Forwards writes to a stream and hands the text to a recorder.
+constexpr const char* kTeeSource = R"(
+class Tee:
+    def __init__(self, stream, record):
+        self._stream = stream
+        self._record = record
+    def write(self, text):
+        self._record(text)
+        return self._stream.write(text)
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+)";
+
+/// The transcript file, written as the session goes.
+class TranscriptFile {
+ public:
+  explicit TranscriptFile(int fd) : fd_(fd) {}
+  void Append(std::string_view text) {
+    if (!recording_) return;
+    size_ += text.size();
+    while (!text.empty()) {
+      ssize_t n = write(fd_, text.data(), text.size());
+      if (n <= 0) break;
+      text.remove_prefix(static_cast<size_t>(n));
+    }
+  }
+  size_t size() const { return size_; }
+  /// Drops what was written after `size`.
+  void Truncate(size_t size) {
+    if (size >= size_) return;
+    size_ = size;
+    if (ftruncate(fd_, static_cast<off_t>(size)) == 0)
+      lseek(fd_, static_cast<off_t>(size), SEEK_SET);
+  }
+  void set_recording(bool recording) { recording_ = recording; }
+
+ private:
+  int fd_;
+  size_t size_ = 0;
+  bool recording_ = true;
+};
+
+PyObject* Record(PyObject* capsule, PyObject* text) {
+  auto* file = static_cast<TranscriptFile*>(PyCapsule_GetPointer(capsule, "replay.transcript"));
+  if (file == nullptr) return nullptr;
+  try {
+    file->Append(pycon::Str(text));
+  } catch (const pycon::PythonError& error) {
+    error.Restore();
+    return nullptr;
+  }
+  Py_RETURN_NONE;
+}
+
+PyMethodDef kRecord = {"record", Record, METH_O, nullptr};
+
+/// Replaces sys.stdout and sys.stderr with Tees while it lives.
+class TeeStreams {
+ public:
+  explicit TeeStreams(TranscriptFile& file) {
+    pycon::PyRef globals = pycon::Check(PyDict_New(), "namespace");
+    PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins());
+    pycon::Check(PyRun_String(kTeeSource, Py_file_input, globals.get(), globals.get()), "Tee");
+    PyObject* tee = PyDict_GetItemString(globals.get(), "Tee");
+    pycon::PyRef capsule =
+        pycon::Check(PyCapsule_New(&file, "replay.transcript", nullptr), "capsule");
+    pycon::PyRef record = pycon::Check(PyCFunction_New(&kRecord, capsule.get()), "record");
+    for (const char* name : {"stdout", "stderr"}) {
+      pycon::PyRef stream = pycon::PyRef::Borrow(PySys_GetObject(name));
+      saved_.emplace_back(name, stream);
+      pycon::PyRef wrapped = pycon::Check(
+          PyObject_CallFunctionObjArgs(tee, stream.get(), record.get(), nullptr), "Tee()");
+      PySys_SetObject(name, wrapped.get());
+    }
+  }
+  ~TeeStreams() {
+    for (auto& [name, stream] : saved_) PySys_SetObject(name, stream.get());
+  }
+  TeeStreams(const TeeStreams&) = delete;
+  TeeStreams& operator=(const TeeStreams&) = delete;
+
+ private:
+  std::vector<std::pair<const char*, pycon::PyRef>> saved_;
+};
+
+}  // namespace
+
+int RecordInteractively(const std::string& output) {
+  int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    std::cerr << "replay: cannot write " << output << ": " << std::strerror(errno) << "\n";
+    return 2;
+  }
+  pycon::SessionOptions session_options;
+  session_options.install_signal_handlers = true;
+  pycon::PythonSession python(session_options);
+  pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
+  if (!readline) PyErr_Clear();
+  std::cerr << "Recording to " << output << " (Ctrl-D ends)\n";
+
+  TranscriptFile file(fd);
+  pycon::InteractiveConsole console;
+  size_t statement_start = 0;
+  console.SetRawInput([&](const std::string& prompt) -> std::optional<std::string> {
+    file.set_recording(true);
+    if (console.buffer().empty()) statement_start = file.size();
+    PyObject* input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");
+    pycon::PyRef line =
+        pycon::PyRef::Steal(PyObject_CallFunction(input, "N", pycon::MakeStr(prompt).release()));
+    if (!line) {
+      if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
+        // The interrupted statement cannot be replayed: drop it, and the
+        // KeyboardInterrupt line the console shows for it.
+        PyErr_Clear();
+        file.Truncate(statement_start);
+        file.set_recording(false);
+        throw pycon::KeyboardInterruptError();
+      }
+      if (PyErr_ExceptionMatches(PyExc_EOFError)) {
+        PyErr_Clear();
+        file.set_recording(false);  // the newline shown at end of file
+        return std::nullopt;
+      }
+      pycon::ThrowPythonError("input()");
+    }
+    std::string text = pycon::Str(line.get());
+    file.Append(prompt + text + "\n");
+    return text;
+  });
+  int status = 0;
+  {
+    TeeStreams tee(file);
+    try {
+      console.Interact(std::string(), std::string());
+    } catch (const pycon::SystemExitError& exit) {
+      console.Write(exit.ExitMessage());
+    } catch (const std::exception& error) {
+      std::cerr << "replay: " << error.what() << "\n";
+      status = 1;
+    }
+  }
+  close(fd);
+  std::cerr << "Wrote " << output << "\n";
+  return status;
+}
+
+}  // namespace replay

@@ -1,0 +1,49 @@
+// `replay run`: replay transcripts and report what differs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "replay/console/placeholders.h"
+#include "replay/doctest/session.h"
+#include "replay/doctest/verdict.h"
+#include "replay/runner/session.h"
+
+namespace replay {
+
+/// --mode: how files are checked.
+enum class ModeChoice {
+  kAuto,     ///< console mode for *.pycon, doctest mode for *.txt, *.rst, *.md
+             ///< (directories are searched for *.pycon)
+  kConsole,  ///< every file a console transcript (directories: *.pycon)
+  kDoctest,  ///< every file a doctest file (directories: *.txt, *.rst, *.md)
+};
+
+/// --color.
+enum class ColorChoice {
+  kAuto,  ///< on a terminal, unless NO_COLOR is set (and not empty)
+  kAlways,
+  kNever,
+};
+
+struct RunOptions {
+  std::vector<std::string> paths;
+  ModeChoice mode = ModeChoice::kAuto;
+  DoctestOptions doctest;                      ///< --option FLAG
+  PromptPolicy prompts = PromptPolicy::kFail;  ///< doctest prompt findings
+  IsolationOptions isolation;                  ///< -j, --timeout, --max-output
+  ColorChoice color = ColorChoice::kAuto;
+  std::string report_json;  ///< write the JSON report here
+  std::string junit;        ///< write JUnit XML here
+  /// Rewrite each failed transcript to what the console showed (never one
+  /// that ended in an error); passing files are not touched.
+  bool update = false;
+  Placeholders placeholders;  ///< --ellipsis
+};
+
+/// Runs the transcripts under `options.paths`, prints failures and a
+/// summary, writes the requested reports. Returns the exit status: 0 all
+/// passed, 1 any failed or errored, 2 usage error, 130 interrupted.
+int RunCommand(const RunOptions& options);
+
+}  // namespace replay

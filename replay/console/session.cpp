@@ -1,0 +1,121 @@
+#include "replay/console/session.h"
+
+#include <stdexcept>
+
+#include "pycon/python_error.h"
+
+namespace replay {
+
+namespace {
+
+/// The inputs ran out: ends Interact() without the EOF newline.
+struct EndOfInput {};
+
+void FlushStream(const char* name) {
+  PyObject* stream = PySys_GetObject(name);
+  if (stream == nullptr || stream == Py_None) return;
+  pycon::PyRef result = pycon::PyRef::Steal(PyObject_CallMethod(stream, "flush", nullptr));
+  if (!result) PyErr_Clear();
+}
+
+void WriteStdout(const std::string& text) {
+  PyObject* out = PySys_GetObject("stdout");
+  if (out == nullptr) throw std::runtime_error("lost sys.stdout");
+  pycon::Check(PyObject_CallMethod(out, "write", "N", pycon::MakeStr(text).release()),
+               "sys.stdout.write");
+}
+
+/// The session's output as the replay consumes it, with the offset of each
+/// piece in the whole.
+class SessionOutput {
+ public:
+  explicit SessionOutput(const SessionHooks& hooks) : hooks_(hooks) {}
+  /// What was written since the last call, the Python streams flushed.
+  std::string Take() {
+    FlushStream("stdout");
+    FlushStream("stderr");
+    std::string output = hooks_.take_output ? hooks_.take_output() : std::string();
+    consumed_ += output.size();
+    return output;
+  }
+  /// Where the text Take() returned last starts.
+  size_t OffsetOf(const std::string& taken) const { return consumed_ - taken.size(); }
+
+ private:
+  const SessionHooks& hooks_;
+  size_t consumed_ = 0;
+};
+
+/// The console's line source during a replay: each prompt takes the output
+/// so far to the input source, which gives the next line.
+class ReplayLineSource {
+ public:
+  ReplayLineSource(pycon::InteractiveConsole& console, InputSource& inputs,
+                   const SessionHooks& hooks, SessionOutput& output, ConsoleResult& result)
+      : console_(console), inputs_(inputs), hooks_(hooks), output_(output), result_(result) {}
+
+  std::optional<std::string> operator()(const std::string& prompt) {
+    std::string written = output_.Take();
+    std::string other = console_.PromptIfText(console_.buffer().empty()).value_or("");
+    std::optional<Input> input = inputs_.Next(prompt, other, written, output_.OffsetOf(written));
+    if (!input) throw EndOfInput{};
+    ++result_.inputs;
+    if (console_.buffer().empty()) {
+      ++result_.statements;
+      statement_line_ = input->line_number;
+    }
+    if (hooks_.on_line) hooks_.on_line(statement_line_);
+    WriteStdout(input->shown_prompt + input->line + "\n");
+    output_.Take();  // the echo is no output to match
+    return input->line;
+  }
+
+ private:
+  pycon::InteractiveConsole& console_;
+  InputSource& inputs_;
+  const SessionHooks& hooks_;
+  SessionOutput& output_;
+  ConsoleResult& result_;
+  int statement_line_ = 0;
+};
+
+}  // namespace
+
+ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
+                            const SessionHooks& hooks) {
+  ConsoleResult result;
+  SessionOutput output(hooks);
+  console.SetRawInput(ReplayLineSource(console, inputs, hooks, output, result));
+  try {
+    console.Interact(std::string(), std::string());
+  } catch (const EndOfInput&) {
+  } catch (const pycon::SystemExitError& exit) {
+    std::string message = exit.ExitMessage();
+    if (!message.empty()) console.Write(message);
+  }
+  console.SetRawInput(nullptr);
+  std::string rest = output.Take();
+  inputs.Finish(rest, output.OffsetOf(rest));
+  result.substitutions = std::move(inputs.substitutions);
+  return result;
+}
+
+Session ConsoleTranscriptSession(std::string name, std::string text,
+                                 const Placeholders& placeholders) {
+  return Session{std::move(name),
+                 [text = std::move(text), placeholders](const SessionHooks& hooks) {
+                   pycon::InteractiveConsole console;
+                   TranscriptInputs inputs(text, placeholders);
+                   return ReplayConsole(console, inputs, hooks).ToJson();
+                 }};
+}
+
+Session InputLinesSession(std::string name, std::string text) {
+  return Session{std::move(name), [text = std::move(text)](const SessionHooks& hooks) {
+                   pycon::InteractiveConsole console;
+                   PlainInputs inputs(text);
+                   return ReplayConsole(console, inputs, hooks).ToJson();
+                 }};
+}
+
+}  // namespace replay

@@ -1,0 +1,34 @@
+// Console mode in the child: a console core fed a transcript's inputs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pycon/interactive_console.h"
+#include "replay/console/placeholders.h"
+#include "replay/console/result.h"
+#include "replay/console/transcript_inputs.h"
+#include "replay/runner/session.h"
+
+namespace replay {
+
+/// Runs `console` inside code.InteractiveConsole.interact(banner='',
+/// exitmsg='') with its inputs from `inputs` (see TranscriptInputs), so that
+/// the session's output is the transcript the console actually shows. Each
+/// input is echoed to sys.stdout as a terminal shows it: the prompt as the
+/// input source gives it, the line, a newline. Ends when the inputs run out,
+/// or when SystemExit ends the session (whose message is then written as
+/// Python writes it at exit). Throws pycon::PythonError if the console
+/// itself fails (as code.py would raise).
+ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
+                            const SessionHooks& hooks);
+
+/// A session replaying console transcript `text`; its result is a
+/// ConsoleResult (ToJson).
+Session ConsoleTranscriptSession(std::string name, std::string text,
+                                 const Placeholders& placeholders);
+
+/// A session pushing every line of `text` into a console (replay record).
+Session InputLinesSession(std::string name, std::string text);
+
+}  // namespace replay

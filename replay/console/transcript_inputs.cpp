@@ -1,0 +1,130 @@
+#include "replay/console/transcript_inputs.h"
+
+#include <algorithm>
+
+#include "replay/text/lines.h"
+
+namespace replay {
+
+namespace {
+
+/// Whether `line` starts with `prompt` (or is it without its trailing
+/// whitespace); never for an empty prompt.
+bool IsPromptLine(std::string_view line, std::string_view prompt) {
+  std::string_view bare = RightStrip(prompt);
+  return !bare.empty() && (StartsWith(line, prompt) || line == bare);
+}
+
+}  // namespace
+
+TranscriptInputs::TranscriptInputs(std::string_view text, const Placeholders& placeholders)
+    : text_(text), placeholders_(placeholders) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+std::optional<Input> TranscriptInputs::Next(const std::string& prompt,
+                                            const std::string& other_prompt,
+                                            const std::string& output, size_t offset) {
+  SkipOutput(output, offset, prompt);
+  while (pos_ < text_.size()) {
+    size_t end = LineEnd(pos_);
+    std::string_view line = text_.substr(pos_, end - pos_);
+    int number = LineAt(pos_);
+    pos_ = std::min(end + 1, text_.size());
+    if (std::optional<Input> input = InputAt(line, number, prompt, other_prompt)) return input;
+  }
+  return std::nullopt;
+}
+
+std::optional<Input> TranscriptInputs::InputAt(std::string_view line, int number,
+                                               const std::string& prompt,
+                                               const std::string& other_prompt) const {
+  if (StartsWith(line, prompt))
+    return Input{prompt, std::string(line.substr(prompt.size())), number};
+  if (line == RightStrip(prompt)) return Input{std::string(line), "", number};
+  // The other prompt where the console shows this one: still the input the
+  // author meant, echoed with the prompt the console really shows, so that
+  // the diff points at the wrong prompt.
+  if (RightStrip(other_prompt).empty()) return std::nullopt;
+  if (StartsWith(line, other_prompt)) {
+    return Input{prompt, std::string(line.substr(other_prompt.size())), number};
+  }
+  if (line == RightStrip(other_prompt)) return Input{prompt, "", number};
+  return std::nullopt;
+}
+
+void TranscriptInputs::Finish(const std::string& output, size_t offset) {
+  SkipOutput(output, offset, {});
+}
+
+size_t TranscriptInputs::LineEnd(size_t from) const {
+  size_t end = text_.find('\n', from);
+  return end == std::string_view::npos ? text_.size() : end;
+}
+
+size_t TranscriptInputs::NextLine(size_t from) const {
+  return std::min(LineEnd(from) + 1, text_.size());
+}
+
+int TranscriptInputs::LineAt(size_t offset) const {
+  return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                          starts_.begin());
+}
+
+/// Moves past the expected text of `output`: exactly, or up to the next line
+/// that starts with `prompt` (the next input; empty: the end) if it matches
+/// there through placeholders, or else (when inside a line) to the next line.
+void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
+                                  std::string_view prompt) {
+  if (text_.substr(pos_, output.size()) == output) {
+    pos_ += output.size();
+    return;
+  }
+  bool inside_line = pos_ > 0 && text_[pos_ - 1] != '\n';
+  size_t end = inside_line ? NextLine(pos_) : pos_;
+  while (end < text_.size() && !IsPromptLine(text_.substr(end, LineEnd(end) - end), prompt)) {
+    end = NextLine(end);
+  }
+  std::string_view expected = text_.substr(pos_, end - pos_);
+  if (OutputMatches(expected, output, placeholders_)) {
+    substitutions.push_back({offset, output.size(), std::string(expected)});
+    pos_ = end;
+  } else if (SubstituteLines(expected, output, offset)) {
+    pos_ = end;
+  } else if (inside_line) {
+    pos_ = NextLine(pos_);
+  }
+}
+
+/// Where the output and the expected text have as many lines, the lines that
+/// match through placeholders count as matching: the diff then shows only
+/// the others, and --update keeps those placeholders.
+bool TranscriptInputs::SubstituteLines(std::string_view expected, std::string_view output,
+                                       size_t offset) {
+  std::vector<std::string_view> want = SplitLinesKeepEnds(expected);
+  std::vector<std::string_view> got = SplitLinesKeepEnds(output);
+  if (want.size() != got.size() || want.empty()) return false;
+  size_t at = offset;
+  for (size_t k = 0; k < want.size(); ++k) {
+    if (want[k] != got[k] && OutputMatches(want[k], got[k], placeholders_)) {
+      substitutions.push_back({at, got[k].size(), std::string(want[k])});
+    }
+    at += got[k].size();
+  }
+  return true;
+}
+
+std::optional<Input> PlainInputs::Next(const std::string& prompt, const std::string&,
+                                       const std::string&, size_t) {
+  if (pos_ >= text_.size()) return std::nullopt;
+  size_t end = text_.find('\n', pos_);
+  if (end == std::string_view::npos) end = text_.size();
+  Input input{prompt, std::string(text_.substr(pos_, end - pos_)), ++number_};
+  pos_ = end + 1;
+  return input;
+}
+
+}  // namespace replay

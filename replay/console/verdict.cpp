@@ -1,0 +1,85 @@
+#include "replay/console/verdict.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "replay/console/result.h"
+#include "replay/text/unified_diff.h"
+
+namespace replay {
+
+namespace {
+
+/// Lines and bytes of `actual` beyond the expected length that a diff
+/// shows: a flood must not make the diff (or its computation) unbounded.
+constexpr size_t kExtraLinesShown = 200;
+constexpr size_t kExtraBytesShown = 16 * 1024;
+
+int FirstDifferingLine(const std::string& expected, const std::string& actual) {
+  auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
+  return 1 + static_cast<int>(std::count(expected.begin(), mismatch.first, '\n'));
+}
+
+Diff BoundedDiff(const std::string& path, const std::string& expected, const std::string& actual) {
+  size_t expected_lines = std::count(expected.begin(), expected.end(), '\n') + 1;
+  size_t limit = expected_lines + kExtraLinesShown;
+  size_t cut = 0;
+  size_t byte_limit = expected.size() + kExtraBytesShown;
+  for (size_t lines = 0; cut < actual.size() && lines < limit && cut < byte_limit; ++cut) {
+    if (actual[cut] == '\n') ++lines;
+  }
+  DiffOptions options;
+  options.expected_label = path + " (expected)";
+  options.actual_label = path + " (actual)";
+  if (cut >= actual.size()) return UnifiedDiff(expected, actual, options);
+  Diff diff = UnifiedDiff(expected, actual.substr(0, cut), options);
+  diff.text +=
+      "[... " + std::to_string(actual.size() - cut) + " more bytes of actual output not shown]\n";
+  return diff;
+}
+
+}  // namespace
+
+std::string ComparableActual(const std::string& expected, const SessionOutcome& outcome) {
+  Expected<ConsoleResult> result = ConsoleResult::FromJson(outcome.result, "");
+  std::string actual =
+      result ? ApplySubstitutions(outcome.output, result->substitutions) : outcome.output;
+  if (!expected.empty() && expected.back() != '\n' && actual == expected + "\n") return expected;
+  return actual;
+}
+
+TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expected,
+                               const SessionOutcome& outcome, const IsolationOptions& options) {
+  TranscriptVerdict verdict;
+  verdict.path = path;
+  verdict.mode = Mode::kConsole;
+  verdict.duration_s = outcome.duration_s;
+  std::string actual = ComparableActual(expected, outcome);
+  if (outcome.end != SessionOutcome::End::kFinished) {
+    verdict.status = Status::kError;
+    verdict.message = Diagnostic{path, outcome.line, 0, outcome.Describe(options)}.ToString();
+    verdict.diff = BoundedDiff(path, expected, actual).text;
+    return verdict;
+  }
+  Expected<ConsoleResult> result = ConsoleResult::FromJson(outcome.result, path);
+  if (!result) {
+    verdict.status = Status::kError;
+    verdict.message = result.error().ToString();
+    return verdict;
+  }
+  verdict.examples = result->statements;
+  if (actual == expected) {
+    verdict.status = Status::kPassed;
+    return verdict;
+  }
+  Diff diff = BoundedDiff(path, expected, actual);
+  verdict.status = Status::kFailed;
+  verdict.failures = diff.hunks;
+  verdict.diff = diff.text;
+  verdict.message = Diagnostic{path, FirstDifferingLine(expected, actual), 0,
+                               "the console shows something else from this line on"}
+                        .ToString();
+  return verdict;
+}
+
+}  // namespace replay

@@ -1,0 +1,44 @@
+// Doctest mode in the child: a documentation file's examples run by the
+// linked Python's doctest, their prompts checked by the console core.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "replay/doctest/result.h"
+#include "replay/runner/session.h"
+#include "replay/text/transcript_text.h"
+
+namespace replay {
+
+/// How a doctest file runs.
+struct DoctestOptions {
+  /// doctest option flags given with --option (e.g. "ELLIPSIS", "FAIL_FAST"),
+  /// applied as doctest.testfile(optionflags=...) does.
+  std::vector<std::string> option_flags;
+};
+
+/// A session that runs the examples of doctest file `path` (as read: `file`)
+/// as doctest.testfile(path, module_relative=False) of the linked Python
+/// does — markdown files through their fenced blocks — and checks each
+/// example's prompts against the console core. Its result is a
+/// DoctestResult (ToJson).
+Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options);
+
+/// Whether a console that was given `source` (its buffered lines joined by
+/// "\n") waits for more input: the core's codeop check (CompileCommand)
+/// finds it incomplete. A code object or an error (a SyntaxError, ...) means
+/// the console shows `>>> ` next.
+bool ConsoleWaitsForMore(const std::string& source);
+
+/// Runs doctest text `text` (DoctestText) of file `path` in this process
+/// with the linked Python's doctest (through replay/doctest/driver.py), after
+/// checking the prompts of its examples (warnings silenced meanwhile).
+/// `on_example(line)` is called as each example starts. A file doctest
+/// refuses gives a result with a refusal. Throws pycon::PythonError if the
+/// driver itself fails.
+DoctestResult RunDoctest(const std::string& path, const std::string& text,
+                         const DoctestOptions& options, const std::function<void(int)>& on_example);
+
+}  // namespace replay

@@ -1,0 +1,17 @@
+// The text doctest reads for a file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace replay {
+
+/// The text doctest reads for file `path` whose decoded text is `text`: line
+/// ends made "\n" as Python's universal newlines make them ("\r\n" and a lone
+/// "\r"); for `*.md` files, MarkdownToDoctest of that. `bom` says the file
+/// starts with a UTF-8 byte order mark: testfile's open(encoding='utf-8')
+/// keeps it as U+FEFF at the start of the first line, and so does this
+/// (except for markdown).
+std::string DoctestText(std::string_view path, std::string_view text, bool bom);
+
+}  // namespace replay

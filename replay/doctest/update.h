@@ -1,0 +1,18 @@
+// --update for doctest files.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "replay/doctest/result.h"
+
+namespace replay {
+
+/// Doctest file `text` ("\n" line ends, as read) with the expected output of
+/// each failing example replaced by what its run printed: the `update` text
+/// of its report in `result`, indented as the example is. Everything else — prose, directives,
+/// fences, examples that passed — stays as it is, and so do the expected lines that still match
+/// (the session keeps them). std::nullopt if nothing changes.
+std::optional<std::string> UpdatedDoctestText(const std::string& text, const DoctestResult& result);
+
+}  // namespace replay

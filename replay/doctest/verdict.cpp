@@ -1,0 +1,134 @@
+#include "replay/doctest/verdict.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "replay/doctest/result.h"
+#include "replay/text/lines.h"
+#include "replay/text/unified_diff.h"
+
+namespace replay {
+
+namespace {
+
+/// One item of a file's diff: a failing example or a prompt finding.
+struct Entry {
+  int line = 0;
+  std::string text;
+};
+
+/// The first of the entries of one kind, for the verdict's message.
+struct First {
+  int count = 0;
+  int line = 0;
+  std::string summary;
+  void Add(int at, const std::string& what) {
+    if (count++ == 0) line = at, summary = what;
+  }
+};
+
+std::string LastLine(const std::string& text) {
+  std::string_view body = text;
+  while (EndsWith(body, "\n")) body.remove_suffix(1);
+  std::vector<std::string_view> lines = SplitLines(body);
+  return lines.empty() ? std::string() : std::string(lines.back());
+}
+
+/// The diff entry of a failing example: its file:line, its source as
+/// written, and a diff of expected against actual output in file lines.
+Entry ExampleEntry(const std::string& path, const ExampleReport& report, std::string& what) {
+  std::string actual = report.got;
+  what = "failed example";
+  if (report.outcome == ExampleOutcome::kException) {
+    actual += report.exception.value_or("");
+    what = "unexpected exception: " + LastLine(report.exception.value_or(""));
+  }
+  DiffOptions options;
+  options.expected_label = path + " (expected)";
+  options.actual_label = path + " (actual)";
+  options.first_line = std::max(1, report.want_line);
+  return {report.line, Diagnostic{path, report.line, 0, what}.ToString() + "\n" + report.written +
+                           UnifiedDiff(report.want, actual, options).text};
+}
+
+/// The diff entry of a prompt finding: the line as written (`-`) and as a
+/// console shows it (`+`).
+Entry FindingEntry(const std::string& path, const PromptFinding& finding, std::string& what) {
+  what = std::string("prompt [") + PromptFindingKindName(finding.kind) + "]: " + finding.Describe();
+  std::string text = Diagnostic{path, finding.line, 0, what}.ToString() + "\n";
+  if (finding.kind == PromptFindingKind::kContinuationAfterComplete) {
+    text += "-" + finding.written + "\n+" + finding.console + "\n";
+  } else {
+    text += "+" + finding.console + "\n";
+    if (!finding.at_end) text += " " + finding.written + "\n";
+  }
+  return {finding.line, text};
+}
+
+/// The verdict on a file doctest ran: status, message and diff from its
+/// failing examples and (per `policy`) its prompt findings.
+void JudgeResult(const std::string& path, const DoctestResult& result, PromptPolicy policy,
+                 TranscriptVerdict& verdict) {
+  verdict.examples = result.attempted;
+  verdict.failures = result.failed;
+  std::vector<Entry> entries;
+  First failure, finding;
+  std::string what;
+  for (const ExampleReport& report : result.reports) {
+    if (report.outcome == ExampleOutcome::kSuccess) continue;
+    entries.push_back(ExampleEntry(path, report, what));
+    failure.Add(report.line, what);
+  }
+  if (policy != PromptPolicy::kOff) {
+    for (const PromptFinding& f : result.findings) {
+      entries.push_back(FindingEntry(path, f, what));
+      finding.Add(f.line, what);
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.line < b.line; });
+  for (const Entry& entry : entries) verdict.diff += entry.text;
+
+  std::string counts = result.failed > 0 ? std::to_string(result.failed) + " of " +
+                                               Plural(result.attempted, "example") + " failed"
+                                         : Plural(result.attempted, "example") + " passed";
+  if (finding.count > 0) counts += ", " + Plural(finding.count, "prompt finding");
+  verdict.status = Status::kPassed;
+  if (result.failed > 0) {
+    verdict.status = Status::kFailed;
+    std::string headline = failure.summary.empty() ? "examples failed" : failure.summary;
+    verdict.message = Diagnostic{path, failure.line, 0, headline + " (" + counts + ")"}.ToString();
+  } else if (finding.count > 0) {
+    if (policy == PromptPolicy::kFail) verdict.status = Status::kFailed;
+    std::string headline = (policy == PromptPolicy::kWarn ? "warning: " : "") + finding.summary;
+    verdict.message = Diagnostic{path, finding.line, 0, headline + " (" + counts + ")"}.ToString();
+  }
+}
+
+}  // namespace
+
+TranscriptVerdict JudgeDoctest(const std::string& path, const SessionOutcome& outcome,
+                               const IsolationOptions& options, PromptPolicy policy) {
+  TranscriptVerdict verdict;
+  verdict.path = path;
+  verdict.mode = Mode::kDoctest;
+  verdict.status = Status::kError;
+  verdict.duration_s = outcome.duration_s;
+  if (outcome.end != SessionOutcome::End::kFinished) {
+    verdict.message = Diagnostic{path, outcome.line, 0, outcome.Describe(options)}.ToString();
+    return verdict;
+  }
+  Expected<DoctestResult> result = DoctestResult::FromJson(outcome.result, path);
+  if (!result) {
+    verdict.message = result.error().ToString();
+  } else if (result->refusal) {
+    verdict.message =
+        Diagnostic{path, result->refusal->line, 0, result->refusal->message}.ToString();
+  } else {
+    JudgeResult(path, *result, policy, verdict);
+  }
+  return verdict;
+}
+
+}  // namespace replay

@@ -1,0 +1,37 @@
+#include "replay/report/json_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include "replay/text/utf8.h"
+
+namespace replay {
+
+std::string JsonReportHead(const RunSummary& summary) {
+  nlohmann::ordered_json head = {
+      {"total", summary.total()},          {"passed", summary.passed},
+      {"failed", summary.failed},          {"errors", summary.errors},
+      {"skipped", summary.skipped},        {"duration_s", summary.duration_s},
+      {"interrupted", summary.interrupted}};
+  return "{\n  \"summary\": " + head.dump() + ",\n  \"transcripts\": [\n";
+}
+
+std::string JsonReportEntry(const TranscriptVerdict& verdict) {
+  nlohmann::ordered_json entry = {
+      {"path", ToValidUtf8(verdict.path)}, {"status", StatusName(verdict.status)},
+      {"mode", ModeName(verdict.mode)},    {"examples", verdict.examples},
+      {"failures", verdict.failures},      {"message", ToValidUtf8(verdict.message)},
+      {"diff", ToValidUtf8(verdict.diff)}, {"duration_s", verdict.duration_s},
+      {"updated", verdict.updated},        {"not_updated", ToValidUtf8(verdict.not_updated)}};
+  return "    " + entry.dump();
+}
+
+std::string JsonReport(const RunSummary& summary, const std::vector<TranscriptVerdict>& verdicts) {
+  std::string report = JsonReportHead(summary);
+  for (size_t i = 0; i < verdicts.size(); ++i) {
+    if (i > 0) report += kJsonEntrySeparator;
+    report += JsonReportEntry(verdicts[i]);
+  }
+  return report + kJsonReportTail;
+}
+
+}  // namespace replay

@@ -1,0 +1,67 @@
+#include "replay/report/run_reporter.h"
+
+#include "replay/report/ansi.h"
+#include "replay/report/json_report.h"
+#include "replay/report/junit_report.h"
+#include "replay/report/terminal_report.h"
+
+namespace replay {
+
+RunReporter::RunReporter(ReportOptions options, std::ostream& out, std::ostream& err)
+    : options_(std::move(options)), out_(out), err_(err) {
+  if (!options_.json_path.empty()) json_.emplace(options_.json_path, kJsonEntrySeparator);
+  if (!options_.junit_path.empty()) junit_.emplace(options_.junit_path, "");
+}
+
+void RunReporter::Add(size_t index, TranscriptVerdict verdict) {
+  if (verdict.status != Status::kPassed && verdict.status != Status::kSkipped) ++failures_;
+  waiting_.emplace(index, std::move(verdict));
+  while (!waiting_.empty() && waiting_.begin()->first == next_) {
+    Emit(waiting_.begin()->second);
+    waiting_.erase(waiting_.begin());
+    ++next_;
+  }
+}
+
+void RunReporter::Emit(const TranscriptVerdict& verdict) {
+  std::string text = RenderVerdict(verdict, options_.color);
+  if (!text.empty()) {
+    ClearProgress();
+    out_ << text << std::flush;
+  }
+  summary_.Add(verdict.status);
+  if (json_) json_->Add(JsonReportEntry(verdict));
+  if (junit_) junit_->Add(JunitReportEntry(verdict));
+}
+
+void RunReporter::Progress(const RunProgress& progress) {
+  if (!options_.progress) return;
+  err_ << kClearLine << ProgressLine(progress, failures_, options_.width - 1) << std::flush;
+}
+
+void RunReporter::ClearProgress() {
+  if (options_.progress) err_ << kClearLine << std::flush;
+}
+
+int RunReporter::Finish(bool interrupted, double duration_s) {
+  ClearProgress();
+  for (const auto& [index, verdict] : waiting_) Emit(verdict);
+  waiting_.clear();
+  summary_.interrupted = interrupted;
+  summary_.duration_s = duration_s;
+  out_ << SummaryLine(summary_) << std::endl;
+  int status = summary_.failed + summary_.errors > 0 ? 1 : 0;
+  auto finish = [&](std::optional<ReportFile>& file, const std::string& head,
+                    std::string_view tail) {
+    if (!file) return;
+    if (Expected<void> written = file->Finish(head, tail); !written) {
+      err_ << "replay: " << written.error().ToString() << "\n";
+      status = 2;
+    }
+  };
+  finish(json_, JsonReportHead(summary_), kJsonReportTail);
+  finish(junit_, JunitReportHead(summary_), kJunitReportTail);
+  return interrupted ? 130 : status;
+}
+
+}  // namespace replay

@@ -1,0 +1,22 @@
+// What `replay run` prints for people.
+#pragma once
+
+#include <string>
+
+#include "replay/report/verdict.h"
+#include "replay/runner/progress.h"
+
+namespace replay {
+
+/// A failed or errored transcript: a headline naming the file and what went
+/// wrong, then the diff (coloured if `color`). For a passed one, its notes
+/// if it has any (a message), else nothing.
+std::string RenderVerdict(const TranscriptVerdict& verdict, bool color);
+
+/// "N passed, N failed, N errors, N skipped in S s".
+std::string SummaryLine(const RunSummary& summary);
+
+/// The live progress line: done/total, failures so far, the slowest running.
+std::string ProgressLine(const RunProgress& progress, size_t failures, size_t width);
+
+}  // namespace replay

@@ -1,0 +1,71 @@
+// Verdicts: what a run found, as data for the reporters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace replay {
+
+enum class Status { kPassed, kFailed, kError, kSkipped };
+
+/// "passed", "failed", "error" or "skipped".
+inline const char* StatusName(Status status) {
+  switch (status) {
+    case Status::kPassed:
+      return "passed";
+    case Status::kFailed:
+      return "failed";
+    case Status::kError:
+      return "error";
+    case Status::kSkipped:
+      return "skipped";
+  }
+  return "error";
+}
+
+/// How a file is checked: as a console transcript, or as doctest examples.
+enum class Mode { kConsole, kDoctest };
+
+/// "console" or "doctest".
+inline const char* ModeName(Mode mode) { return mode == Mode::kDoctest ? "doctest" : "console"; }
+
+/// The verdict on one transcript file.
+struct TranscriptVerdict {
+  std::string path;  ///< as given, or as found under a given directory
+  Status status = Status::kError;
+  Mode mode = Mode::kConsole;
+  int examples = 0;     ///< console: statements entered at the primary prompt; doctest: attempted
+  int failures = 0;     ///< console: differing hunks; doctest: failed examples
+  std::string message;  ///< why it failed or errored, with file:line where known
+  std::string diff;     ///< unified diff, expected against actual (no colour)
+  double duration_s = 0;
+  bool updated = false;     ///< rewritten by --update
+  std::string not_updated;  ///< why --update left the file as it was (empty: it did not try)
+};
+
+/// The counts of one run.
+struct RunSummary {
+  size_t passed = 0, failed = 0, errors = 0, skipped = 0;
+  double duration_s = 0;
+  bool interrupted = false;
+
+  void Add(Status status) {
+    switch (status) {
+      case Status::kPassed:
+        ++passed;
+        break;
+      case Status::kFailed:
+        ++failed;
+        break;
+      case Status::kError:
+        ++errors;
+        break;
+      case Status::kSkipped:
+        ++skipped;
+        break;
+    }
+  }
+  size_t total() const { return passed + failed + errors + skipped; }
+};
+
+}  // namespace replay

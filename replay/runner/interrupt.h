@@ -1,0 +1,24 @@
+// Ctrl-C and SIGTERM for a runner: a descriptor that becomes readable.
+#pragma once
+
+namespace replay {
+
+/// While it lives, SIGINT and SIGTERM no longer end the process: they make
+/// fd() readable, so that a runner polling it can stop its children and
+/// report what finished. The previous handlers come back when it ends. One
+/// at a time per process.
+class InterruptSignals {
+ public:
+  InterruptSignals();
+  ~InterruptSignals();
+  InterruptSignals(const InterruptSignals&) = delete;
+  InterruptSignals& operator=(const InterruptSignals&) = delete;
+
+  /// Readable once a signal arrived; -1 if the handlers could not be set.
+  int fd() const;
+};
+
+/// Whether `fd` (an InterruptSignals' fd(), or -1) has become readable.
+bool Interrupted(int fd);
+
+}  // namespace replay

@@ -1,0 +1,359 @@
+#include "replay/runner/isolated_runner.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "replay/runner/interrupt.h"
+
+namespace replay {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// What a child tells its parent, through memory they share.
+struct SharedState {
+  volatile int line;
+  volatile int finished;
+  volatile int work_failed;
+  char error[2048];
+};
+
+/// Descriptors no session is likely to close: for reading back its output,
+/// and for its result.
+constexpr int kOutputProbeFd = 1000;
+constexpr int kResultFd = 1001;
+
+/// How often a run's progress is reported while children run.
+constexpr std::chrono::milliseconds kProgressInterval(250);
+
+std::string ReadAll(int fd, size_t limit) {
+  struct stat info {};
+  if (fstat(fd, &info) != 0) return {};
+  size_t size = std::min(static_cast<size_t>(info.st_size), limit);
+  std::string data(size, '\0');
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = pread(fd, data.data() + done, size - done, static_cast<off_t>(done));
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  data.resize(done);
+  return data;
+}
+
+void WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
+/// In the child: its own process group, limits, default signals, standard
+/// input at EOF, fds 1 and 2 on `output_fd`, no other inherited descriptors
+/// but the probe and result ones. Returns the descriptor to read output from.
+int IsolateChild(const IsolationOptions& options, int output_fd, int result_fd) {
+  setpgid(0, 0);
+  struct rlimit no_core = {0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+  // The output cap: a write past it raises SIGXFSZ, which ends the child.
+  struct rlimit output_cap = {options.max_output, options.max_output};
+  setrlimit(RLIMIT_FSIZE, &output_cap);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGPIPE, SIG_IGN);  // as python3 does: writes raise BrokenPipeError
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+
+  int devnull = open("/dev/null", O_RDONLY);
+  dup2(devnull, 0);
+  dup2(output_fd, 1);
+  dup2(output_fd, 2);
+  int probe = fcntl(output_fd, F_DUPFD_CLOEXEC, kOutputProbeFd);
+  if (probe < 0) probe = 1;
+  dup3(result_fd, kResultFd, O_CLOEXEC);
+  // Best effort: a descriptor left open is harmless to the session.
+  syscall(SYS_close_range, 3U, static_cast<unsigned>(kOutputProbeFd - 1), 0U);
+  return probe;
+}
+
+/// The session's output since the last call, read back through `probe`.
+class OutputReader {
+ public:
+  explicit OutputReader(int probe) : probe_(probe) {}
+  std::string operator()() {
+    struct stat info {};
+    if (fstat(probe_, &info) != 0) return {};
+    size_t size = static_cast<size_t>(info.st_size);
+    if (size < seen_) seen_ = 0;
+    std::string text(size - seen_, '\0');
+    ssize_t n = pread(probe_, text.data(), text.size(), static_cast<off_t>(seen_));
+    text.resize(n > 0 ? static_cast<size_t>(n) : 0);
+    seen_ = size;
+    return text;
+  }
+
+ private:
+  int probe_;
+  size_t seen_ = 0;
+};
+
+[[noreturn]] void ChildMain(const Session& session, int output_fd, int result_fd,
+                            SharedState* shared, const IsolationOptions& options) {
+  OutputReader reader(IsolateChild(options, output_fd, result_fd));
+  try {
+    SessionHooks hooks;
+    hooks.take_output = [&reader]() { return reader(); };
+    hooks.on_line = [shared](int line) { shared->line = line; };
+    WriteAll(kResultFd, session.work(hooks));
+    shared->finished = 1;
+  } catch (const std::exception& error) {
+    std::strncpy(shared->error, error.what(), sizeof shared->error - 1);
+    shared->work_failed = 1;
+  }
+  // Leave at once: atexit handlers and non-daemon threads left by the
+  // session must not delay the run.
+  _exit(0);
+}
+
+/// A running child, as the parent sees it.
+struct Child {
+  size_t index = 0;
+  std::string name;
+  pid_t pid = -1;
+  int pidfd = -1;
+  int output_fd = -1;
+  int result_fd = -1;
+  SharedState* shared = nullptr;
+  Clock::time_point start;
+};
+
+void CloseChild(Child& child) {
+  for (int fd : {child.pidfd, child.output_fd, child.result_fd}) {
+    if (fd >= 0) close(fd);
+  }
+  if (child.shared != nullptr) munmap(child.shared, sizeof(SharedState));
+}
+
+/// Kills what is left of the child's process group, then reaps the child:
+/// in this order, so that the pid cannot have been reused by then.
+int KillAndReap(const Child& child) {
+  kill(-child.pid, SIGKILL);
+  kill(child.pid, SIGKILL);
+  int status = 0;
+  while (waitpid(child.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
+SessionOutcome Collect(const Child& child, int wait_status, bool timed_out,
+                       const IsolationOptions& options) {
+  SessionOutcome outcome;
+  outcome.duration_s = std::chrono::duration<double>(Clock::now() - child.start).count();
+  outcome.line = child.shared->line;
+  outcome.output = ReadAll(child.output_fd, options.max_output);
+  if (timed_out) {
+    outcome.end = SessionOutcome::End::kTimedOut;
+  } else if (WIFSIGNALED(wait_status)) {
+    outcome.code = WTERMSIG(wait_status);
+    outcome.end = outcome.code == SIGXFSZ ? SessionOutcome::End::kOutputLimit
+                                          : SessionOutcome::End::kSignaled;
+  } else if (child.shared->work_failed) {
+    outcome.end = SessionOutcome::End::kWorkFailed;
+    outcome.error = child.shared->error;
+  } else if (!child.shared->finished || WEXITSTATUS(wait_status) != 0) {
+    outcome.end = SessionOutcome::End::kExited;
+    outcome.code = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
+  } else {
+    outcome.result = ReadAll(child.result_fd, options.max_output);
+  }
+  return outcome;
+}
+
+SessionOutcome NotStarted(const std::string& what, int error) {
+  SessionOutcome outcome;
+  outcome.end = SessionOutcome::End::kNotStarted;
+  outcome.error = what + ": " + std::strerror(error);
+  return outcome;
+}
+
+/// One run of RunIsolated.
+class Runner {
+ public:
+  Runner(SessionQueue& queue, const IsolationOptions& options, int interrupt_fd,
+         const ForkFunction& fork)
+      : queue_(queue), options_(options), interrupt_fd_(interrupt_fd), fork_(fork) {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs_ = options.jobs > 0 ? static_cast<size_t>(options.jobs)
+                             : static_cast<size_t>(std::max(1L, cpus));
+    timeout_ = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(options.timeout_s));
+  }
+
+  RunEnd Run() {
+    while (next_ < queue_.size() || !running_.empty()) {
+      if (Interrupted(interrupt_fd_)) break;
+      while (running_.size() < jobs_ && next_ < queue_.size()) Launch(next_++);
+      if (!running_.empty()) WaitAndReap();
+    }
+    for (Child& child : running_) {
+      KillAndReap(child);
+      CloseChild(child);
+    }
+    bool interrupted = !running_.empty() || next_ < queue_.size();
+    running_.clear();
+    return interrupted ? RunEnd::kInterrupted : RunEnd::kCompleted;
+  }
+
+ private:
+  void Launch(size_t index) {
+    std::optional<Session> session = queue_.Prepare(index);
+    if (!session) {
+      ++done_;
+      return;
+    }
+    Child child;
+    child.index = index;
+    child.name = session->name;
+    std::optional<SessionOutcome> failure = Start(*session, child);
+    if (failure) {
+      CloseChild(child);
+      ++done_;
+      queue_.Finish(index, std::move(*failure));
+      return;
+    }
+    running_.push_back(child);
+  }
+
+  /// Starts `session` in a new child; what failed if it could not.
+  std::optional<SessionOutcome> Start(const Session& session, Child& child) {
+    child.output_fd = memfd_create("replay-session", MFD_CLOEXEC);
+    if (child.output_fd < 0) return NotStarted("memfd_create", errno);
+    child.result_fd = memfd_create("replay-result", MFD_CLOEXEC);
+    if (child.result_fd < 0) return NotStarted("memfd_create", errno);
+    void* shared = mmap(nullptr, sizeof(SharedState), PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shared == MAP_FAILED) return NotStarted("mmap", errno);
+    child.shared = new (shared) SharedState{};
+    std::fflush(nullptr);
+    child.start = Clock::now();
+    child.pid = fork_ ? fork_() : fork();
+    if (child.pid < 0) return NotStarted("fork", errno);
+    if (child.pid == 0)
+      ChildMain(session, child.output_fd, child.result_fd, child.shared, options_);
+    setpgid(child.pid, child.pid);
+    child.pidfd = static_cast<int>(syscall(SYS_pidfd_open, child.pid, 0));
+    if (child.pidfd < 0) {
+      int error = errno;
+      KillAndReap(child);
+      return NotStarted("cannot watch the child: pidfd_open", error);
+    }
+    return std::nullopt;
+  }
+
+  /// Waits until a child exits, one times out, progress is due or an
+  /// interrupt arrives; then reaps what ended.
+  void WaitAndReap() {
+    auto now = Clock::now();
+    auto deadline = now + kProgressInterval;
+    for (const Child& child : running_) deadline = std::min(deadline, child.start + timeout_);
+    int wait_ms = static_cast<int>(std::max<long long>(
+        0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1));
+    std::vector<pollfd> fds;
+    for (const Child& child : running_) fds.push_back({child.pidfd, POLLIN, 0});
+    if (interrupt_fd_ >= 0) fds.push_back({interrupt_fd_, POLLIN, 0});
+    int ready = poll(fds.data(), fds.size(), wait_ms);
+    now = Clock::now();
+    std::vector<Child> still_running;
+    for (size_t k = 0; k < running_.size(); ++k) {
+      Child& child = running_[k];
+      bool exited = ready > 0 && (fds[k].revents & POLLIN);
+      bool timed_out = !exited && now - child.start >= timeout_;
+      if (!exited && !timed_out) {
+        still_running.push_back(child);
+        continue;
+      }
+      SessionOutcome outcome = Collect(child, KillAndReap(child), timed_out, options_);
+      CloseChild(child);
+      ++done_;
+      queue_.Finish(child.index, std::move(outcome));
+    }
+    running_.swap(still_running);
+    ReportProgress();
+  }
+
+  void ReportProgress() {
+    RunProgress state{done_, queue_.size(), running_.size(), {}, 0};
+    for (const Child& child : running_) {
+      double elapsed = std::chrono::duration<double>(Clock::now() - child.start).count();
+      if (elapsed >= state.slowest_elapsed_s) {
+        state.slowest_elapsed_s = elapsed;
+        state.slowest_running = child.name;
+      }
+    }
+    queue_.Progress(state);
+  }
+
+  SessionQueue& queue_;
+  const IsolationOptions& options_;
+  int interrupt_fd_;
+  const ForkFunction& fork_;
+  size_t jobs_ = 1;
+  Clock::duration timeout_;
+  std::vector<Child> running_;
+  size_t next_ = 0, done_ = 0;
+};
+
+}  // namespace
+
+RunEnd RunIsolated(SessionQueue& queue, const IsolationOptions& options, int interrupt_fd,
+                   const ForkFunction& fork) {
+  return Runner(queue, options, interrupt_fd, fork).Run();
+}
+
+}  // namespace replay
+
+namespace replay {
+
+namespace {
+
+class OneSession : public SessionQueue {
+ public:
+  explicit OneSession(Session session) : session_(std::move(session)) {}
+  size_t size() const override { return 1; }
+  std::optional<Session> Prepare(size_t) override { return std::move(session_); }
+  void Finish(size_t, SessionOutcome outcome) override { outcome_ = std::move(outcome); }
+  std::optional<SessionOutcome>& outcome() { return outcome_; }
+
+ private:
+  Session session_;
+  std::optional<SessionOutcome> outcome_;
+};
+
+}  // namespace
+
+std::optional<SessionOutcome> RunIsolatedOnce(Session session, const IsolationOptions& options,
+                                              int interrupt_fd, const ForkFunction& fork) {
+  OneSession queue(std::move(session));
+  RunIsolated(queue, options, interrupt_fd, fork);
+  return std::move(queue.outcome());
+}
+
+}  // namespace replay

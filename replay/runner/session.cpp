@@ -1,0 +1,55 @@
+#include "replay/runner/session.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace replay {
+
+namespace {
+
+std::string SignalName(int signal_number) {
+  const char* abbrev = sigabbrev_np(signal_number);
+  const char* description = strsignal(signal_number);
+  std::string name =
+      abbrev != nullptr ? std::string("SIG") + abbrev : "signal " + std::to_string(signal_number);
+  if (description != nullptr) name += std::string(" (") + description + ")";
+  return name;
+}
+
+std::string FormatSeconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", seconds);
+  return text;
+}
+
+std::string FormatBytes(size_t bytes) {
+  if (bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + " MiB";
+  if (bytes % 1024 == 0) return std::to_string(bytes / 1024) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+}  // namespace
+
+std::string SessionOutcome::Describe(const IsolationOptions& options) const {
+  std::string at = line > 0 ? " at line " + std::to_string(line) : "";
+  switch (end) {
+    case End::kFinished:
+      return {};
+    case End::kTimedOut:
+      return "timed out after " + FormatSeconds(options.timeout_s) + " s" + at;
+    case End::kSignaled:
+      return "killed by " + SignalName(code) + at;
+    case End::kExited:
+      return "the process exited with status " + std::to_string(code) + at +
+             " before the transcript ended";
+    case End::kOutputLimit:
+      return "output exceeded the limit of " + FormatBytes(options.max_output) + at;
+    case End::kWorkFailed:
+      return "the console failed" + at + ": " + error;
+    case End::kNotStarted:
+      return "could not run: " + error;
+  }
+  return {};
+}
+
+}  // namespace replay

@@ -1,0 +1,59 @@
+#include "replay/text/discovery.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "replay/text/lines.h"
+
+namespace replay {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasExtension(const std::string& name, const std::vector<std::string>& extensions) {
+  return std::any_of(extensions.begin(), extensions.end(), [&](const std::string& extension) {
+    return name.size() > extension.size() && EndsWith(name, extension);
+  });
+}
+
+/// The matching files under directory `path`, sorted.
+Expected<std::vector<std::string>> Search(const std::string& path,
+                                          const std::vector<std::string>& extensions) {
+  std::vector<std::string> found;
+  std::error_code error;
+  auto options = fs::directory_options::skip_permission_denied;
+  for (auto it = fs::recursive_directory_iterator(path, options, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (!HasExtension(it->path().filename().string(), extensions)) continue;
+    found.push_back(it->path().string());
+    if (it->is_directory(error)) it.disable_recursion_pending();
+  }
+  if (error) return Diagnostic{path, 0, 0, error.message()};
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace
+
+Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>& paths,
+                                                 const std::vector<std::string>& extensions) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (!fs::exists(fs::symlink_status(path, error))) {
+      return Diagnostic{path, 0, 0, "no such file or directory"};
+    }
+    if (!fs::is_directory(fs::status(path, error))) {
+      files.push_back(path);
+      continue;
+    }
+    Expected<std::vector<std::string>> found = Search(path, extensions);
+    if (!found) return found.error();
+    files.insert(files.end(), found->begin(), found->end());
+  }
+  return files;
+}
+
+}  // namespace replay

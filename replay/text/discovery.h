@@ -1,0 +1,20 @@
+// Which files a run covers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "replay/text/expected.h"
+
+namespace replay {
+
+/// Expands command-line paths: a file (or anything that is not a directory)
+/// is taken as it is; a directory is searched recursively for names ending
+/// in one of `extensions` (matching entries that are not regular files are
+/// included too, so that they are reported). Files come in the order of the
+/// arguments, sorted within each directory, kept as given or as found under
+/// the given directory. A path that does not exist is an error.
+Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>& paths,
+                                                 const std::vector<std::string>& extensions);
+
+}  // namespace replay

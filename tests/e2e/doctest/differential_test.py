@@ -1,0 +1,210 @@
+"""Doctest mode gives the verdicts of stdlib doctest of the same Python.
+
+    python3 differential_test.py REPLAY CORPUS
+
+For every file of CORPUS (*.txt, *.rst, *.md) and each set of --option flags
+in OPTION_SETS, runs `replay run --mode doctest --prompts off` once over the
+corpus, and doctest.testfile(path, module_relative=False, optionflags=...) of
+this Python (the one replay embeds) in a subprocess per file, and compares:
+the status, examples == attempted, failures == failed, and the lines of the
+failing examples doctest reports against those replay's diff names. A file
+doctest's parser refuses (ValueError) must be a replay error with doctest's
+message and its line.
+
+Markdown files are compared with doctest run on their examples as computed
+here, independently of replay (every line outside a pycon/python/py fence or
+a bare fence holding >>>, and every fence line, made empty). For them the
+test also shows that stdlib doctest on the raw file reads the closing fence
+as expected output (cpython#116546), so that the transformation is what
+changes the verdict.
+"""
+import concurrent.futures
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
+import testlib  # noqa: E402
+
+OPTION_SETS = [
+    [],
+    ['ELLIPSIS'],
+    ['NORMALIZE_WHITESPACE'],
+    ['DONT_ACCEPT_TRUE_FOR_1'],
+    ['DONT_ACCEPT_BLANKLINE'],
+    ['IGNORE_EXCEPTION_DETAIL'],
+    ['SKIP'],
+    ['FAIL_FAST'],
+    ['REPORT_ONLY_FIRST_FAILURE'],
+    ['REPORT_UDIFF'],
+    ['REPORT_CDIFF'],
+    ['REPORT_NDIFF'],
+    ['ELLIPSIS', 'NORMALIZE_WHITESPACE', 'IGNORE_EXCEPTION_DETAIL'],
+    ['FAIL_FAST', 'REPORT_ONLY_FIRST_FAILURE', 'DONT_ACCEPT_BLANKLINE'],
+]
+
+# (file, line): an example that fails under stdlib doctest on the raw
+# markdown because the closing fence is read as its expected output.
+CPYTHON_116546 = ('fences.md', 7)
+
+MARK = '@@replay-differential-result@@ '
+STDLIB_RUNNER = r'''
+import doctest, json, sys
+
+path, names = sys.argv[1], sys.argv[2:]
+flags = 0
+for name in names:
+    flags |= doctest.OPTIONFLAGS_BY_NAME[name]
+try:
+    results = doctest.testfile(path, module_relative=False, optionflags=flags)
+except ValueError as error:
+    result = {'error': str(error)}
+else:
+    result = {'failed': results.failed, 'attempted': results.attempted}
+print('\n' + MARK + json.dumps(result))
+'''.replace('MARK', repr(MARK))
+
+def stdlib_verdict(path, flags):
+    """doctest.testfile's verdict on `path`, and the lines its report names."""
+    run = subprocess.run([sys.executable, '-c', STDLIB_RUNNER, str(path)] + flags,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, cwd=str(path.parent), timeout=120)
+    stdout = run.stdout.decode('utf-8', 'replace')
+    results = [line for line in stdout.splitlines() if line.startswith(MARK)]
+    if not results:
+        raise AssertionError('stdlib doctest on %s gave no result:\n%s\n%s' % (
+            path, stdout, run.stderr.decode('utf-8', 'replace')))
+    verdict = json.loads(results[-1][len(MARK):])
+    header = re.compile(r'^File "%s", line (\d+), in ' % re.escape(str(path)), re.M)
+    verdict['lines'] = sorted(int(n) for n in header.findall(stdout))
+    verdict['report'] = stdout
+    return verdict
+
+
+def replay_verdicts(replay, files, flags, report):
+    command = [replay, 'run', '--mode', 'doctest', '--prompts', 'off', '--color', 'never',
+               '--report-json', str(report)]
+    for flag in flags:
+        command += ['--option', flag]
+    # `--`: --option takes as many words as it can.
+    subprocess.run(command + ['--'] + [str(f) for f in files], stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
+    data = json.loads(report.read_text(encoding='utf-8'))
+    return {entry['path']: entry for entry in data['transcripts']}
+
+
+def failing_lines(entry):
+    pattern = re.compile(r'^%s:(\d+): (?:failed example|unexpected exception)' %
+                         re.escape(entry['path']), re.M)
+    return sorted(int(n) for n in pattern.findall(entry['diff']))
+
+
+def compare(path, flags, expected, actual):
+    """Differences between stdlib's verdict and replay's, as text lines."""
+    where = '%s %s' % (path.name, ' '.join(flags) or '(no flags)')
+    problems = []
+    if 'error' in expected:
+        match = re.search(r'\bline (\d+) of the', expected['error'])
+        message = '%s:%s: %s' % (path, match.group(1), expected['error']) if match else None
+        if actual['status'] != 'error' or actual['message'] != message:
+            problems.append('%s: stdlib raised ValueError %r; replay: %s %r' % (
+                where, expected['error'], actual['status'], actual['message']))
+        return problems
+    status = 'failed' if expected['failed'] else 'passed'
+    got = (actual['status'], actual['examples'], actual['failures'], failing_lines(actual))
+    want = (status, expected['attempted'], expected['failed'], expected['lines'])
+    if got != want:
+        problems.append('%s: stdlib (status, attempted, failed, failing lines) %r, replay %r\n'
+                        '  replay message: %s' % (where, want, got, actual['message']))
+    return problems
+
+
+def main():
+    replay, corpus = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
+    files = sorted(p for p in corpus.iterdir() if p.suffix in ('.txt', '.rst', '.md'))
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        # What stdlib doctest runs: the file itself, or a markdown file's
+        # examples in a file of the same name.
+        truth_file = {}
+        for path in files:
+            if path.suffix == '.md':
+                (tmp / 'md').mkdir(exist_ok=True)
+                target = tmp / 'md' / path.name
+                text = path.read_text(encoding='utf-8')
+                target.write_text(testlib.markdown_to_doctest(text), encoding='utf-8')
+                truth_file[path] = target
+            else:
+                truth_file[path] = path
+
+        jobs = [(path, tuple(flags)) for flags in OPTION_SETS for path in files]
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+            truths = dict(zip(jobs, pool.map(
+                lambda job: stdlib_verdict(truth_file[job[0]], list(job[1])), jobs)))
+            raw_markdown = dict(zip(
+                [p for p in files if p.suffix == '.md'],
+                pool.map(lambda p: stdlib_verdict(p, []),
+                         [p for p in files if p.suffix == '.md'])))
+
+        compared = failed_seen = passed_seen = errors_seen = 0
+        for n, flags in enumerate(OPTION_SETS):
+            verdicts = replay_verdicts(replay, files, flags, tmp / ('report%d.json' % n))
+            for path in files:
+                expected = truths[(path, tuple(flags))]
+                actual = verdicts.get(str(path))
+                if actual is None:
+                    problems.append('%s: missing from the report' % path)
+                    continue
+                problems += compare(path, flags, expected, actual)
+                compared += 1
+                failed_seen += actual['status'] == 'failed'
+                passed_seen += actual['status'] == 'passed'
+                errors_seen += actual['status'] == 'error'
+
+        # cpython#116546: the raw markdown fails where doctest mode passes.
+        name, line = CPYTHON_116546
+        md = corpus / name
+        raw = raw_markdown[md]
+        transformed = truths[(md, ())]
+        ours = replay_verdicts(replay, [md], [], tmp / 'md.json')[str(md)]
+        if line not in raw.get('lines', []) or not re.search(
+                r'Expected:\n(?:    .*\n)*    ```\n', raw['report']):
+            problems.append('stdlib doctest on raw %s should fail line %d expecting ```:\n%s' % (
+                name, line, raw['report']))
+        if line in transformed['lines'] or line in failing_lines(ours):
+            problems.append('%s:%d should pass once fences end the output' % (name, line))
+        if raw.get('failed', 0) <= transformed['failed']:
+            problems.append('raw %s should fail more examples than its examples alone' % name)
+
+        # An unknown flag is an error for every file.
+        bogus = replay_verdicts(replay, files[:2], ['NO_SUCH_FLAG'], tmp / 'bogus.json')
+        for entry in bogus.values():
+            if entry['status'] != 'error' or 'NO_SUCH_FLAG' not in entry['message']:
+                problems.append('--option NO_SUCH_FLAG: %r' % entry)
+
+    # The corpus must exercise every flag, and give each kind of verdict.
+    import doctest
+    used = set(flag for flags in OPTION_SETS for flag in flags)
+    for path in files:
+        used.update(re.findall(r'[+-]([A-Z_0-9]+)', path.read_text(encoding='utf-8')))
+    unused = sorted(set(doctest.OPTIONFLAGS_BY_NAME) - used)
+    if unused:
+        problems.append('option flags the corpus never uses: %s' % ', '.join(unused))
+    if not (failed_seen and passed_seen and errors_seen):
+        problems.append('the corpus should give failed, passed and error verdicts: %d %d %d' % (
+            failed_seen, passed_seen, errors_seen))
+
+    for problem in problems[:40]:
+        print(problem)
+    print('%d file verdicts compared with stdlib doctest over %d option sets: %d problems' % (
+        compared, len(OPTION_SETS), len(problems)))
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

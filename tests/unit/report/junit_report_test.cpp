@@ -1,0 +1,32 @@
+#include "replay/report/junit_report.h"
+
+#include <catch2/catch.hpp>
+
+using replay::Status;
+
+TEST_CASE("JUnit XML: one testcase per transcript, failures carry the diff, text escaped") {
+  replay::TranscriptVerdict passed;
+  passed.path = "a.pycon";
+  passed.status = Status::kPassed;
+  replay::TranscriptVerdict failed;
+  failed.path = "b&c.pycon";
+  failed.status = Status::kFailed;
+  failed.message = "b&c.pycon:2: \"differs\"";
+  failed.diff = "-<x>\n+\x01y\n";
+  replay::TranscriptVerdict error;
+  error.path = "d.pycon";
+  error.status = Status::kError;
+  error.message = "d.pycon:1: timed out after 5 s at line 1";
+  replay::RunSummary summary;
+  for (auto status : {passed.status, failed.status, error.status}) summary.Add(status);
+  std::string xml = replay::JunitReport(summary, {passed, failed, error});
+  CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0) == 0);
+  CHECK(xml.find("<testsuite name=\"replay\" tests=\"3\" failures=\"1\" errors=\"1\" "
+                 "skipped=\"0\"") != std::string::npos);
+  CHECK(xml.find("<testcase classname=\"replay.console\" name=\"a.pycon\" file=\"a.pycon\"") !=
+        std::string::npos);
+  CHECK(xml.find("<failure message=\"b&amp;c.pycon:2: &quot;differs&quot;\" type=\"mismatch\">"
+                 "-&lt;x&gt;\n+\\x01y\n</failure>") != std::string::npos);
+  CHECK(xml.find("<error message=\"d.pycon:1: timed out after 5 s at line 1\"") !=
+        std::string::npos);
+}
