@@ -10,6 +10,7 @@
 #include "pycon/interactive_console.h"
 #include "pycon/python_error.h"
 #include "pycon/python_session.h"
+#include "pycon/temporary_attribute.h"
 
 namespace replay {
 
@@ -58,20 +59,17 @@ class TranscriptFile {
 };
 
 PyObject* Record(PyObject* capsule, PyObject* text) {
-  auto* file = static_cast<TranscriptFile*>(PyCapsule_GetPointer(capsule, "replay.transcript"));
-  if (file == nullptr) return nullptr;
-  try {
+  return pycon::CallFromPython([&] {
+    auto* file = static_cast<TranscriptFile*>(PyCapsule_GetPointer(capsule, "replay.transcript"));
+    if (file == nullptr) pycon::ThrowPythonError("the transcript");
     file->Append(pycon::Str(text));
-  } catch (const pycon::PythonError& error) {
-    error.Restore();
-    return nullptr;
-  }
-  Py_RETURN_NONE;
+  });
 }
 
 PyMethodDef kRecord = {"record", Record, METH_O, nullptr};
 
-/// Replaces sys.stdout and sys.stderr with Tees while it lives.
+/// sys.stdout and sys.stderr wrapped in Tees that hand what is written to
+/// `file`, while it lives.
 class TeeStreams {
  public:
   explicit TeeStreams(TranscriptFile& file) {
@@ -82,22 +80,17 @@ class TeeStreams {
     pycon::PyRef capsule =
         pycon::Check(PyCapsule_New(&file, "replay.transcript", nullptr), "capsule");
     pycon::PyRef record = pycon::Check(PyCFunction_New(&kRecord, capsule.get()), "record");
+    pycon::PyRef sys = pycon::Check(PyImport_ImportModule("sys"), "importing sys");
     for (const char* name : {"stdout", "stderr"}) {
       pycon::PyRef stream = pycon::PyRef::Borrow(PySys_GetObject(name));
-      saved_.emplace_back(name, stream);
       pycon::PyRef wrapped = pycon::Check(
           PyObject_CallFunctionObjArgs(tee, stream.get(), record.get(), nullptr), "Tee()");
-      PySys_SetObject(name, wrapped.get());
+      streams_.emplace_back(sys, name, wrapped);
     }
   }
-  ~TeeStreams() {
-    for (auto& [name, stream] : saved_) PySys_SetObject(name, stream.get());
-  }
-  TeeStreams(const TeeStreams&) = delete;
-  TeeStreams& operator=(const TeeStreams&) = delete;
 
  private:
-  std::vector<std::pair<const char*, pycon::PyRef>> saved_;
+  std::vector<pycon::TemporaryAttribute> streams_;
 };
 
 }  // namespace
@@ -121,28 +114,22 @@ int RecordInteractively(const std::string& output) {
   console.SetRawInput([&](const std::string& prompt) -> std::optional<std::string> {
     file.set_recording(true);
     if (console.buffer().empty()) statement_start = file.size();
-    PyObject* input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");
-    pycon::PyRef line =
-        pycon::PyRef::Steal(PyObject_CallFunction(input, "N", pycon::MakeStr(prompt).release()));
-    if (!line) {
-      if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
-        // The interrupted statement cannot be replayed: drop it, and the
-        // KeyboardInterrupt line the console shows for it.
-        PyErr_Clear();
-        file.Truncate(statement_start);
-        file.set_recording(false);
-        throw pycon::KeyboardInterruptError();
-      }
-      if (PyErr_ExceptionMatches(PyExc_EOFError)) {
-        PyErr_Clear();
-        file.set_recording(false);  // the newline shown at end of file
-        return std::nullopt;
-      }
-      pycon::ThrowPythonError("input()");
+    std::optional<std::string> line;
+    try {
+      line = pycon::ReadLine(prompt);
+    } catch (const pycon::KeyboardInterruptError&) {
+      // The interrupted statement cannot be replayed: drop it, and the
+      // KeyboardInterrupt line the console shows for it.
+      file.Truncate(statement_start);
+      file.set_recording(false);
+      throw;
     }
-    std::string text = pycon::Str(line.get());
-    file.Append(prompt + text + "\n");
-    return text;
+    if (!line) {
+      file.set_recording(false);  // the newline shown at end of file
+      return std::nullopt;
+    }
+    file.Append(prompt + *line + "\n");
+    return line;
   });
   int status = 0;
   {

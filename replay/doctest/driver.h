@@ -3,7 +3,7 @@
 
 namespace replay {
 
-/// The source of replay/doctest_driver.py, which runs one file with the
+/// The source of replay/doctest/driver.py, which runs one file with the
 /// linked Python's doctest module (DocTestParser, DocTestRunner) and records
 /// what it reports. Generated at build time (replay/CMakeLists.txt).
 extern const char* const kDoctestDriverSource;

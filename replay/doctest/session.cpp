@@ -20,30 +20,31 @@ constexpr char kOnExampleCapsule[] = "replay.doctest.on_example";
 
 /// Calls the std::function<void(int)> held by the capsule `self`.
 PyObject* CallOnExample(PyObject* self, PyObject* line) {
-  auto* on_example =
-      static_cast<const std::function<void(int)>*>(PyCapsule_GetPointer(self, kOnExampleCapsule));
-  if (on_example == nullptr) return nullptr;
-  long value = PyLong_AsLong(line);
-  if (value == -1 && PyErr_Occurred()) return nullptr;
-  if (*on_example) (*on_example)(static_cast<int>(value));
-  Py_RETURN_NONE;
+  return pycon::CallFromPython([&] {
+    auto* on_example = static_cast<const std::function<void(int)>*>(
+        PyCapsule_GetPointer(self, kOnExampleCapsule));
+    if (on_example == nullptr) pycon::ThrowPythonError("the example hook");
+    long value = PyLong_AsLong(line);
+    if (value == -1 && PyErr_Occurred()) pycon::ThrowPythonError("the example's line");
+    if (*on_example) (*on_example)(static_cast<int>(value));
+  });
 }
 
 PyMethodDef kOnExampleMethod = {"on_example", CallOnExample, METH_O,
                                 "Tells replay which example starts (its 1-based line)."};
 
-/// replay/doctest_driver.py compiled. Compiled once, in the process that
+/// replay/doctest/driver.py compiled. Compiled once, in the process that
 /// forks the sessions (compiling imports nothing), and kept for the life of
 /// the process: never released, as the interpreter may be gone by then.
 PyObject* DriverCode() {
   static PyObject* const code =
-      Check(Py_CompileString(kDoctestDriverSource, "replay/doctest_driver.py", Py_file_input),
+      Check(Py_CompileString(kDoctestDriverSource, "replay/doctest/driver.py", Py_file_input),
             "compiling the doctest driver")
           .release();
   return code;
 }
 
-/// The driver's namespace, with replay/doctest_driver.py run in it.
+/// The driver's namespace, with replay/doctest/driver.py run in it.
 PyRef LoadDriver() {
   PyRef globals = Check(PyDict_New(), "creating the doctest driver's namespace");
   PyRef builtins = Check(PyImport_ImportModule("builtins"), "importing builtins");
