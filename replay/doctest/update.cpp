@@ -15,14 +15,39 @@ struct Replacement {
   std::vector<std::string> lines;
 };
 
-/// The lines of `text`, each with its "\n" (the last may lack it).
+/// The lines of `text` as doctest counts them (universal newlines: "\r\n",
+/// "\r" or "\n" end a line), each with its own line end (the last may
+/// have none).
 std::vector<std::string> Lines(std::string_view text) {
-  std::vector<std::string_view> views = SplitLinesKeepEnds(text);
-  return std::vector<std::string>(views.begin(), views.end());
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    } else {
+      end += text.compare(end, 2, "\r\n") == 0 ? 2 : 1;
+    }
+    lines.emplace_back(text.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+/// The line end of `line`: "\r\n", "\r", "\n" or none.
+std::string_view LineEnd(std::string_view line) {
+  if (EndsWith(line, "\r\n")) return line.substr(line.size() - 2);
+  if (EndsWith(line, "\n") || EndsWith(line, "\r")) return line.substr(line.size() - 1);
+  return {};
+}
+
+std::string_view WithoutLineEnd(std::string_view line) {
+  return line.substr(0, line.size() - LineEnd(line).size());
 }
 
 /// The replacement of the expected output of `report`'s example in `lines`;
-/// std::nullopt if the report asks for none or does not fit the text.
+/// std::nullopt if the
+/// report asks for none or does not fit the text.
 std::optional<Replacement> ReplacementFor(const ExampleReport& report,
                                           const std::vector<std::string>& lines) {
   if (!report.update) return std::nullopt;
@@ -33,10 +58,16 @@ std::optional<Replacement> ReplacementFor(const ExampleReport& report,
   std::string indent = example.substr(0, example.find_first_not_of(" \t"));
   size_t count = static_cast<size_t>(std::count(report.want.begin(), report.want.end(), '\n'));
   Replacement replacement{want_line - 1, count, {}};
-  for (std::string_view line : SplitLines(*report.update)) {
-    replacement.lines.push_back((line.empty() ? "" : indent) + std::string(line) + "\n");
-  }
   if (replacement.first + replacement.count > lines.size()) return std::nullopt;
+  // New lines end as the old lines they replace do (the last of them, past
+  // their number), or as the example's line if there were none.
+  std::string end(LineEnd(count > 0 ? lines[replacement.first] : example));
+  for (std::string_view line : SplitLines(*report.update)) {
+    size_t k = replacement.lines.size();
+    if (k < count) end = LineEnd(lines[replacement.first + k]);
+    if (end.empty()) end = "\n";
+    replacement.lines.push_back((line.empty() ? "" : indent) + std::string(line) + end);
+  }
   return replacement;
 }
 
@@ -44,11 +75,16 @@ std::optional<Replacement> ReplacementFor(const ExampleReport& report,
 bool Apply(const Replacement& r, std::vector<std::string>& lines) {
   auto begin = lines.begin() + static_cast<std::ptrdiff_t>(r.first);
   auto end = begin + static_cast<std::ptrdiff_t>(r.count);
-  if (std::equal(begin, end, r.lines.begin(), r.lines.end())) return false;
-  // A last line without its newline keeps that shape.
+  auto same = [](const std::string& a, const std::string& b) {
+    return WithoutLineEnd(a) == WithoutLineEnd(b);
+  };
+  if (std::equal(begin, end, r.lines.begin(), r.lines.end(), same)) return false;
+  // A last line without its line end keeps that shape.
   std::vector<std::string> fresh = r.lines;
-  bool open_end = end == lines.end() && r.count > 0 && lines.back().back() != '\n';
-  if (open_end && !fresh.empty()) fresh.back().pop_back();
+  bool open_end = end == lines.end() && r.count > 0 && LineEnd(lines.back()).empty();
+  if (open_end && !fresh.empty()) {
+    fresh.back().resize(WithoutLineEnd(fresh.back()).size());
+  }
   lines.erase(begin, end);
   lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(r.first), fresh.begin(), fresh.end());
   return true;

@@ -8,7 +8,8 @@
 
 namespace replay {
 
-/// Doctest file `text` ("\n" line ends, as read) with the expected output of
+/// Doctest file `text` (as decoded; lines end as in universal newlines:
+/// "\r\n", "\r" or "\n", as doctest counts them) with the expected output of
 /// each failing example replaced by what its run printed: the `update` text
 /// of its report in `result`, indented as the example is. Everything else — prose, directives,
 /// fences, examples that passed — stays as it is, and so do the expected lines that still match

@@ -63,20 +63,22 @@ def main(replay, corpus):
         tmp = pathlib.Path(tmp)
         cases = []
         for source in sorted(pathlib.Path(corpus).iterdir()):
-            if source.suffix not in ('.txt', '.rst', '.md') or b'\r' in source.read_bytes():
+            if source.suffix not in ('.txt', '.rst', '.md'):
                 continue
             example = passing_literal_example(source)
             if example is None:
                 continue
-            lines = source.read_bytes().split(b'\n')
+            # Lines as doctest counts them (universal newlines), with their ends.
+            lines = source.read_bytes().splitlines(keepends=True)
             want_line = example.lineno + len(example.source.splitlines())
             # The file line of the first expected line (after any bare `...`).
             while not lines[want_line].strip() or lines[want_line].strip() == b'...':
                 want_line += 1
             altered = list(lines)
-            altered[want_line] += b' (changed)'
+            body = altered[want_line].rstrip(b'\r\n')
+            altered[want_line] = body + b' (changed)' + altered[want_line][len(body):]
             target = tmp / source.name
-            target.write_bytes(b'\n'.join(altered))
+            target.write_bytes(b''.join(altered))
             control = tmp / ('control_' + source.name)
             shutil.copyfile(source, control)
             cases.append((source, target, control, want_line + 1))
@@ -90,8 +92,8 @@ def main(replay, corpus):
         verdicts = {v['path']: v for v in json.loads(report.read_text())['transcripts']}
         for source, target, control, line in cases:
             checked += 1
-            restored = target.read_bytes().split(b'\n')[line - 1]
-            if restored != source.read_bytes().split(b'\n')[line - 1]:
+            restored = target.read_bytes().splitlines(keepends=True)[line - 1]
+            if restored != source.read_bytes().splitlines(keepends=True)[line - 1]:
                 failures.append(f'{source.name}: line {line} reads {restored!r} after --update')
             elif target.read_bytes() != control.read_bytes():
                 failures.append(f'{source.name}: after breaking line {line}, --update wrote\n'
@@ -113,7 +115,39 @@ def main(replay, corpus):
         if wild.read_text() != ('>>> print("id", id(1) > 0); print("two")  # doctest: +ELLIPSIS\n'
                                 'id ...\ntwo\n'):
             failures.append(f'the wildcard line was not kept:\n{wild.read_text()}')
+        checked += check_line_ends(replay, tmp, failures)
     return testlib.finish(failures, checked)
+
+
+# Prose and examples holding every line end universal newlines know (\r\n,
+# lone \r, \n) and characters str.splitlines() would split on but doctest
+# does not (\f, \x1c-\x1e, \x85, U+2028, U+2029): --update rewrites only the
+# failing example's output line, every other byte stays.
+LINE_END_CASES = [
+    (b'Prose\rmore\n\n>>> print(1)\n2\n\nMore\n', b'2\n', b'1\n'),
+    (b'A\r\nB\rC\n\n>>> print(1)\r2\r\rD\r\n', b'2\r', b'1\r'),
+    ('Form\x0cfeed \x1c\x1d\x1e \u0085 \u2028 \u2029 end\n\n>>> print("\x0c|\u2028")\n'
+     'x\n\nAfter \u2029\r\n'.encode(), b'x\n', '\x0c|\u2028\n'.encode()),
+]
+
+
+def check_line_ends(replay, tmp, failures):
+    for n, (text, old, new) in enumerate(LINE_END_CASES):
+        path = tmp / f'line_ends_{n}.txt'
+        path.write_bytes(text)
+        result = subprocess.run([replay, 'run', '--mode', 'doctest', '--update', str(path)],
+                                stdout=subprocess.PIPE, timeout=60)
+        expected = text.replace(old, new, 1)
+        if path.read_bytes() != expected:
+            failures.append(f'line ends case {n}: --update wrote {path.read_bytes()!r}, '
+                            f'expected {expected!r}')
+        elif b'UPDATED' not in result.stdout:
+            failures.append(f'line ends case {n}: not reported as updated')
+        again = subprocess.run([replay, 'run', '--mode', 'doctest', str(path)],
+                               stdout=subprocess.DEVNULL, timeout=60)
+        if again.returncode != 0:
+            failures.append(f'line ends case {n}: the updated file does not pass')
+    return len(LINE_END_CASES)
 
 
 if __name__ == '__main__':
