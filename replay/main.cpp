@@ -18,13 +18,17 @@ std::string VersionText() {
   return "replay " REPLAY_VERSION " (Python " + pycon::PythonVersion() + ")";
 }
 
-/// `--timeout`, `--max-output` and `-j`, shared by run and record.
+/// `--timeout`, `--max-output` and `--max-memory`, shared by run and record.
 void AddIsolationOptions(CLI::App& app, replay::IsolationOptions& isolation) {
   app.add_option("--timeout", isolation.timeout_s, "Seconds per transcript (default 60)")
       ->check(CLI::PositiveNumber);
   app.add_option("--max-output", isolation.max_output,
-                 "Bytes of output per transcript (default 16 MiB)")
+                 "Bytes of output per transcript (default 16 MiB; suffixes K, M, G: 1024s)")
+      ->transform(CLI::AsSizeValue(false))
       ->check(CLI::PositiveNumber);
+  app.add_option("--max-memory", isolation.max_memory,
+                 "Bytes of resident memory per transcript (default 2 GiB; 0: no limit)")
+      ->transform(CLI::AsSizeValue(false));
 }
 
 CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {

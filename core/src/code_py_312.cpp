@@ -57,10 +57,10 @@ PyRef WithFilename(const PendingException& error, std::string_view filename) {
   PyRef details = PyRef::Steal(PySequence_Tuple(PyTuple_GET_ITEM(args.get(), 1)));
   if (!details) PyErr_Clear();
   if (!details || PyTuple_GET_SIZE(details.get()) != 4) return error.value;
-  PyRef position = Check(
-      Py_BuildValue("(NOOO)", MakeStr(filename).release(), PyTuple_GET_ITEM(details.get(), 1),
-                    PyTuple_GET_ITEM(details.get(), 2), PyTuple_GET_ITEM(details.get(), 3)),
-      "SyntaxError position");
+  PyRef position =
+      Check(Py_BuildValue("(NOOO)", MakeStr(filename).release(), PyTuple_GET_ITEM(details.get(), 1),
+                          PyTuple_GET_ITEM(details.get(), 2), PyTuple_GET_ITEM(details.get(), 3)),
+            "SyntaxError position");
   PyRef value = Check(PyObject_CallFunction(PyExc_SyntaxError, "ON",
                                             PyTuple_GET_ITEM(args.get(), 0), position.release()),
                       "SyntaxError()");
@@ -87,9 +87,11 @@ class CodePy312 final : public CodePy {
 
   bool RunSource(std::string_view source, std::string_view filename,
                  std::string_view symbol) override {
-    PyRef args = Check(Py_BuildValue("(ONNN)", self_.get(), MakeStr(source).release(),
-                                     MakeStr(filename).release(), MakeStr(symbol).release()),
-                       "arguments");
+    PyRef source_str = MakeStr(source), filename_str = MakeStr(filename),
+          symbol_str = MakeStr(symbol);
+    PyRef args =
+        Check(PyTuple_Pack(4, self_.get(), source_str.get(), filename_str.get(), symbol_str.get()),
+              "arguments");
     PyRef more = ResultOrThrow(PyObject_Call(runsource_.get(), args.get(), nullptr), "code.py");
     return PyObject_IsTrue(more.get()) == 1;
   }
@@ -115,8 +117,7 @@ class CodePy312 final : public CodePy {
     SetLastException(error);
     if (PyRef hook = UserExceptHook()) return CallExceptHook(hook, error, error.value.get());
     // code.py formats last_tb.tb_next: its own runcode frame left out.
-    PyRef shown =
-        error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef::Borrow(Py_None);
+    PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef::Borrow(Py_None);
     PyRef traceback = Import("traceback");
     PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception", "OOO",
                                             error.type.get(), error.value.get(), shown.get()),

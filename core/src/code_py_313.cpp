@@ -82,10 +82,10 @@ class CodePy313 final : public CodePy {
 
   bool RunSource(std::string_view source, std::string_view filename,
                  std::string_view symbol) override {
-    PyRef code = PyRef::Steal(PyObject_CallFunction(compiler_.get(), "NNN",
-                                                    MakeStr(source).release(),
-                                                    MakeStr(filename).release(),
-                                                    MakeStr(symbol).release()));
+    PyRef source_str = MakeStr(source), filename_str = MakeStr(filename),
+          symbol_str = MakeStr(symbol);
+    PyRef code = PyRef::Steal(PyObject_CallFunctionObjArgs(
+        compiler_.get(), source_str.get(), filename_str.get(), symbol_str.get(), nullptr));
     if (!code) {
       if (!PyErr_ExceptionMatches(PyExc_OverflowError) &&
           !PyErr_ExceptionMatches(PyExc_SyntaxError) && !PyErr_ExceptionMatches(PyExc_ValueError)) {

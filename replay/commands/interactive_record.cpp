@@ -36,13 +36,17 @@ class TranscriptFile {
   void Append(std::string_view text) {
     if (!recording_) return;
     size_ += text.size();
-    while (!text.empty()) {
+    while (!text.empty() && error_ == 0) {
       ssize_t n = write(fd_, text.data(), text.size());
-      if (n <= 0) break;
-      text.remove_prefix(static_cast<size_t>(n));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) error_ = n < 0 ? errno : EIO;
+      if (n > 0) text.remove_prefix(static_cast<size_t>(n));
     }
   }
   size_t size() const { return size_; }
+  /// The first write error (errno), 0 if none: the file then holds only
+  /// what was written before it (a full disk).
+  int error() const { return error_; }
   /// Drops what was written after `size`.
   void Truncate(size_t size) {
     if (size >= size_) return;
@@ -56,6 +60,7 @@ class TranscriptFile {
   int fd_;
   size_t size_ = 0;
   bool recording_ = true;
+  int error_ = 0;
 };
 
 PyObject* Record(PyObject* capsule, PyObject* text) {
@@ -131,7 +136,7 @@ int RecordInteractively(const std::string& output) {
     file.Append(prompt + *line + "\n");
     return line;
   });
-  int status = 0;
+  int status = 0, errno_on_close = 0;
   {
     TeeStreams tee(file);
     try {
@@ -143,7 +148,13 @@ int RecordInteractively(const std::string& output) {
       status = 1;
     }
   }
-  close(fd);
+  if (close(fd) != 0 && file.error() == 0) status = 2, errno_on_close = errno;
+  if (file.error() != 0 || errno_on_close != 0) {
+    std::cerr << "replay: cannot write " << output << ": "
+              << std::strerror(file.error() != 0 ? file.error() : errno_on_close)
+              << " (it holds only what was written before)\n";
+    return 2;
+  }
   std::cerr << "Wrote " << output << "\n";
   return status;
 }

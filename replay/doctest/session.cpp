@@ -21,8 +21,8 @@ constexpr char kOnExampleCapsule[] = "replay.doctest.on_example";
 /// Calls the std::function<void(int)> held by the capsule `self`.
 PyObject* CallOnExample(PyObject* self, PyObject* line) {
   return pycon::CallFromPython([&] {
-    auto* on_example = static_cast<const std::function<void(int)>*>(
-        PyCapsule_GetPointer(self, kOnExampleCapsule));
+    auto* on_example =
+        static_cast<const std::function<void(int)>*>(PyCapsule_GetPointer(self, kOnExampleCapsule));
     if (on_example == nullptr) pycon::ThrowPythonError("the example hook");
     long value = PyLong_AsLong(line);
     if (value == -1 && PyErr_Occurred()) pycon::ThrowPythonError("the example's line");

@@ -38,8 +38,22 @@ struct SharedState {
 constexpr int kOutputProbeFd = 1000;
 constexpr int kResultFd = 1001;
 
-/// How often a run's progress is reported while children run.
+/// How often a run's progress is reported while children run, and how
+/// often their memory is checked when it is limited.
 constexpr std::chrono::milliseconds kProgressInterval(250);
+constexpr std::chrono::milliseconds kMemoryInterval(50);
+
+/// Resident bytes of process `pid` (0 if it cannot be read).
+size_t ResidentBytes(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/statm", static_cast<int>(pid));
+  std::FILE* file = std::fopen(path, "re");
+  if (file == nullptr) return 0;
+  unsigned long size = 0, resident = 0;
+  int fields = std::fscanf(file, "%lu %lu", &size, &resident);
+  std::fclose(file);
+  return fields == 2 ? resident * static_cast<size_t>(sysconf(_SC_PAGESIZE)) : 0;
+}
 
 std::string ReadAll(int fd, size_t limit) {
   struct stat info {};
@@ -163,14 +177,19 @@ int KillAndReap(const Child& child) {
   return status;
 }
 
-SessionOutcome Collect(const Child& child, int wait_status, bool timed_out,
+/// Why the runner ended a child before it exited.
+enum class Stopped { kNo, kTimedOut, kOverMemory };
+
+SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
                        const IsolationOptions& options) {
   SessionOutcome outcome;
   outcome.duration_s = std::chrono::duration<double>(Clock::now() - child.start).count();
   outcome.line = child.shared->line;
   outcome.output = ReadAll(child.output_fd, options.max_output);
-  if (timed_out) {
+  if (stopped == Stopped::kTimedOut) {
     outcome.end = SessionOutcome::End::kTimedOut;
+  } else if (stopped == Stopped::kOverMemory) {
+    outcome.end = SessionOutcome::End::kMemoryLimit;
   } else if (WIFSIGNALED(wait_status)) {
     outcome.code = WTERMSIG(wait_status);
     outcome.end = outcome.code == SIGXFSZ ? SessionOutcome::End::kOutputLimit
@@ -213,16 +232,26 @@ class Runner {
       while (running_.size() < jobs_ && next_ < queue_.size()) Launch(next_++);
       if (!running_.empty()) WaitAndReap();
     }
+    bool interrupted = !running_.empty() || next_ < queue_.size();
+    StopAll();
+    return interrupted ? RunEnd::kInterrupted : RunEnd::kCompleted;
+  }
+
+  /// Whatever happens (an exception from the queue included), no child
+  /// outlives the run.
+  ~Runner() { StopAll(); }
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+ private:
+  void StopAll() {
     for (Child& child : running_) {
       KillAndReap(child);
       CloseChild(child);
     }
-    bool interrupted = !running_.empty() || next_ < queue_.size();
     running_.clear();
-    return interrupted ? RunEnd::kInterrupted : RunEnd::kCompleted;
   }
 
- private:
   void Launch(size_t index) {
     std::optional<Session> session = queue_.Prepare(index);
     if (!session) {
@@ -272,7 +301,7 @@ class Runner {
   /// interrupt arrives; then reaps what ended.
   void WaitAndReap() {
     auto now = Clock::now();
-    auto deadline = now + kProgressInterval;
+    auto deadline = now + (options_.max_memory > 0 ? kMemoryInterval : kProgressInterval);
     for (const Child& child : running_) deadline = std::min(deadline, child.start + timeout_);
     int wait_ms = static_cast<int>(std::max<long long>(
         0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1));
@@ -285,18 +314,30 @@ class Runner {
     for (size_t k = 0; k < running_.size(); ++k) {
       Child& child = running_[k];
       bool exited = ready > 0 && (fds[k].revents & POLLIN);
-      bool timed_out = !exited && now - child.start >= timeout_;
-      if (!exited && !timed_out) {
+      Stopped stopped = exited ? Stopped::kNo : Stop(child, now);
+      if (!exited && stopped == Stopped::kNo) {
         still_running.push_back(child);
         continue;
       }
-      SessionOutcome outcome = Collect(child, KillAndReap(child), timed_out, options_);
+      SessionOutcome outcome = Collect(child, KillAndReap(child), stopped, options_);
       CloseChild(child);
       ++done_;
       queue_.Finish(child.index, std::move(outcome));
     }
     running_.swap(still_running);
-    ReportProgress();
+    if (now - last_progress_ >= kProgressInterval || ready > 0) {
+      last_progress_ = now;
+      ReportProgress();
+    }
+  }
+
+  /// Whether a running child must be stopped: past its time or its memory.
+  Stopped Stop(const Child& child, Clock::time_point now) const {
+    if (now - child.start >= timeout_) return Stopped::kTimedOut;
+    if (options_.max_memory > 0 && ResidentBytes(child.pid) > options_.max_memory) {
+      return Stopped::kOverMemory;
+    }
+    return Stopped::kNo;
   }
 
   void ReportProgress() {
@@ -319,6 +360,7 @@ class Runner {
   Clock::duration timeout_;
   std::vector<Child> running_;
   size_t next_ = 0, done_ = 0;
+  Clock::time_point last_progress_;
 };
 
 }  // namespace

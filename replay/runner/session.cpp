@@ -44,6 +44,8 @@ std::string SessionOutcome::Describe(const IsolationOptions& options) const {
              " before the transcript ended";
     case End::kOutputLimit:
       return "output exceeded the limit of " + FormatBytes(options.max_output) + at;
+    case End::kMemoryLimit:
+      return "memory limit of " + FormatBytes(options.max_memory) + " exceeded" + at;
     case End::kWorkFailed:
       return "the console failed" + at + ": " + error;
     case End::kNotStarted:

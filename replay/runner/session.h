@@ -30,6 +30,9 @@ struct IsolationOptions {
   int jobs = 0;                          ///< at most this many at once; 0: one per CPU
   double timeout_s = 60;                 ///< per session
   size_t max_output = 16 * 1024 * 1024;  ///< bytes of output (and of result) per session
+  /// Bytes of resident memory per session (its main process, checked about
+  /// every 50 ms); 0: no limit.
+  size_t max_memory = size_t{2} * 1024 * 1024 * 1024;
 };
 
 /// How a session ended.
@@ -40,6 +43,7 @@ struct SessionOutcome {
     kSignaled,     ///< the child died of a signal
     kExited,       ///< the child exited before the work ended (os._exit)
     kOutputLimit,  ///< the output passed max_output
+    kMemoryLimit,  ///< the resident memory passed max_memory
     kWorkFailed,   ///< the work itself failed (e.g. the console lost sys.ps1)
     kNotStarted,   ///< the runner could not start or watch the child
   };

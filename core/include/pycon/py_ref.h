@@ -21,17 +21,21 @@ class PyRef {
     return PyRef(object);
   }
 
+  /// Copies share the object, each with a reference of its own.
   PyRef(const PyRef& other) : object_(other.object_) { Py_XINCREF(object_); }
   PyRef(PyRef&& other) noexcept : object_(std::exchange(other.object_, nullptr)) {}
   PyRef& operator=(PyRef other) noexcept {
     std::swap(object_, other.object_);
     return *this;
   }
+  /// Drops the reference (the GIL must be held).
   ~PyRef() { Py_XDECREF(object_); }
 
+  /// The object, borrowed (null if none).
   PyObject* get() const { return object_; }
   /// Gives up ownership, for C-API calls that steal a reference.
   PyObject* release() { return std::exchange(object_, nullptr); }
+  /// Whether there is an object.
   explicit operator bool() const { return object_ != nullptr; }
 
  private:

@@ -18,9 +18,13 @@ namespace pycon {
 /// PythonErrors: the console shows them as tracebacks.
 class PythonError : public std::runtime_error {
  public:
+  /// `what` is the message; type, value and traceback the exception (all
+  /// null if there was none).
   PythonError(std::string what, PyRef type, PyRef value, PyRef traceback);
 
+  /// The exception's type (null if there was no exception).
   const PyRef& type() const { return type_; }
+  /// The exception instance (normalised; null if there was no exception).
   const PyRef& value() const { return value_; }
   /// Makes this the pending Python exception again.
   void Restore() const;
@@ -35,6 +39,7 @@ class PythonError : public std::runtime_error {
 /// SystemExit propagate out of runcode, push and interact).
 class SystemExitError : public std::exception {
  public:
+  /// `exception` is the SystemExit instance.
   explicit SystemExitError(PyRef exception) : exception_(std::move(exception)) {}
   const char* what() const noexcept override { return "SystemExit"; }
   /// The exception instance.

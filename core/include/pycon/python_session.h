@@ -31,8 +31,13 @@ struct SessionOptions {
 /// that creates it holds the GIL for its lifetime.
 class PythonSession {
  public:
+  /// Starts Python. Throws std::logic_error if it is running already,
+  /// std::runtime_error if it cannot start, PythonError if a preload fails.
   explicit PythonSession(const SessionOptions& options = {});
+  /// Finalises Python (unless SessionOptions::finalize is false or this
+  /// session was moved from).
   ~PythonSession();
+  /// Takes over the session; `other` no longer ends it.
   PythonSession(PythonSession&& other) noexcept;
   PythonSession& operator=(PythonSession&&) = delete;
   PythonSession(const PythonSession&) = delete;

@@ -141,6 +141,8 @@ Runs StdlibRunSource(const std::vector<std::string>& sources, const std::string&
 }
 
 /// Runs `sources` through one interpreter of each kind and compares.
+/// Returns the stdlib's runs, for a test to check that the stdlib did what
+/// the test is about (so that the comparison does not hold vacuously).
 Runs CheckSameRuns(const std::vector<std::string>& sources, const std::string& filename = "<input>",
                    const std::string& symbol = "single") {
   pycon::InteractiveInterpreter interpreter;
@@ -149,17 +151,37 @@ Runs CheckSameRuns(const std::vector<std::string>& sources, const std::string& f
   CHECK(ours.results == stdlib.results);
   CHECK(ours.out == stdlib.out);
   CHECK(ours.last == stdlib.last);
-  return ours;
+  return stdlib;
 }
 
-/// Each source in a fresh interpreter of each kind.
-void CheckEachSame(const std::vector<std::string>& sources, const std::string& expected_result,
-                   const std::string& symbol = "single") {
+/// Each source in a fresh interpreter of each kind; the stdlib's runs of
+/// them, each giving `expected_result`.
+std::vector<Runs> CheckEachSame(const std::vector<std::string>& sources,
+                                const std::string& expected_result,
+                                const std::string& symbol = "single") {
+  std::vector<Runs> all;
   for (const std::string& source : sources) {
     INFO("source: " << Repr(source) << ", symbol: " << symbol);
-    Runs ours = CheckSameRuns({source}, "<input>", symbol);
-    CHECK(ours.results == std::vector<std::string>{expected_result});
+    all.push_back(CheckSameRuns({source}, "<input>", symbol));
+    CHECK(all.back().results == std::vector<std::string>{expected_result});
   }
+  return all;
+}
+
+/// Each source invalid: the stdlib shows an error and sets sys.last_*.
+void CheckEachInvalid(const std::vector<std::string>& sources, const std::string& symbol) {
+  for (const Runs& stdlib : CheckEachSame(sources, "False", symbol)) {
+    INFO(stdlib.out);
+    CHECK(stdlib.out.find("Error: ") != std::string::npos);
+    CHECK(stdlib.last.find("last_type=") == 0);
+  }
+}
+
+/// How many times `part` occurs in `text`.
+size_t Count(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
 }
 
 }  // namespace
@@ -181,55 +203,86 @@ TEST_CASE("RunSource asks for more (codeop's incomplete table)", "[interpreter][
 }
 
 TEST_CASE("RunSource shows invalid source (codeop's invalid table)", "[interpreter][codeop]") {
-  CheckEachSame(codeop::kInvalid, "False");
-  CheckEachSame({"'\\e' 1"}, "False");  // test_codeop's test_invalid_warning
-  CheckEachSame(codeop::kInvalidEval, "False", "eval");
-  CheckEachSame(codeop::kInvalidExec, "False", "exec");
-  CheckEachSame({"def foo(x,x):\n   pass\n"}, "False", "exec");  // its test_syntax_errors
+  CheckEachInvalid(codeop::kInvalid, "single");
+  CheckEachInvalid({"'\\e' 1"}, "single");  // test_codeop's test_invalid_warning
+  CheckEachInvalid(codeop::kInvalidEval, "eval");
+  CheckEachInvalid(codeop::kInvalidExec, "exec");
+  CheckEachInvalid({"def foo(x,x):\n   pass\n"}, "exec");  // its test_syntax_errors
 }
 
 TEST_CASE("RunSource shows a syntax error with the given filename", "[interpreter][errors]") {
-  Runs ours = CheckSameRuns({"x = ?", "1 +* 2"}, "my_file.py");
-  CHECK(ours.out.find("File \"my_file.py\", line 1") != std::string::npos);
+  Runs stdlib = CheckSameRuns({"x = ?", "1 +* 2"}, "my_file.py");
+  CHECK(Count(stdlib.out, "File \"my_file.py\", line 1") == 2);
 }
 
 TEST_CASE("RunSource shows runtime errors and sets sys.last_*", "[interpreter][errors]") {
-  SECTION("NameError") { CheckSameRuns({"undefined_name"}); }
-  SECTION("error in a function") {
-    Runs ours = CheckSameRuns({"def f():\n  return 1/0\n", "f()"}, "<input>", "exec");
-    CHECK(ours.last.find("last_type=ZeroDivisionError") == 0);
+  SECTION("NameError") {
+    Runs stdlib = CheckSameRuns({"undefined_name"});
+    CHECK(stdlib.out.find("Traceback (most recent call last):\n") == 0);
+    CHECK(stdlib.out.find("NameError: name 'undefined_name' is not defined\n") !=
+          std::string::npos);
+    CHECK(stdlib.last.find("last_type=NameError") == 0);
   }
-  SECTION("chained") { CheckSameRuns({"try: ham\nexcept: eggs\n"}); }
-  SECTION("KeyboardInterrupt raised by code") { CheckSameRuns({"raise KeyboardInterrupt"}); }
+  SECTION("error in a function") {
+    Runs stdlib = CheckSameRuns({"def f():\n  return 1/0\n", "f()"}, "<input>", "exec");
+    CHECK(stdlib.out.find(", in f\n") != std::string::npos);
+    CHECK(stdlib.last.find("last_type=ZeroDivisionError") == 0);
+  }
+  SECTION("chained") {
+    Runs stdlib = CheckSameRuns({"try: ham\nexcept: eggs\n"});
+    CHECK(stdlib.out.find("During handling of the above exception") != std::string::npos);
+  }
+  SECTION("KeyboardInterrupt raised by code") {
+    Runs stdlib = CheckSameRuns({"raise KeyboardInterrupt"});
+    CHECK(stdlib.results == std::vector<std::string>{"False"});
+    CHECK(stdlib.out.find("\nKeyboardInterrupt\n") != std::string::npos);
+  }
 #if PY_VERSION_HEX >= 0x030B0000
   SECTION("exception with notes") {
-    CheckSameRuns({"e = ValueError('v')", "e.add_note('a note')", "raise e"});
+    Runs stdlib = CheckSameRuns({"e = ValueError('v')", "e.add_note('a note')", "raise e"});
+    CHECK(stdlib.out.find("ValueError: v\na note\n") != std::string::npos);
   }
   SECTION("exception group") {
-    CheckSameRuns({"raise ExceptionGroup('g', [ValueError(1), TypeError(2)])"});
+    Runs stdlib = CheckSameRuns({"raise ExceptionGroup('g', [ValueError(1), TypeError(2)])"});
+    CHECK(stdlib.out.find("ExceptionGroup: g (2 sub-exceptions)") != std::string::npos);
   }
 #endif
 }
 
 TEST_CASE("traceback.print_last() after RunSource shows what the stdlib leaves",
           "[interpreter][errors]") {
-  SECTION("runtime error") { CheckSameRuns({"1/0", "import traceback; traceback.print_last()"}); }
-  SECTION("syntax error") { CheckSameRuns({"1 +* 2", "import traceback; traceback.print_last()"}); }
+  // print_last() shows something more than the error itself (what it shows
+  // depends on the version: 3.12 and 3.13.0 show "NoneType: None").
+  SECTION("runtime error") {
+    Runs alone = StdlibRunSource({"1/0"}, "<input>", "single");
+    Runs stdlib = CheckSameRuns({"1/0", "import traceback; traceback.print_last()"});
+    CHECK(stdlib.out.size() > alone.out.size());
+    CHECK(stdlib.last.find("last_type=ZeroDivisionError") == 0);
+  }
+  SECTION("syntax error") {
+    Runs alone = StdlibRunSource({"1 +* 2"}, "<input>", "single");
+    Runs stdlib = CheckSameRuns({"1 +* 2", "import traceback; traceback.print_last()"});
+    CHECK(stdlib.out.size() > alone.out.size());
+    CHECK(stdlib.last.find("last_type=SyntaxError") == 0);
+  }
 }
 
 TEST_CASE("__future__ imports are remembered across RunSource calls", "[interpreter][future]") {
-  Runs ours = CheckSameRuns({"from __future__ import barry_as_FLUFL", "1 <> 2", "1 != 2"});
-  CHECK(ours.out.find("True\n") == 0);
-  CHECK(ours.out.find("SyntaxError") != std::string::npos);
+  Runs stdlib = CheckSameRuns({"from __future__ import barry_as_FLUFL", "1 <> 2", "1 != 2"});
+  CHECK(stdlib.out.find("True\n") == 0);
+  CHECK(stdlib.out.find("SyntaxError") != std::string::npos);
 }
 
 TEST_CASE("RunSource prints expression values through sys.displayhook", "[interpreter][hooks]") {
-  SECTION("default") { CheckSameRuns({"1 + 1", "None", "'text'", "[1, 'a']"}); }
+  SECTION("default") {
+    Runs stdlib = CheckSameRuns({"1 + 1", "None", "'text'", "[1, 'a']"});
+    CHECK(stdlib.out == "2\n'text'\n[1, 'a']\n");
+  }
   SECTION("user hook") {
     SysState restore;
     kOracle.Exec("import sys\nsys.displayhook = lambda v: sys.stdout.write('<%r>\\n' % (v,))");
-    Runs ours = CheckSameRuns({"1 + 1", "None"});
-    CHECK(ours.out == "<2>\n<None>\n");
+    Runs stdlib = CheckSameRuns({"1 + 1", "None"});
+    CHECK(stdlib.out == "<2>\n<None>\n");
   }
 }
 
@@ -255,14 +308,24 @@ TEST_CASE("A failing sys.excepthook", "[interpreter][hooks]") {
   SysState restore;
   SECTION("not callable") {
     kOracle.Exec("import sys\nsys.excepthook = 1");
-    CheckSameRuns({"1/0", "a = 123", "print(a)"});
+    Runs stdlib = CheckSameRuns({"1/0", "a = 123", "print(a)"});
+    CHECK(stdlib.out.find("123\n") != std::string::npos);
+#if PY_VERSION_HEX >= 0x030D0000
+    // The hook's failure is shown, then the original exception.
+    CHECK(stdlib.results[0] == "False");
+    CHECK(stdlib.out.find("Error in sys.excepthook:") == 0);
+    CHECK(stdlib.out.find("ZeroDivisionError") != std::string::npos);
+#else
+    // The hook's failure escapes runsource.
+    CHECK(stdlib.results[0] == "TypeError");
+#endif
   }
   SECTION("raising SystemExit") {
     kOracle.Exec(
         "import sys\ndef _raise_exit(*args):\n    raise SystemExit(4)\nsys.excepthook = "
         "_raise_exit");
-    Runs ours = CheckSameRuns({"1/0"});
-    CHECK(ours.results == std::vector<std::string>{"SystemExit(4)"});
+    Runs stdlib = CheckSameRuns({"1/0"});
+    CHECK(stdlib.results == std::vector<std::string>{"SystemExit(4)"});
   }
 }
 
@@ -274,7 +337,8 @@ TEST_CASE("SystemExit from user code becomes SystemExitError", "[interpreter][ex
        {"", "None", "0", "3", "True", "'bye'", "''", "3.5", "'caf\xc3\xa9'", "[1, 'two']"}) {
     INFO("SystemExit(" << expression << ")");
     std::string source = std::string("raise SystemExit(") + expression + ")";
-    Runs ours = CheckSameRuns({source});
+    Runs stdlib = CheckSameRuns({source});
+    CHECK(stdlib.results[0].find("SystemExit(") == 0);
     pycon::InteractiveInterpreter interpreter;
     try {
       interpreter.RunSource(source);
@@ -311,7 +375,15 @@ TEST_CASE("sys.exit() and exit codes through SystemExitError", "[interpreter][ex
 // --- RunCode, ShowSyntaxError, ShowTraceback, Write ---------------------------
 
 TEST_CASE("RunCode runs a code object as runcode() does", "[interpreter][runcode]") {
-  for (const char* source : {"print('hello')", "1/0", "raise SystemExit('out')"}) {
+  struct Case {
+    const char* source;
+    const char* outcome;  ///< what the stdlib's runcode does
+    const char* shown;    ///< part of what it shows
+  };
+  for (const Case& c :
+       {Case{"print('hello')", "returned", "hello\n"}, Case{"1/0", "returned", "ZeroDivisionError"},
+        Case{"raise SystemExit('out')", "SystemExit('out')", ""}}) {
+    const char* source = c.source;
     INFO(source);
     PyRef code_object =
         kOracle.Eval(std::string("compile(") + Repr(source) + ", '<code>', 'exec')");
@@ -337,6 +409,8 @@ TEST_CASE("RunCode runs a code object as runcode() does", "[interpreter][runcode
           Str(kOracle.Call("stdlib_runcode", Py_BuildValue("(O)", code_object.get())).get());
       stdlib_out = capture.Out();
     }
+    CHECK(stdlib_outcome == c.outcome);
+    CHECK(stdlib_out.find(c.shown) != std::string::npos);
     CHECK(our_outcome == stdlib_outcome);
     CHECK(our_out == stdlib_out);
     CHECK(our_last == DescribeLast());
@@ -385,6 +459,9 @@ TEST_CASE("ShowSyntaxError shows the pending syntax error", "[interpreter][error
                                              : PyRef::Borrow(Py_None).release()));
       stdlib_out = capture.Out();
     }
+    // The stdlib shows the exception, by its type's name.
+    std::string type_name(c.exception, std::string_view(c.exception).find('('));
+    CHECK(stdlib_out.find(type_name + ": ") != std::string::npos);
     CHECK(our_out == stdlib_out);
     CHECK(our_last == DescribeLast());
   }
@@ -446,7 +523,8 @@ TEST_CASE("The default namespace is the stdlib's", "[interpreter][locals]") {
   PyRef stdlib_locals = kOracle.Call("stdlib_default_locals");
   CHECK(PyDict_Check(interpreter.locals().get()));
   CHECK(PyObject_RichCompareBool(interpreter.locals().get(), stdlib_locals.get(), Py_EQ) == 1);
-  CheckSameRuns({"sorted(globals())", "__name__"});
+  Runs stdlib = CheckSameRuns({"sorted(globals())", "__name__"});
+  CHECK(stdlib.out == "['__builtins__', '__doc__', '__name__']\n'__console__'\n");
 }
 
 TEST_CASE("Given locals are the namespace", "[interpreter][locals]") {

@@ -71,7 +71,8 @@ TEST_CASE("Assignment drops the old object and keeps the new one", "[py_ref]") {
     CHECK(Py_REFCNT(a) == 1);
     CHECK(Py_REFCNT(b) == 3);
     CHECK(ref_a.get() == b);
-    ref_a = ref_a;  // self-assignment keeps the count
+    const PyRef& same = ref_a;  // (a self-assignment compilers do not flag)
+    ref_a = same;               // self-assignment keeps the count
     CHECK(Py_REFCNT(b) == 3);
     ref_b = std::move(ref_a);
     CHECK(Py_REFCNT(b) == 2);

@@ -15,6 +15,23 @@ std::string EvalStr(const char* expression) {
   return pycon::Str(pycon_test::Eval(expression).get());
 }
 
+constexpr const char* kExecutableSource = R"(
+import os, subprocess, sys
+
+REPORT = 'import sys; print(repr((sys.version, sys.prefix, sys.base_prefix)))'
+
+def ours():
+    return repr((sys.version, sys.prefix, sys.base_prefix))
+
+def executables():
+    """What sys.executable reports of itself when it runs."""
+    process = subprocess.run([sys.executable, '-c', REPORT], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, encoding='utf-8')
+    return process.stdout.strip() or process.stderr
+)";
+
+const pycon_test::Oracle kExecutable(kExecutableSource, "executable oracle");
+
 }  // namespace
 
 TEST_CASE("PythonVersion is platform.python_version()", "[session]") {
@@ -33,4 +50,19 @@ TEST_CASE("The session starts Python as the console expects", "[session]") {
 
 TEST_CASE("A second session is refused", "[session]") {
   CHECK_THROWS_AS(pycon::PythonSession(), std::logic_error);
+}
+
+TEST_CASE("sys.executable is the linked Python's own executable", "[session][executable]") {
+  // python_test_main leaves SessionOptions::executable empty.
+  std::string executable = pycon::LinkedPythonExecutable();
+  REQUIRE_FALSE(executable.empty());
+  CHECK(EvalStr("__import__('sys').executable") == executable);
+  CHECK(executable.substr(executable.rfind('/') + 1) ==
+        "python3." + std::to_string(PY_MINOR_VERSION));
+  CHECK(EvalStr("__import__('os').path.isfile(__import__('sys').executable)") == "True");
+  CHECK(EvalStr("__import__('os').access(__import__('sys').executable, __import__('os').X_OK)") ==
+        "True");
+  // Run, it is the same Python with the same installation.
+  std::string ours = pycon::Str(kExecutable.Call("ours").get());
+  CHECK(pycon::Str(kExecutable.Call("executables").get()) == ours);
 }

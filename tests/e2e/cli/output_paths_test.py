@@ -1,0 +1,161 @@
+"""Reports and updates never destroy what a path points to; limits hold.
+
+    python3 output_paths_test.py REPLAY RECORDER
+
+Every path is made here, in a temporary directory (never under /dev):
+- `--report-json -` writes the report to standard output (the verdicts then
+  go to standard error), and the report parses;
+- a report path that is a symlink: the file it names gets the report, the
+  link stays a link;
+- a FIFO with a reader gets the report and stays a FIFO; a character device
+  node stays a device;
+- a directory or a missing directory as a report path: exit 2 with a message
+  naming it, before any transcript runs (the transcript would create a file);
+- `--update` on a symlinked transcript rewrites the file it names, keeps the
+  link;
+- `--update` on a transcript that changes its own file while it runs: the
+  file is left as the run left it, and `NOT UPDATED file: changed during the
+  run` is printed;
+- `--max-memory`: a runaway recursion is an error naming the limit and the
+  line, and the next transcript still passes.
+Expected transcripts come from the stdlib recorder.
+"""
+import json
+import os
+import pathlib
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
+import testlib  # noqa: E402
+
+
+def run(replay, *args, cwd=None):
+    return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL, cwd=cwd,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+
+
+def recorded(recorder, tmp, name, source):
+    inputs = tmp / (name + '.txt')
+    inputs.write_text(source)
+    path = tmp / (name + '.pycon')
+    path.write_bytes(testlib.record(recorder, inputs))
+    return path
+
+
+def check_reports(replay, tmp, good, failures):
+    result = run(replay, 'run', '--report-json', '-', good)
+    try:
+        report = json.loads(result.stdout)
+        if report['summary']['passed'] != 1:
+            failures.append(f'--report-json -: unexpected report {report}')
+    except ValueError:
+        failures.append(f'--report-json - did not write JSON to stdout: {result.stdout!r}')
+    if b'1 passed' not in result.stderr:
+        failures.append(f'--report-json -: the summary is not on stderr: {result.stderr!r}')
+
+    (tmp / 'real').mkdir()
+    target = tmp / 'real' / 'report.json'
+    target.write_text('old')
+    link = tmp / 'link.json'
+    link.symlink_to('real/report.json')
+    result = run(replay, 'run', '--report-json', link, good)
+    if not link.is_symlink() or json.loads(target.read_text())['summary']['passed'] != 1:
+        failures.append('a symlinked report path: the link was replaced or its target is stale')
+
+    fifo = tmp / 'report.fifo'
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run(replay, 'run', '--junit', fifo, good)
+    reader.join(30)
+    if not stat.S_ISFIFO(os.lstat(fifo).st_mode) or not received or \
+            b'<testsuites' not in received[0]:
+        failures.append(f'a FIFO report path: {result.stderr!r}')
+
+    device = tmp / 'null'
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # our own /dev/null node
+    except PermissionError:
+        device = None
+    if device is not None:
+        result = run(replay, 'run', '--report-json', device, good)
+        if result.returncode != 0 or not stat.S_ISCHR(os.lstat(device).st_mode):
+            failures.append(f'a device report path was replaced or failed: {result.stderr!r}')
+
+    marker = tmp / 'ran'
+    creates = recorded(pathlib.Path(sys.argv[2]), tmp, 'creates',
+                       f'open({str(marker)!r}, "w").close()\n')
+    marker.unlink()  # the recorder ran it
+    for bad in (tmp / 'real', tmp / 'no' / 'such' / 'r.json'):
+        result = run(replay, 'run', '--report-json', bad, creates)
+        if result.returncode != 2 or str(bad).encode() not in result.stderr:
+            failures.append(f'report path {bad}: status {result.returncode}, {result.stderr!r}')
+        if marker.exists():
+            failures.append(f'report path {bad}: a transcript ran before the path was refused')
+            marker.unlink()
+    return 5
+
+
+def check_updates(replay, recorder, tmp, failures):
+    real = recorded(recorder, tmp, 'update_real', 'print(1)\n')
+    good = real.read_bytes()
+    real.write_bytes(good.replace(b'\n1\n', b'\n2\n'))
+    link = tmp / 'update_link.pycon'
+    link.symlink_to(real.name)
+    result = run(replay, 'run', '--update', link)
+    if not link.is_symlink() or real.read_bytes() != good or b'UPDATED' not in result.stdout:
+        failures.append(f'--update through a symlink: {result.stdout!r}')
+
+    # A transcript that appends to its own file while it runs.
+    changing = tmp / 'changing.pycon'
+    source = f'open({str(changing)!r}, "a").write("# edited\\n")\n'
+    changing.write_bytes(testlib.record(recorder, write(tmp / 'changing.txt', source)))
+    changing.write_bytes(changing.read_bytes().replace(b'\n9\n', b'\n8\n'))  # now fails
+    before = changing.read_bytes()
+    result = run(replay, 'run', '--update', changing)
+    edited = before + b'# edited\n'
+    if changing.read_bytes() != edited:
+        failures.append(f'--update overwrote an edit made during the run: '
+                        f'{changing.read_bytes()!r}')
+    if f'NOT UPDATED {changing}: changed during the run'.encode() not in result.stdout:
+        failures.append(f'--update did not say it refused: {result.stdout!r}')
+    return 2
+
+
+def write(path, text):
+    path.write_text(text)
+    return path
+
+
+def check_memory(replay, recorder, tmp, failures):
+    runaway = tmp / 'a_runaway.pycon'
+    runaway.write_text('>>> import sys\n>>> sys.setrecursionlimit(10**8)\n'
+                       '>>> def f(n): return f(n + 1)\n...\n>>> f(0)\n')
+    fine = recorded(recorder, tmp, 'b_fine', 'print("after")\n')
+    result = run(replay, 'run', '-j', '1', '--max-memory', '200M', runaway, fine)
+    text = result.stdout.decode()
+    if f'ERROR {runaway}:5: memory limit of 200 MiB exceeded at line 5' not in text \
+            or '1 passed, 0 failed, 1 errors' not in text:
+        failures.append(f'--max-memory: {text}')
+    return 1
+
+
+def main(replay, recorder):
+    failures = []
+    recorder = pathlib.Path(recorder)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        good = recorded(recorder, tmp, 'good', 'print(9)\n')
+        checked = check_reports(replay, tmp, good, failures)
+        checked += check_updates(replay, recorder, tmp, failures)
+        checked += check_memory(replay, recorder, tmp, failures)
+    return testlib.finish(failures, checked)
+
+
+if __name__ == '__main__':
+    sys.exit(main(*sys.argv[1:]))
