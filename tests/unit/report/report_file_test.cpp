@@ -7,22 +7,14 @@
 #include <string>
 
 #include "replay/text/files.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
+using replay_test::TempDir;
 
 using replay::ReportFile;
 
 namespace {
-
-/// A fresh temporary directory, removed when the test ends.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("replay-report-file-" + std::to_string(getpid()));
-  TempDir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 std::string Slurp(const fs::path& path) {
   replay::Expected<std::string> content = replay::ReadFile(path.string());
@@ -33,7 +25,7 @@ std::string Slurp(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("a report file is its head, its entries with separators between, and its tail") {
-  TempDir dir;
+  TempDir dir("report-file");
   fs::path path = dir.path / "report.json";
   ReportFile report(path.string(), ",\n");
   report.Add("a");
@@ -44,7 +36,7 @@ TEST_CASE("a report file is its head, its entries with separators between, and i
 }
 
 TEST_CASE("a report file without entries is its head and tail") {
-  TempDir dir;
+  TempDir dir("report-file");
   fs::path path = dir.path / "report.xml";
   ReportFile report(path.string(), ",");
   REQUIRE(report.Finish("<head>", "</tail>"));
@@ -52,7 +44,7 @@ TEST_CASE("a report file without entries is its head and tail") {
 }
 
 TEST_CASE("a report file keeps many large entries whole and in order") {
-  TempDir dir;
+  TempDir dir("report-file");
   fs::path path = dir.path / "big";
   ReportFile report(path.string(), "|");
   std::string want = "H";
@@ -67,7 +59,7 @@ TEST_CASE("a report file keeps many large entries whole and in order") {
 }
 
 TEST_CASE("a report file replaces the old report only when finished, leaving no temporary") {
-  TempDir dir;
+  TempDir dir("report-file");
   fs::path path = dir.path / "report.json";
   REQUIRE(replay::WriteFileAtomically(path.string(), "old report\n"));
   ReportFile report(path.string(), ",");
@@ -80,7 +72,7 @@ TEST_CASE("a report file replaces the old report only when finished, leaving no 
 }
 
 TEST_CASE("finishing a report file where it cannot be written is an error naming it") {
-  TempDir dir;
+  TempDir dir("report-file");
   REQUIRE(replay::WriteFileAtomically((dir.path / "file").string(), "x"));
   SECTION("under a regular file") {
     std::string path = (dir.path / "file" / "report.json").string();

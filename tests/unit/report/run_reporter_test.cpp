@@ -10,8 +10,10 @@
 
 #include "replay/report/ansi.h"
 #include "replay/text/files.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
+using replay_test::TempDir;
 
 using replay::ReportOptions;
 using replay::RunProgress;
@@ -20,16 +22,6 @@ using replay::Status;
 using replay::TranscriptVerdict;
 
 namespace {
-
-/// A fresh temporary directory, removed when the test ends.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("replay-run-reporter-" + std::to_string(getpid()));
-  TempDir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 TranscriptVerdict Verdict(std::string path, Status status) {
   TranscriptVerdict verdict;
@@ -129,7 +121,7 @@ TEST_CASE("an interrupted run reports what finished and exits with 130") {
 }
 
 TEST_CASE("the JSON and JUnit reports hold every verdict, in the order of the files") {
-  TempDir dir;
+  TempDir dir("run-reporter");
   ReportOptions options;
   options.json_path = (dir.path / "report.json").string();
   options.junit_path = (dir.path / "junit.xml").string();
@@ -173,7 +165,7 @@ TEST_CASE("the JSON and JUnit reports hold every verdict, in the order of the fi
 }
 
 TEST_CASE("an empty run still writes valid reports") {
-  TempDir dir;
+  TempDir dir("run-reporter");
   ReportOptions options;
   options.json_path = (dir.path / "report.json").string();
   std::ostringstream out, err;
@@ -186,7 +178,7 @@ TEST_CASE("an empty run still writes valid reports") {
 }
 
 TEST_CASE("a report that cannot be written makes exit status 2 and says why") {
-  TempDir dir;
+  TempDir dir("run-reporter");
   ReportOptions options;
   std::string json_path = (dir.path / "missing" / "report.json").string();
   options.json_path = json_path;

@@ -10,7 +10,10 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "temp_dir.h"
+
 namespace fs = std::filesystem;
+using replay_test::TempDir;
 
 TEST_CASE("an atomic write replaces the content, keeps the mode, leaves no temporary") {
   fs::path dir = fs::temp_directory_path() / ("replay-atomic-" + std::to_string(getpid()));
@@ -42,22 +45,12 @@ TEST_CASE("an atomic write replaces the content, keeps the mode, leaves no tempo
 
 namespace {
 
-/// A fresh temporary directory, removed when the test ends.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("replay-files-" + std::to_string(getpid()));
-  TempDir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 std::string Slurp(const fs::path& path) { return *replay::ReadFile(path.string()); }
 
 }  // namespace
 
 TEST_CASE("writing through a symlink replaces the file it names and keeps the link") {
-  TempDir dir;
+  TempDir dir("files");
   fs::create_directories(dir.path / "real");
   std::string target = (dir.path / "real" / "report.json").string();
   REQUIRE(replay::WriteFileAtomically(target, "old\n"));
@@ -82,7 +75,7 @@ TEST_CASE("writing through a symlink replaces the file it names and keeps the li
 }
 
 TEST_CASE("a FIFO is written straight, never replaced; without a reader it is an error") {
-  TempDir dir;
+  TempDir dir("files");
   std::string fifo = (dir.path / "fifo").string();
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   auto alone = replay::WriteFileAtomically(fifo, "nobody reads\n");
@@ -101,7 +94,7 @@ TEST_CASE("a FIFO is written straight, never replaced; without a reader it is an
 }
 
 TEST_CASE("a character device is written straight, never replaced") {
-  TempDir dir;
+  TempDir dir("files");
   std::string device = (dir.path / "null").string();
   // Our own node for the null device (major 1, minor 3), in a temporary
   // directory: never a path under /dev.
@@ -120,7 +113,7 @@ TEST_CASE("a character device is written straight, never replaced") {
 }
 
 TEST_CASE("directories, sockets and missing directories are refused before writing") {
-  TempDir dir;
+  TempDir dir("files");
   auto directory = replay::ResolveOutput(dir.path.string());
   REQUIRE_FALSE(directory);
   CHECK(directory.error().ToString() == dir.path.string() + ": cannot write: is a directory");
