@@ -71,6 +71,15 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files) {
   return options;
 }
 
+/// Why a run selected no file, for its message.
+std::string NothingSelected(const RunOptions& options) {
+  std::string searched = options.mode == ModeChoice::kDoctest ? "*.txt, *.rst, *.md" : "*.pycon";
+  std::string text = "the directories given hold no " + searched + " file";
+  if (options.mode == ModeChoice::kAuto)
+    text += " (use --mode doctest to search them for *.txt, *.rst and *.md)";
+  return text;
+}
+
 bool UseColor(ColorChoice choice) {
   if (choice != ColorChoice::kAuto) return choice == ColorChoice::kAlways;
   const char* no_color = std::getenv("NO_COLOR");
@@ -130,6 +139,7 @@ class TranscriptQueue : public SessionQueue {
       verdict.path = file.path;
       verdict.mode = file.mode;
       verdict.status = Status::kError;
+      verdict.line = text.error().line;
       verdict.message = text.error().ToString();
       reporter_.Add(index, std::move(verdict));
       return std::nullopt;
@@ -214,7 +224,10 @@ int RunCommand(const RunOptions& options) {
   InterruptSignals interrupt;
   RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  return reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  int status = reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  if (status != 0 || !files->empty()) return status;
+  std::cerr << "replay: no file selected: " << NothingSelected(options) << "\n";
+  return kExitNothingSelected;
 }
 
 }  // namespace replay

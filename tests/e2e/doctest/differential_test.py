@@ -6,7 +6,8 @@ For every file of CORPUS (*.txt, *.rst, *.md) and each set of --option flags
 in OPTION_SETS, runs `replay run --mode doctest --prompts off` once over the
 corpus, and doctest.testfile(path, module_relative=False, optionflags=...) of
 this Python (the one replay embeds) in a subprocess per file, and compares:
-the status, examples == attempted, failures == failed, and the lines of the
+the status (skipped when doctest attempts no example), examples == attempted,
+failures == failed, and the lines of the
 failing examples doctest reports against those replay's diff names. A file
 doctest's parser refuses (ValueError) must be a replay error with doctest's
 message and its line.
@@ -114,7 +115,8 @@ def compare(path, flags, expected, actual):
             problems.append('%s: stdlib raised ValueError %r; replay: %s %r' % (
                 where, expected['error'], actual['status'], actual['message']))
         return problems
-    status = 'failed' if expected['failed'] else 'passed'
+    status = 'failed' if expected['failed'] else 'skipped' if not expected['attempted'] \
+        else 'passed'
     got = (actual['status'], actual['examples'], actual['failures'], failing_lines(actual))
     want = (status, expected['attempted'], expected['failed'], expected['lines'])
     if got != want:
