@@ -14,6 +14,7 @@
 #include "pycon/python_session.h"
 #include "replay/console/session.h"
 #include "replay/console/verdict.h"
+#include "replay/doctest/text.h"
 #include "replay/doctest/update.h"
 #include "replay/report/run_reporter.h"
 #include "replay/runner/interrupt.h"
@@ -145,7 +146,10 @@ class TranscriptQueue : public SessionQueue {
       return std::nullopt;
     }
     const TranscriptText& kept = expected_[index] = std::move(*text);
-    if (file.mode == Mode::kDoctest) return DoctestSession(file.path, kept, options_.doctest);
+    if (file.mode == Mode::kDoctest) {
+      notes_[index] = NotTestedNotes(file.path, kept.text);
+      return DoctestSession(file.path, kept, options_.doctest);
+    }
     return ConsoleTranscriptSession(file.path, kept.text, options_.placeholders);
   }
 
@@ -157,7 +161,9 @@ class TranscriptQueue : public SessionQueue {
             ? JudgeDoctest(file.path, outcome, options_.isolation, options_.prompts)
             : JudgeConsole(file.path, expected.text, outcome, options_.isolation);
     if (options_.update && verdict.status == Status::kFailed) Update(expected, outcome, verdict);
+    verdict.notes = std::move(notes_[index]);
     expected_.erase(index);
+    notes_.erase(index);
     reporter_.Add(index, std::move(verdict));
   }
 
@@ -200,7 +206,8 @@ class TranscriptQueue : public SessionQueue {
   const std::vector<PlannedFile>& files_;
   const RunOptions& options_;
   RunReporter& reporter_;
-  std::map<size_t, TranscriptText> expected_;  ///< of the files running
+  std::map<size_t, TranscriptText> expected_;         ///< of the files running
+  std::map<size_t, std::vector<std::string>> notes_;  ///< of the files running: lines not run
 };
 
 }  // namespace
