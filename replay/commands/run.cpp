@@ -14,6 +14,7 @@
 #include "pycon/python_session.h"
 #include "replay/console/session.h"
 #include "replay/console/verdict.h"
+#include "replay/doctest/text.h"
 #include "replay/doctest/update.h"
 #include "replay/report/run_reporter.h"
 #include "replay/runner/interrupt.h"
@@ -69,6 +70,15 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files) {
   });
   if (all_doctest) options.preload.insert(options.preload.end(), {"doctest", "json"});
   return options;
+}
+
+/// Why a run selected no file, for its message.
+std::string NothingSelected(const RunOptions& options) {
+  std::string searched = options.mode == ModeChoice::kDoctest ? "*.txt, *.rst, *.md" : "*.pycon";
+  std::string text = "the directories given hold no " + searched + " file";
+  if (options.mode == ModeChoice::kAuto)
+    text += " (use --mode doctest to search them for *.txt, *.rst and *.md)";
+  return text;
 }
 
 bool UseColor(ColorChoice choice) {
@@ -130,12 +140,16 @@ class TranscriptQueue : public SessionQueue {
       verdict.path = file.path;
       verdict.mode = file.mode;
       verdict.status = Status::kError;
+      verdict.line = text.error().line;
       verdict.message = text.error().ToString();
       reporter_.Add(index, std::move(verdict));
       return std::nullopt;
     }
     const TranscriptText& kept = expected_[index] = std::move(*text);
-    if (file.mode == Mode::kDoctest) return DoctestSession(file.path, kept, options_.doctest);
+    if (file.mode == Mode::kDoctest) {
+      notes_[index] = NotTestedNotes(file.path, kept.text);
+      return DoctestSession(file.path, kept, options_.doctest);
+    }
     return ConsoleTranscriptSession(file.path, kept.text, options_.placeholders);
   }
 
@@ -147,7 +161,9 @@ class TranscriptQueue : public SessionQueue {
             ? JudgeDoctest(file.path, outcome, options_.isolation, options_.prompts)
             : JudgeConsole(file.path, expected.text, outcome, options_.isolation);
     if (options_.update && verdict.status == Status::kFailed) Update(expected, outcome, verdict);
+    verdict.notes = std::move(notes_[index]);
     expected_.erase(index);
+    notes_.erase(index);
     reporter_.Add(index, std::move(verdict));
   }
 
@@ -190,7 +206,8 @@ class TranscriptQueue : public SessionQueue {
   const std::vector<PlannedFile>& files_;
   const RunOptions& options_;
   RunReporter& reporter_;
-  std::map<size_t, TranscriptText> expected_;  ///< of the files running
+  std::map<size_t, TranscriptText> expected_;         ///< of the files running
+  std::map<size_t, std::vector<std::string>> notes_;  ///< of the files running: lines not run
 };
 
 }  // namespace
@@ -214,7 +231,10 @@ int RunCommand(const RunOptions& options) {
   InterruptSignals interrupt;
   RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  return reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  int status = reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  if (status != 0 || !files->empty()) return status;
+  std::cerr << "replay: no file selected: " << NothingSelected(options) << "\n";
+  return kExitNothingSelected;
 }
 
 }  // namespace replay

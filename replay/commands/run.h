@@ -43,7 +43,12 @@ struct RunOptions {
 
 /// Runs the transcripts under `options.paths`, prints failures and a
 /// summary, writes the requested reports. Returns the exit status: 0 all
-/// passed, 1 any failed or errored, 2 usage error, 130 interrupted.
+/// passed (or skipped), 1 any failed or errored, 2 usage error,
+/// kExitNothingSelected if no file was selected, 130 interrupted.
 int RunCommand(const RunOptions& options);
+
+/// The exit status of a run that selected no file (pytest's "no tests
+/// collected").
+inline constexpr int kExitNothingSelected = 5;
 
 }  // namespace replay

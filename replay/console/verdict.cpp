@@ -57,6 +57,7 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   std::string actual = ComparableActual(expected, outcome);
   if (outcome.end != SessionOutcome::End::kFinished) {
     verdict.status = Status::kError;
+    verdict.line = outcome.line;
     verdict.message = Diagnostic{path, outcome.line, 0, outcome.Describe(options)}.ToString();
     verdict.diff = BoundedDiff(path, expected, actual).text;
     return verdict;
@@ -69,16 +70,19 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   }
   verdict.examples = result->statements;
   if (actual == expected) {
-    verdict.status = Status::kPassed;
+    // A transcript that enters nothing checks nothing: visible, not "passed".
+    verdict.status = result->statements == 0 ? Status::kSkipped : Status::kPassed;
+    if (result->statements == 0) verdict.message = path + ": " + kNoExamples;
     return verdict;
   }
   Diff diff = BoundedDiff(path, expected, actual);
   verdict.status = Status::kFailed;
   verdict.failures = diff.hunks;
   verdict.diff = diff.text;
-  verdict.message = Diagnostic{path, FirstDifferingLine(expected, actual), 0,
-                               "the console shows something else from this line on"}
-                        .ToString();
+  verdict.line = FirstDifferingLine(expected, actual);
+  verdict.message =
+      Diagnostic{path, verdict.line, 0, "the console shows something else from this line on"}
+          .ToString();
   return verdict;
 }
 

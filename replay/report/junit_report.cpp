@@ -68,19 +68,24 @@ std::string JunitReportEntry(const TranscriptVerdict& verdict) {
   std::string xml = "    <testcase classname=\"replay." + std::string(ModeName(verdict.mode)) +
                     "\" name=\"" + Escape(verdict.path) + "\" file=\"" + Escape(verdict.path) +
                     "\" time=\"" + Seconds(verdict.duration_s) + "\"";
+  if (verdict.line > 0) xml += " line=\"" + std::to_string(verdict.line) + "\"";
   std::string message = Escape(verdict.message);
   std::string body = Escape(verdict.diff);
+  std::string notes;
+  for (const std::string& note : verdict.notes) notes += "NOTE " + Escape(note) + "\n";
+  if (!notes.empty()) notes = "      <system-out>" + notes + "</system-out>\n";
+  std::string end = notes + "    </testcase>\n";
   switch (verdict.status) {
     case Status::kPassed:
-      return xml + "/>\n";
+      return notes.empty() ? xml + "/>\n" : xml + ">\n" + end;
     case Status::kFailed:
       return xml + ">\n      <failure message=\"" + message + "\" type=\"mismatch\">" + body +
-             "</failure>\n    </testcase>\n";
+             "</failure>\n" + end;
     case Status::kError:
       return xml + ">\n      <error message=\"" + message + "\" type=\"error\">" + body +
-             "</error>\n    </testcase>\n";
+             "</error>\n" + end;
     case Status::kSkipped:
-      return xml + ">\n      <skipped message=\"" + message + "\"/>\n    </testcase>\n";
+      return xml + ">\n      <skipped message=\"" + message + "\"/>\n" + end;
   }
   return xml + "/>\n";
 }

@@ -24,20 +24,52 @@ def record(recorder, *args):
 
 
 FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')
+QUOTE = re.compile(r'^(?:[ ]{0,3}>(?:[ \t]|$))*')
+CONSOLE = {'pycon', 'pycon3', 'python', 'python3', 'py', 'py3', 'python-console', 'ipython',
+           'ipython3'}
+CODE_DIRECTIVES = {'code-block', 'code', 'sourcecode', 'code-cell'}
+OTHER_DIRECTIVES = {'testcode', 'testoutput', 'testsetup', 'testcleanup', 'math', 'raw',
+                    'mermaid', 'graphviz', 'csv-table', 'literalinclude', 'ipython'}
+
+
+def _first_word(text):
+    return re.split(r'[ \t{]', text.strip(' \t'), maxsplit=1)[0].lower()
+
+
+def _fence_kind(info):
+    """'run', 'if-prompts', 'markdown' or 'other', for a fence's info string."""
+    if not info:
+        return 'if-prompts'
+    match = re.match(r'\{([^}]*)\}?(.*)$', info)
+    if not match:
+        return 'run' if _first_word(info) in CONSOLE else 'other'
+    name, argument = match.group(1).strip().lower(), _first_word(match.group(2))
+    if name.startswith('.'):
+        return 'run' if _first_word(name[1:]) in CONSOLE else 'other'
+    if name in ('doctest', 'eval-rst'):
+        return 'run'
+    if name in CODE_DIRECTIVES:
+        return 'run' if argument in CONSOLE else 'other'
+    return 'other' if name in OTHER_DIRECTIVES else 'markdown'
 
 
 def markdown_to_doctest(text):
-    """The examples of markdown `text`, line for line: the lines inside fences
-    whose info string starts with pycon, python or py (any case), or inside
-    bare fences holding a `>>>` line, kept; every other line, fence lines
-    included, made empty. A fence is three or more backticks or tildes (a
-    backtick fence has no backtick in its info), closed by at least as many
-    of the same with nothing after them, or by the end of the text."""
+    """The examples of markdown `text`, line for line, as the README states
+    them: the lines of fences of a console language (pycon, python, py, with
+    3s, python-console, ipython; as MyST {doctest}, {eval-rst} or
+    {code-block} LANG), of bare fences holding a `>>>` line and of indented
+    code blocks holding one, kept, with block-quote markers made spaces;
+    every other line made empty. Fences inside block quotes close in the same
+    quote, or where it ends; MyST directives such as {note} hold markdown."""
     lines = text.split('\n')
+    prefix = [len(QUOTE.match(line).group(0)) for line in lines]
+    depth = [line[:n].count('>') for line, n in zip(lines, prefix)]
+    body = [line[n:] for line, n in zip(lines, prefix)]
     keep = [False] * len(lines)
+    skip = set()
 
-    def fence(line):
-        match = FENCE.match(line)
+    def fence(k):
+        match = FENCE.match(body[k])
         if not match:
             return None
         marks, info = match.group(1), match.group(2).strip(' \t')
@@ -45,29 +77,50 @@ def markdown_to_doctest(text):
             return None
         return marks[0], len(marks), info
 
+    def prompt(k):
+        return body[k].lstrip(' \t').startswith('>>>')
+
+    def indent(k):
+        stripped = body[k].lstrip(' \t')
+        return len(body[k][:len(body[k]) - len(stripped)].expandtabs(4)) if stripped else None
+
     i = 0
     while i < len(lines):
-        opening = fence(lines[i])
-        if opening is None:
-            i += 1
-            continue
-        close = i + 1
-        while close < len(lines):
-            closing = fence(lines[close])
-            if closing and closing[0] == opening[0] and closing[1] >= opening[1] \
-                    and not closing[2]:
-                break
-            close += 1
-        info = opening[2]
-        if info:
-            examples = re.split(r'[ \t{]', info, maxsplit=1)[0].lower() in ('pycon', 'python', 'py')
-        else:
-            examples = any(line.lstrip(' \t').startswith('>>>') for line in lines[i + 1:close])
-        if examples:
+        opening = fence(i) if i not in skip else None
+        if opening is not None:
+            close, closed = i + 1, False
+            while close < len(lines) and depth[close] >= depth[i]:
+                closing = fence(close)
+                if depth[close] == depth[i] and closing and closing[0] == opening[0] \
+                        and closing[1] >= opening[1] and not closing[2]:
+                    closed = True
+                    break
+                close += 1
+            kind = _fence_kind(opening[2])
+            if kind == 'markdown':
+                if closed:
+                    skip.add(close)
+                i += 1
+                continue
+            run = kind == 'run' or (kind == 'if-prompts' and any(map(prompt, range(i + 1, close))))
             for k in range(i + 1, close):
-                keep[k] = True
-        i = close + 1
-    return '\n'.join(line if kept else '' for line, kept in zip(lines, keep))
+                keep[k] = run
+            i = close + 1 if closed else close
+            continue
+        level = indent(i)
+        if i not in skip and level is not None and level >= 4 and (i == 0 or indent(i - 1) is None):
+            end = i
+            while end < len(lines) and depth[end] == depth[i] \
+                    and (indent(end) is None or indent(end) >= 4) \
+                    and (end == i or fence(end) is None):
+                end += 1
+            if any(map(prompt, range(i, end))):
+                for k in range(i, end):
+                    keep[k] = True
+            i = end
+            continue
+        i += 1
+    return '\n'.join(' ' * prefix[k] + body[k] if keep[k] else '' for k in range(len(lines)))
 
 
 def finish(failures, checked=None):
