@@ -85,6 +85,12 @@ bool Apply(const Replacement& r, std::vector<std::string>& lines) {
   if (open_end && !fresh.empty()) {
     fresh.back().resize(WithoutLineEnd(fresh.back()).size());
   }
+  // Output added after a last line without its line end starts a line of
+  // its own, and the file keeps ending without one.
+  if (r.first == lines.size() && r.first > 0 && LineEnd(lines.back()).empty() && !fresh.empty()) {
+    lines.back() += fresh.back().substr(WithoutLineEnd(fresh.back()).size());
+    fresh.back().resize(WithoutLineEnd(fresh.back()).size());
+  }
   lines.erase(begin, end);
   lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(r.first), fresh.begin(), fresh.end());
   return true;
