@@ -194,3 +194,24 @@ TEST_CASE("a report whose lines do not fit the text is ignored") {
     CHECK(*updated == ">>> 1\n1\n>>> 3\n3\n");
   }
 }
+
+// Found by tests/fuzz/update_fuzz.cpp (corpus/update/crash-lone-cr-before-
+// empty-line): a new last line ending in a lone CR, or an example line
+// ending in one with nothing after it, met the empty line after the example
+// as "\r\n" and swallowed it, so the prose after became expected output.
+TEST_CASE("a lone CR before the blank line that ends an example never joins it") {
+  SECTION("new output replaces lines that end in CR and LF") {
+    std::string text = ">>> f()\n1\r2\n\nProse\n";
+    std::optional<std::string> updated =
+        UpdatedDoctestText(text, Reports({Failing(1, 2, "1\n2\n", "3\n")}));
+    REQUIRE(updated);
+    CHECK(*updated == ">>> f()\n3\n\nProse\n");
+  }
+  SECTION("no output left after an example line ending in CR") {
+    std::string text = ">>> f()\r1\n\nProse\n";
+    std::optional<std::string> updated =
+        UpdatedDoctestText(text, Reports({Failing(1, 2, "1\n", "")}));
+    REQUIRE(updated);
+    CHECK(*updated == ">>> f()\r\n\nProse\n");
+  }
+}
