@@ -184,6 +184,7 @@ class TranscriptQueue : public SessionQueue {
       verdict.updated = true;
     } else {
       verdict.not_updated = written.error().message;
+      verdict.update_unwritable = true;
     }
   }
 

@@ -39,8 +39,9 @@ struct TranscriptVerdict {
   std::string message;  ///< why it failed or errored, with file:line where known
   std::string diff;     ///< unified diff, expected against actual (no colour)
   double duration_s = 0;
-  bool updated = false;     ///< rewritten by --update
-  std::string not_updated;  ///< why --update left the file as it was (empty: it did not try)
+  bool updated = false;            ///< rewritten by --update
+  std::string not_updated;         ///< why --update left the file as it was (empty: it did not try)
+  bool update_unwritable = false;  ///< --update could not write the file (an I/O error)
 };
 
 /// The counts of one run.
