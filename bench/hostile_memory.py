@@ -11,8 +11,12 @@ runner and of each of its descendants from /proc; prints the runner's peak
 import argparse
 import pathlib
 import subprocess
+import sys
 import tempfile
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / 'tests' / 'support'))
+import testlib  # noqa: E402
 
 HOSTILE = {
     'recursion': 'import sys\n>>> sys.setrecursionlimit(10**8)\n>>> def f(n): return f(n + 1)\n'
@@ -35,22 +39,6 @@ def rss_kib(pid, field='VmRSS'):
     return 0
 
 
-def descendants(pid):
-    parents = {}
-    for entry in pathlib.Path('/proc').iterdir():
-        if entry.name.isdigit():
-            try:
-                parents[int(entry.name)] = int(
-                    (entry / 'stat').read_text().rsplit(')', 1)[1].split()[1])
-            except (OSError, IndexError):
-                pass
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {p for p, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--build', default='build')
@@ -71,7 +59,7 @@ def main():
         start = time.monotonic()
         while runner.poll() is None:
             runner_peak = max(runner_peak, rss_kib(runner.pid, 'VmHWM'))
-            for pid in descendants(runner.pid):
+            for pid in testlib.descendants(runner.pid):
                 child_peak = max(child_peak, rss_kib(pid))
             time.sleep(0.01)
         elapsed = time.monotonic() - start

@@ -22,20 +22,18 @@
 
 namespace {
 
-/// `text`'s lines as doctest counts them, each with its line end.
+/// `text`'s lines as doctest counts them, each with its line end: a line
+/// ends at "\n", or at a "\r" not followed by "\n" (written apart from
+/// update.cpp's splitter, as the model it is checked against).
 std::vector<std::string> Lines(std::string_view text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    } else {
-      end += text.compare(end, 2, "\r\n") == 0 ? 2 : 1;
-    }
-    lines.emplace_back(text.substr(start, end - start));
-    start = end;
+  std::vector<std::string> lines(1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    lines.back() += text[i];
+    bool ends =
+        text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+    if (ends) lines.emplace_back();
   }
+  if (lines.back().empty()) lines.pop_back();
   return lines;
 }
 

@@ -77,23 +77,6 @@ def check_full_disk(replay, recorder, tmp, failures):
     return 3
 
 
-def descendants(pid):
-    """The processes whose parent chain leads to `pid`, from /proc."""
-    parents = {}
-    for entry in pathlib.Path('/proc').iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / 'stat').read_text().rsplit(')', 1)[1].split()
-                parents[int(entry.name)] = int(fields[1])
-            except (OSError, IndexError):
-                pass
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {p for p, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
-
-
 def alive(pid):
     try:
         state = pathlib.Path(f'/proc/{pid}/stat').read_text().rsplit(')', 1)[1].split()[0]
@@ -118,7 +101,7 @@ def check_sigterm(replay, recorder, tmp, failures):
     started = set()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and len(started) < 4:  # 2 children, 2 sleeps
-        started |= descendants(runner.pid)
+        started |= testlib.descendants(runner.pid)
         time.sleep(0.05)
     runner.send_signal(signal.SIGTERM)
     runner.communicate(timeout=30)
