@@ -200,6 +200,7 @@ class TranscriptQueue : public SessionQueue {
       verdict.updated = true;
     } else {
       verdict.not_updated = written.error().message;
+      verdict.update_unwritable = true;
     }
   }
 

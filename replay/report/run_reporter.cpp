@@ -30,6 +30,7 @@ void RunReporter::Emit(const TranscriptVerdict& verdict) {
     out_ << text << std::flush;
   }
   summary_.Add(verdict.status);
+  io_failed_ = io_failed_ || verdict.update_unwritable;
   if (json_) json_->Add(JsonReportEntry(verdict));
   if (junit_) junit_->Add(JunitReportEntry(verdict));
 }
@@ -50,7 +51,7 @@ int RunReporter::Finish(bool interrupted, double duration_s) {
   summary_.interrupted = interrupted;
   summary_.duration_s = duration_s;
   out_ << SummaryLine(summary_) << std::endl;
-  int status = summary_.failed + summary_.errors > 0 ? 1 : 0;
+  int status = io_failed_ ? 2 : summary_.failed + summary_.errors > 0 ? 1 : 0;
   auto finish = [&](std::optional<ReportFile>& file, const std::string& head,
                     std::string_view tail) {
     if (!file) return;

@@ -41,8 +41,8 @@ class RunReporter {
 
   /// Ends the run: reports what still waits (after an interruption, what
   /// finished), prints the summary line, writes the report files. Returns
-  /// the exit status: 0 all passed, 1 any failed or errored, 2 a report
-  /// could not be written, 130 interrupted.
+  /// the exit status: 0 all passed, 1 any failed or errored, 2 a report or
+  /// an --update could not be written, 130 interrupted.
   int Finish(bool interrupted, double duration_s);
 
  private:
@@ -57,6 +57,7 @@ class RunReporter {
   size_t next_ = 0;
   size_t failures_ = 0;
   RunSummary summary_;
+  bool io_failed_ = false;  ///< an --update could not be written
 };
 
 }  // namespace replay

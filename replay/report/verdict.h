@@ -46,8 +46,9 @@ struct TranscriptVerdict {
   int line = 0;      ///< the line the message names; 0: none (the file as a whole)
   std::string diff;  ///< unified diff, expected against actual (no colour)
   double duration_s = 0;
-  bool updated = false;     ///< rewritten by --update
-  std::string not_updated;  ///< why --update left the file as it was (empty: it did not try)
+  bool updated = false;            ///< rewritten by --update
+  std::string not_updated;         ///< why --update left the file as it was (empty: it did not try)
+  bool update_unwritable = false;  ///< --update could not write the file (an I/O error)
 };
 
 /// The counts of one run.

@@ -10,6 +10,7 @@
 
 Scripts import it after putting tests/ on sys.path.
 """
+import pathlib
 import re
 import subprocess
 import sys
@@ -121,6 +122,23 @@ def markdown_to_doctest(text):
             continue
         i += 1
     return '\n'.join(' ' * prefix[k] + body[k] if keep[k] else '' for k in range(len(lines)))
+
+
+def descendants(pid):
+    """The live processes whose parent chain leads to `pid`, from /proc."""
+    parents = {}
+    for entry in pathlib.Path('/proc').iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / 'stat').read_text().rsplit(')', 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+            except (OSError, IndexError):
+                pass
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
 
 
 def finish(failures, checked=None):

@@ -52,3 +52,19 @@ TEST_CASE("JUnit XML: a testcase names its line; skips say why; notes are system
   CHECK(xml.find("file=\"d.pycon\" time=\"0.000\" line=\"7\">") != std::string::npos);
   CHECK(xml.find("type=\"error\">+so far\n</error>") != std::string::npos);
 }
+
+// Found by tests/fuzz/report_fuzz.cpp (corpus/report/hostile): U+FFFE and
+// U+FFFF are valid UTF-8 that XML 1.0 forbids; parsers refused the report.
+TEST_CASE("JUnit XML: noncharacters U+FFFE and U+FFFF are written as escapes") {
+  replay::TranscriptVerdict failed;
+  failed.path = "a\xEF\xBF\xBE.pycon";
+  failed.status = Status::kFailed;
+  failed.diff = "+\xEF\xBF\xBF \xEF\xBF\xBD\n";
+  replay::RunSummary summary;
+  summary.Add(failed.status);
+  std::string xml = replay::JunitReport(summary, {failed});
+  CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
+  CHECK(xml.find("name=\"a\\ufffe.pycon\"") != std::string::npos);
+  CHECK(xml.find("+\\uffff \xEF\xBF\xBD\n") != std::string::npos);
+}
