@@ -5,6 +5,7 @@
 
 #include "pycon/python_session.h"
 #include "replay/commands/console.h"
+#include "replay/commands/environment.h"
 #include "replay/commands/record.h"
 #include "replay/commands/run.h"
 
@@ -84,30 +85,70 @@ CLI::App* AddConsole(CLI::App& app, replay::ConsoleCommandOptions& console) {
   return cmd;
 }
 
+/// Options of replay itself, before (or after) the command.
+struct GlobalOptions {
+  std::string python;  ///< --python
+  bool verbose = false;
+  bool version = false;
+};
+
+void AddGlobalOptions(CLI::App& app, GlobalOptions& global) {
+  app.add_flag("--version", global.version,
+               "Show replay's version, the Python it runs and its prefix, and exit");
+  app.add_option("--python", global.python,
+                 "Python to run as: an interpreter (path or name on PATH) or a venv directory; "
+                 "default: the activated venv ($VIRTUAL_ENV), else the Python replay was built "
+                 "with. Its minor version must be the built one")
+      ->envname("REPLAY_PYTHON");
+  app.add_flag("-v,--verbose", global.verbose,
+               "First say which Python runs, and its prefix (replay run)");
+  app.fallthrough();  // `replay run --python X` as well as `replay --python X run`
+}
+
+/// Runs the parsed command as the chosen Python. Returns the exit status.
+int Dispatch(const CLI::App& app, const GlobalOptions& global, replay::RunOptions& run,
+             replay::RecordOptions& record, replay::ConsoleCommandOptions& console) {
+  replay::Expected<std::string> python = replay::ChooseExecutable(global.python);
+  if (!python) {
+    std::cerr << "replay: " << python.error().ToString() << "\n";
+    return 2;
+  }
+  if (global.version) {
+    std::cout << VersionText() << "\n" << replay::DescribeInterpreter(*python) << "\n";
+    return 0;
+  }
+  run.python = record.python = console.python = *python;
+  run.verbose = global.verbose;
+  if (app.got_subcommand("run")) return replay::RunCommand(run);
+  if (app.got_subcommand("record")) return replay::RecordCommand(record);
+  return replay::ConsoleCommand(console);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Replays recorded Python console transcripts and shows what differs."};
-  app.set_version_flag("--version", VersionText());
-  app.require_subcommand(1);
+  GlobalOptions global;
+  AddGlobalOptions(app, global);
+  app.require_subcommand(0, 1);
   replay::RunOptions run;
   replay::RecordOptions record;
   replay::ConsoleCommandOptions console;
-  CLI::App* run_cmd = AddRun(app, run);
-  CLI::App* record_cmd = AddRecord(app, record);
-  CLI::App* console_cmd = AddConsole(app, console);
+  AddRun(app, run);
+  AddRecord(app, record);
+  AddConsole(app, console);
   try {
     app.parse(argc, argv);
+    if (!global.version && app.get_subcommands().empty()) {
+      throw CLI::RequiredError("A subcommand");
+    }
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : 2;
   }
   try {
-    if (run_cmd->parsed()) return replay::RunCommand(run);
-    if (record_cmd->parsed()) return replay::RecordCommand(record);
-    if (console_cmd->parsed()) return replay::ConsoleCommand(console);
+    return Dispatch(app, global, run, record, console);
   } catch (const std::exception& error) {
     std::cerr << "replay: " << error.what() << "\n";
     return 2;
   }
-  return 2;
 }

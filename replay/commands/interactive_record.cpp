@@ -148,7 +148,7 @@ int RunRecordedConsole(pycon::InteractiveConsole& console, TranscriptFile& file)
 
 }  // namespace
 
-int RecordInteractively(const std::string& output) {
+int RecordInteractively(const std::string& output, const std::string& executable) {
   int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) {
     std::cerr << "replay: cannot write " << output << ": " << std::strerror(errno) << "\n";
@@ -156,6 +156,7 @@ int RecordInteractively(const std::string& output) {
   }
   pycon::SessionOptions session_options;
   session_options.install_signal_handlers = true;
+  session_options.executable = executable;
   pycon::PythonSession python(session_options);
   pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
   if (!readline) PyErr_Clear();

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "pycon/python_session.h"
+#include "replay/commands/environment.h"
 #include "replay/console/session.h"
 #include "replay/console/verdict.h"
 #include "replay/doctest/text.h"
@@ -62,8 +63,10 @@ Expected<std::vector<PlannedFile>> Plan(const RunOptions& options) {
 /// the run's mode imports anyway: code.py's modules for console transcripts
 /// (the default), doctest (and the json its driver reports with) when every
 /// file is a doctest file.
-pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files) {
+pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
+                                     const std::string& python) {
   pycon::SessionOptions options;
+  options.executable = python;
   options.finalize = false;  // the process ends right after
   bool all_doctest = !files.empty() && std::all_of(files.begin(), files.end(), [](const auto& f) {
     return f.mode == Mode::kDoctest;
@@ -225,9 +228,10 @@ int RunCommand(const RunOptions& options) {
     std::cerr << "replay: " << report_to_stdout.error().ToString() << "\n";
     return 2;
   }
-  pycon::PythonSession python(InterpreterFor(*files));
-  RunReporter reporter(ReportOptionsFor(options), *report_to_stdout ? std::cerr : std::cout,
-                       std::cerr);
+  pycon::PythonSession python(InterpreterFor(*files, options.python));
+  std::ostream& text = *report_to_stdout ? std::cerr : std::cout;
+  if (options.verbose) text << "replay: " << DescribeRunningPython() << std::endl;
+  RunReporter reporter(ReportOptionsFor(options), text, std::cerr);
   TranscriptQueue queue(*files, options, reporter);
   InterruptSignals interrupt;
   RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);

@@ -2,7 +2,7 @@
 
     python3 cli_test.py REPLAY RECORDER
 
-- `replay --version` names replay and this Python's full version;
+- `replay --version` names replay and this Python's full version (first line);
 - exit status: 0 all passed, 1 a failure, 2 an unknown option, a missing
   path or missing arguments;
 - `replay record` writes, for the same input lines, the bytes the stdlib
@@ -39,7 +39,7 @@ def run(replay, *args):
 
 def main(replay, recorder):
     failures = []
-    version = run(replay, '--version').stdout.decode().strip()
+    version = run(replay, '--version').stdout.decode().splitlines()[0]
     if version != f'replay 0.1.0 (Python {platform.python_version()})':
         failures.append(f'--version says {version!r}')
 
