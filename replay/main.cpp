@@ -10,6 +10,7 @@
 
 namespace {
 
+using replay::AnnotationChoice;
 using replay::ColorChoice;
 using replay::ModeChoice;
 using replay::PromptPolicy;
@@ -59,6 +60,19 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_option("--color", run.color, "Colour diffs: auto, always, never")
       ->transform(CLI::CheckedTransformer(colors));
   cmd->add_option("--report-json", run.report_json, "Write a JSON report to FILE");
+  const std::map<std::string, AnnotationChoice> annotations = {
+      {"auto", AnnotationChoice::kAuto},
+      {"github", AnnotationChoice::kGithub},
+      {"none", AnnotationChoice::kNone}};
+  cmd->add_option("--annotations", run.annotations,
+                  "CI annotations: auto (github if GITHUB_ACTIONS=true), github, none")
+      ->transform(CLI::CheckedTransformer(annotations));
+  cmd->add_option("-k", run.select,
+                  "Only files whose path contains PATTERN (a glob if it has *?[); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_flag("-x,--exitfirst", run.exit_first, "Start no file after the first failure");
+  cmd->add_option("--shard", run.shard,
+                  "Run shard K of N (K/N, 1-based; default: Bazel's TEST_SHARD_INDEX)");
   cmd->add_flag("--ellipsis", run.placeholders.ellipsis,
                 "In console transcripts, \"...\" in expected output matches any text");
   cmd->add_flag("--update", run.update, "Rewrite failing transcripts to what the console shows");

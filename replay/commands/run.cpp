@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "replay/text/discovery.h"
 #include "replay/text/files.h"
 #include "replay/text/lines.h"
+#include "replay/text/selection.h"
 #include "replay/text/transcript_text.h"
 
 namespace replay {
@@ -44,18 +46,53 @@ Mode ModeOf(const std::string& path, ModeChoice choice) {
   return doctest ? Mode::kDoctest : Mode::kConsole;
 }
 
+/// The files of a run, and how many there were before -k and the shard.
+struct Plan {
+  std::vector<PlannedFile> files;
+  size_t found = 0;    ///< by discovery
+  size_t matched = 0;  ///< by -k
+};
+
+/// The shard of the run: --shard, else Bazel's TEST_SHARD_INDEX (0-based)
+/// of TEST_TOTAL_SHARDS, told that replay shards by touching
+/// TEST_SHARD_STATUS_FILE; none: the whole run.
+Expected<std::optional<Shard>> ShardOf(const RunOptions& options) {
+  std::string text = options.shard;
+  const char* total = std::getenv("TEST_TOTAL_SHARDS");
+  if (text.empty() && total != nullptr && *total != '\0') {
+    const char* index = std::getenv("TEST_SHARD_INDEX");
+    text =
+        std::to_string(std::strtoul(index != nullptr ? index : "0", nullptr, 10) + 1) + "/" + total;
+    const char* status = std::getenv("TEST_SHARD_STATUS_FILE");
+    if (status != nullptr && *status != '\0') std::ofstream{status, std::ios::app};
+  }
+  if (text.empty()) return std::optional<Shard>();
+  Expected<Shard> shard = ParseShard(text);
+  if (!shard) return shard.error();
+  return std::optional<Shard>(*shard);
+}
+
 /// The files of the run, in order, each with its mode.
-Expected<std::vector<PlannedFile>> Plan(const RunOptions& options) {
+Expected<Plan> PlanRun(const RunOptions& options) {
   Expected<std::vector<std::string>> found = DiscoverFiles(
       options.paths, options.mode == ModeChoice::kDoctest ? kDoctestExtensions
                                                           : std::vector<std::string>{".pycon"});
   if (!found) return found.error();
-  std::vector<PlannedFile> files;
+  Expected<std::optional<Shard>> shard = ShardOf(options);
+  if (!shard) return shard.error();
+  Plan plan;
+  plan.found = found->size();
+  std::vector<std::string> matched;
   for (std::string& path : *found) {
-    Mode mode = ModeOf(path, options.mode);
-    files.push_back({std::move(path), mode});
+    if (MatchesAny(path, options.select)) matched.push_back(std::move(path));
   }
-  return files;
+  plan.matched = matched.size();
+  if (*shard) matched = FilesInShard(matched, **shard);
+  for (std::string& path : matched) {
+    Mode mode = ModeOf(path, options.mode);
+    plan.files.push_back({std::move(path), mode});
+  }
+  return plan;
 }
 
 /// The interpreter the run forks from. It preloads what the reference of
@@ -73,7 +110,8 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files) {
 }
 
 /// Why a run selected no file, for its message.
-std::string NothingSelected(const RunOptions& options) {
+std::string NothingSelected(const RunOptions& options, const Plan& plan) {
+  if (plan.found > 0) return "no file matches -k " + Join(options.select, " or -k ");
   std::string searched = options.mode == ModeChoice::kDoctest ? "*.txt, *.rst, *.md" : "*.pycon";
   std::string text = "the directories given hold no " + searched + " file";
   if (options.mode == ModeChoice::kAuto)
@@ -81,10 +119,18 @@ std::string NothingSelected(const RunOptions& options) {
   return text;
 }
 
+/// Whether environment variable `name` is set and not empty.
+bool IsSet(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
 bool UseColor(ColorChoice choice) {
   if (choice != ColorChoice::kAuto) return choice == ColorChoice::kAlways;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
+  if (IsSet("NO_COLOR")) return false;  // no-color.org: only when not empty
+  if (IsSet("FORCE_COLOR")) return true;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
   return isatty(STDOUT_FILENO) != 0;
 }
 
@@ -114,11 +160,17 @@ Expected<bool> CheckReportPaths(const RunOptions& options) {
 ReportOptions ReportOptionsFor(const RunOptions& options) {
   ReportOptions report;
   report.color = UseColor(options.color);
-  report.progress = isatty(STDERR_FILENO) != 0;
+  const char* term = std::getenv("TERM");
+  report.progress =
+      isatty(STDERR_FILENO) != 0 && !(term != nullptr && std::string_view(term) == "dumb");
   struct winsize size {};
   if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) report.width = size.ws_col;
   report.json_path = options.report_json;
   report.junit_path = options.junit;
+  const char* actions = std::getenv("GITHUB_ACTIONS");
+  report.github_annotations = options.annotations == AnnotationChoice::kGithub ||
+                              (options.annotations == AnnotationChoice::kAuto &&
+                               actions != nullptr && std::string_view(actions) == "true");
   return report;
 }
 
@@ -134,6 +186,10 @@ class TranscriptQueue : public SessionQueue {
 
   std::optional<Session> Prepare(size_t index) override {
     const PlannedFile& file = files_[index];
+    if (options_.exit_first && reporter_.failures() > 0) {
+      ++not_started_;
+      return std::nullopt;
+    }
     Expected<TranscriptText> text = ReadTranscript(file.path);
     if (!text) {
       TranscriptVerdict verdict;
@@ -168,6 +224,9 @@ class TranscriptQueue : public SessionQueue {
   }
 
   void Progress(const RunProgress& progress) override { reporter_.Progress(progress); }
+
+  /// Files -x did not start.
+  size_t not_started() const { return not_started_; }
 
  private:
   static Expected<TranscriptText> ReadTranscript(const std::string& path) {
@@ -208,17 +267,23 @@ class TranscriptQueue : public SessionQueue {
   RunReporter& reporter_;
   std::map<size_t, TranscriptText> expected_;         ///< of the files running
   std::map<size_t, std::vector<std::string>> notes_;  ///< of the files running: lines not run
+  size_t not_started_ = 0;
 };
 
 }  // namespace
 
-int RunCommand(const RunOptions& options) {
+int RunCommand(const RunOptions& given) {
   auto started = std::chrono::steady_clock::now();
-  Expected<std::vector<PlannedFile>> files = Plan(options);
-  if (!files) {
-    std::cerr << "replay: " << files.error().ToString() << "\n";
+  RunOptions options = given;
+  // Bazel's test runner names the JUnit file it collects.
+  if (options.junit.empty() && IsSet("XML_OUTPUT_FILE"))
+    options.junit = std::getenv("XML_OUTPUT_FILE");
+  Expected<Plan> plan = PlanRun(options);
+  if (!plan) {
+    std::cerr << "replay: " << plan.error().ToString() << "\n";
     return 2;
   }
+  const std::vector<PlannedFile>* files = &plan->files;
   Expected<bool> report_to_stdout = CheckReportPaths(options);
   if (!report_to_stdout) {
     std::cerr << "replay: " << report_to_stdout.error().ToString() << "\n";
@@ -232,8 +297,13 @@ int RunCommand(const RunOptions& options) {
   RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   int status = reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  if (queue.not_started() > 0) {
+    std::cerr << "replay: stopped after the first failure (-x): "
+              << Plural(static_cast<int>(queue.not_started()), "file") << " not run\n";
+  }
   if (status != 0 || !files->empty()) return status;
-  std::cerr << "replay: no file selected: " << NothingSelected(options) << "\n";
+  if (plan->matched > 0) return 0;  // a shard may hold no file of a run that has some
+  std::cerr << "replay: no file selected: " << NothingSelected(options, *plan) << "\n";
   return kExitNothingSelected;
 }
 

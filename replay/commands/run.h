@@ -21,9 +21,17 @@ enum class ModeChoice {
 
 /// --color.
 enum class ColorChoice {
-  kAuto,  ///< on a terminal, unless NO_COLOR is set (and not empty)
+  kAuto,  ///< if FORCE_COLOR is set (not empty), or on a terminal unless
+          ///< TERM=dumb; never if NO_COLOR is set (not empty)
   kAlways,
   kNever,
+};
+
+/// --annotations.
+enum class AnnotationChoice {
+  kAuto,    ///< GitHub's if GITHUB_ACTIONS=true
+  kGithub,  ///< GitHub Actions workflow commands
+  kNone,
 };
 
 struct RunOptions {
@@ -33,8 +41,12 @@ struct RunOptions {
   PromptPolicy prompts = PromptPolicy::kFail;  ///< doctest prompt findings
   IsolationOptions isolation;                  ///< -j, --timeout, --max-output
   ColorChoice color = ColorChoice::kAuto;
-  std::string report_json;  ///< write the JSON report here
-  std::string junit;        ///< write JUnit XML here
+  AnnotationChoice annotations = AnnotationChoice::kAuto;
+  std::vector<std::string> select;  ///< -k PATTERN: files matching any (none: all)
+  std::string shard;                ///< --shard K/N; empty: Bazel's TEST_*SHARD* or all
+  bool exit_first = false;          ///< -x: start no file after the first failure
+  std::string report_json;          ///< write the JSON report here
+  std::string junit;                ///< write JUnit XML here
   /// Rewrite each failed transcript to what the console showed (never one
   /// that ended in an error); passing files are not touched.
   bool update = false;

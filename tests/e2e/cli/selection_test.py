@@ -6,8 +6,16 @@
   tests collected"), with or without reports;
 - an empty transcript and a doctest file doctest attempts no example of are
   `skipped` ("no examples"), in the terminal, JSON and JUnit reports, and do
-  not fail the run.
+  not fail the run;
+- `-k PATTERN` selects files (none matching: status 5), `-x` starts no file
+  after the first failure, `--shard K/N` and Bazel's TEST_SHARD_INDEX /
+  TEST_TOTAL_SHARDS split a run into disjoint shards whose union is the run
+  (TEST_SHARD_STATUS_FILE touched, XML_OUTPUT_FILE written as JUnit);
+- GitHub Actions annotations with GITHUB_ACTIONS=true or --annotations
+  github; colour with FORCE_COLOR, not with NO_COLOR (unless empty) or
+  TERM=dumb.
 """
+import os
 import json
 import pathlib
 import subprocess
@@ -68,12 +76,73 @@ def check_skipped(replay, recorder, tmp, failures):
         failures.append('JUnit should hold two skipped testcases')
 
 
+def verdicts(replay, tmp, *args, env=None):
+    """The paths and statuses of a run's JSON report, and the run."""
+    report = tmp / 'v.json'
+    done = run(replay, 'run', '--color', 'never', '--report-json', report, *args, env=env)
+    entries = json.loads(report.read_text(encoding='utf-8'))['transcripts']
+    return [(pathlib.Path(e['path']).name, e['status']) for e in entries], done
+
+
+def check_selection(replay, recorder, tmp, failures):
+    suite = tmp / 'suite'
+    suite.mkdir()
+    (tmp / 'in.txt').write_text('1 + 1\n', encoding='utf-8')
+    good = testlib.record(recorder, tmp / 'in.txt')
+    names = ['t%d.pycon' % n for n in range(7)]
+    for name in names:
+        (suite / name).write_bytes(good.replace(b'2', b'3') if name in ('t2.pycon', 't4.pycon')
+                                   else good)
+    got, done = verdicts(replay, tmp, '-k', 't1', '-k', 'suite/t5*', suite)
+    if got != [('t1.pycon', 'passed'), ('t5.pycon', 'passed')]:
+        failures.append(f'-k t1 -k suite/t5*: {got}')
+    done = run(replay, 'run', '-k', 'nothing-like-it', suite)
+    if done.returncode != 5 or b'no file matches -k nothing-like-it' not in done.stderr:
+        failures.append(f'-k matching nothing: {done.returncode} {done.stderr!r}')
+    got, done = verdicts(replay, tmp, '-x', '-j', '1', suite)
+    if got != [(n, 'passed') for n in names[:2]] + [('t2.pycon', 'failed')] \
+            or done.returncode != 1 or b'(-x): 4 files not run' not in done.stderr:
+        failures.append(f'-x: {got} {done.returncode} {done.stderr!r}')
+    shards = [verdicts(replay, tmp, '--shard', f'{k}/3', suite)[0] for k in (1, 2, 3)]
+    union = sorted(name for shard in shards for name, _ in shard)
+    if union != names or any(not shard for shard in shards):
+        failures.append(f'--shard K/3: {shards}')
+    status_file, xml = tmp / 'shard-status', tmp / 'bazel.xml'
+    bazel = dict(os.environ, TEST_TOTAL_SHARDS='3', TEST_SHARD_INDEX='1',
+                 TEST_SHARD_STATUS_FILE=str(status_file), XML_OUTPUT_FILE=str(xml))
+    got, done = verdicts(replay, tmp, suite, env=bazel)
+    if got != shards[1] or not status_file.exists() or not xml.exists() \
+            or xml.read_text(encoding='utf-8').count('<testcase') != len(got):
+        failures.append(f'Bazel shard 1 of 3: {got}, shard 2/3 was {shards[1]}')
+    if run(replay, 'run', '--shard', '3/2', suite).returncode != 2:
+        failures.append('--shard 3/2 should be a usage error')
+
+
+def check_ci_output(replay, tmp, failures):
+    bad = tmp / 'suite' / 't2.pycon'
+    plain = {k: v for k, v in os.environ.items()
+             if k not in ('GITHUB_ACTIONS', 'FORCE_COLOR', 'NO_COLOR', 'TERM')}
+    for env, args in ((dict(plain, GITHUB_ACTIONS='true'), []), (plain, ['--annotations', 'github'])):
+        out = run(replay, 'run', *args, bad, env=env).stdout.decode()
+        if f'::error file={bad},line=2,title=replay%3A failed::{bad}:2: ' not in out:
+            failures.append(f'no annotation with {args or "GITHUB_ACTIONS=true"}: {out!r}')
+    if '::error' in run(replay, 'run', bad, env=plain).stdout.decode():
+        failures.append('annotations outside GitHub Actions')
+    for extra, colour in (({'FORCE_COLOR': '1'}, True), ({'FORCE_COLOR': '1', 'NO_COLOR': '1'}, False),
+                          ({'FORCE_COLOR': '1', 'NO_COLOR': ''}, True), ({}, False)):
+        out = run(replay, 'run', bad, env=dict(plain, **extra)).stdout
+        if (b'\x1b[' in out) != colour:
+            failures.append(f'colour with {extra}: {out!r}')
+
+
 def main(replay, recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         check_nothing_selected(replay, tmp, failures)
         check_skipped(replay, recorder, tmp, failures)
+        check_selection(replay, recorder, tmp, failures)
+        check_ci_output(replay, tmp, failures)
     return testlib.finish(failures)
 
 
