@@ -24,6 +24,7 @@
 #include "replay/text/files.h"
 #include "replay/text/lines.h"
 #include "replay/text/selection.h"
+#include "replay/text/spelling.h"
 #include "replay/text/transcript_text.h"
 
 namespace replay {
@@ -117,6 +118,21 @@ std::string NothingSelected(const RunOptions& options, const Plan& plan) {
   if (options.mode == ModeChoice::kAuto)
     text += " (use --mode doctest to search them for *.txt, *.rst and *.md)";
   return text;
+}
+
+/// A usage error for an --option that is no doctest option flag of the
+/// linked Python, suggesting the one meant; empty if all are.
+std::string UnknownOptionFlag(const RunOptions& options) {
+  if (options.doctest.option_flags.empty()) return {};
+  std::vector<std::string> known = DoctestOptionFlagNames();
+  for (const std::string& flag : options.doctest.option_flags) {
+    if (std::find(known.begin(), known.end(), flag) != known.end()) continue;
+    std::string text = "--option " + flag + ": not a doctest option flag";
+    if (std::optional<std::string> meant = DidYouMean(flag, known))
+      text += " (did you mean " + *meant + "?)";
+    return text + "; known: " + Join(known, ", ");
+  }
+  return {};
 }
 
 /// Whether environment variable `name` is set and not empty.
@@ -290,6 +306,10 @@ int RunCommand(const RunOptions& given) {
     return 2;
   }
   pycon::PythonSession python(InterpreterFor(*files));
+  if (std::string unknown = UnknownOptionFlag(options); !unknown.empty()) {
+    std::cerr << "replay run: " << unknown << "\n";
+    return 2;
+  }
   RunReporter reporter(ReportOptionsFor(options), *report_to_stdout ? std::cerr : std::cout,
                        std::cerr);
   TranscriptQueue queue(*files, options, reporter);

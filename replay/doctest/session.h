@@ -26,6 +26,10 @@ struct DoctestOptions {
 /// DoctestResult (ToJson).
 Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options);
 
+/// The names of the linked Python's doctest option flags
+/// (doctest.OPTIONFLAGS_BY_NAME), sorted. Imports doctest.
+std::vector<std::string> DoctestOptionFlagNames();
+
 /// Whether a console that was given `source` (its buffered lines joined by
 /// "\n") waits for more input: the core's codeop check (CompileCommand)
 /// finds it incomplete. A code object or an error (a SyntaxError, ...) means
