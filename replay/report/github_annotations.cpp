@@ -6,33 +6,28 @@ namespace replay {
 
 namespace {
 
-/// A workflow command's message: %, CR and LF escaped.
-std::string EscapeData(std::string_view text) {
+/// `text` with `%`, CR and LF escaped, and, in a property, `:` and `,` too.
+std::string Escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
-    if (c == '%') {
-      out += "%25";
-    } else if (c == '\r') {
-      out += "%0D";
-    } else if (c == '\n') {
-      out += "%0A";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-/// A workflow command's property value: as data, and `:` and `,` too.
-std::string EscapeProperty(std::string_view text) {
-  std::string out;
-  for (char c : EscapeData(text)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out += c;
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -40,9 +35,9 @@ std::string EscapeProperty(std::string_view text) {
 
 std::string Command(const char* kind, const std::string& path, int line, const std::string& title,
                     const std::string& message) {
-  std::string text = std::string("::") + kind + " file=" + EscapeProperty(path);
+  std::string text = std::string("::") + kind + " file=" + Escape(path, true);
   if (line > 0) text += ",line=" + std::to_string(line);
-  return text + ",title=" + EscapeProperty(title) + "::" + EscapeData(message) + "\n";
+  return text + ",title=" + Escape(title, true) + "::" + Escape(message, false) + "\n";
 }
 
 /// "path:12: rest" -> 12 and "rest"; 0 and the note if it names no line.
