@@ -23,6 +23,7 @@
 #include "replay/text/discovery.h"
 #include "replay/text/files.h"
 #include "replay/text/lines.h"
+#include "replay/text/requirements.h"
 #include "replay/text/selection.h"
 #include "replay/text/spelling.h"
 #include "replay/text/transcript_text.h"
@@ -207,15 +208,10 @@ class TranscriptQueue : public SessionQueue {
       return std::nullopt;
     }
     Expected<TranscriptText> text = ReadTranscript(file.path);
-    if (!text) {
-      TranscriptVerdict verdict;
-      verdict.path = file.path;
-      verdict.mode = file.mode;
-      verdict.status = Status::kError;
-      verdict.line = text.error().line;
-      verdict.message = text.error().ToString();
-      reporter_.Add(index, std::move(verdict));
-      return std::nullopt;
+    if (!text) return Report(index, Status::kError, text.error());
+    if (std::optional<Diagnostic> unmet =
+            UnmetRequirement(text->text, file.path, pycon::PythonVersion())) {
+      return Report(index, Status::kSkipped, *unmet);
     }
     const TranscriptText& kept = expected_[index] = std::move(*text);
     if (file.mode == Mode::kDoctest) {
@@ -245,6 +241,18 @@ class TranscriptQueue : public SessionQueue {
   size_t not_started() const { return not_started_; }
 
  private:
+  /// File `index` judged without running it: nothing to run.
+  std::nullopt_t Report(size_t index, Status status, const Diagnostic& why) {
+    TranscriptVerdict verdict;
+    verdict.path = files_[index].path;
+    verdict.mode = files_[index].mode;
+    verdict.status = status;
+    verdict.line = why.line;
+    verdict.message = why.ToString();
+    reporter_.Add(index, std::move(verdict));
+    return std::nullopt;
+  }
+
   static Expected<TranscriptText> ReadTranscript(const std::string& path) {
     Expected<std::string> bytes = ReadFile(path);
     if (!bytes) return bytes.error();

@@ -13,8 +13,14 @@
   (TEST_SHARD_STATUS_FILE touched, XML_OUTPUT_FILE written as JUnit);
 - GitHub Actions annotations with GITHUB_ACTIONS=true or --annotations
   github; colour with FORCE_COLOR, not with NO_COLOR (unless empty) or
-  TERM=dumb.
+  TERM=dumb;
+- `>>> # replay: requires python OP X.Y`, which the stdlib console and
+  doctest accept unchanged (recorded, and run by doctest.testfile), skips a
+  file the running Python does not meet, naming the line and both versions,
+  and runs one it meets.
 """
+import doctest
+import platform
 import os
 import json
 import pathlib
@@ -135,6 +141,29 @@ def check_ci_output(replay, tmp, failures):
             failures.append(f'colour with {extra}: {out!r}')
 
 
+def check_requirements(replay, recorder, tmp, failures):
+    here = '.'.join(platform.python_version_tuple()[:2])
+    major, minor = sys.version_info[:2]
+    later = f'{major}.{minor + 1}'
+    for op, version, skipped in (('>=', here, False), ('<', here, True), ('>=', later, True),
+                                 ('==', here, False)):
+        comment = f'# replay: requires python {op} {version}'
+        (tmp / 'req.txt').write_text(f'{comment}\n1 + 1\n', encoding='utf-8')
+        transcript = tmp / 'req.pycon'
+        transcript.write_bytes(testlib.record(recorder, tmp / 'req.txt'))
+        doc = tmp / 'req.rst'
+        doc.write_text(f'Text.\n\n>>> {comment}\n>>> 1 + 1\n2\n', encoding='utf-8')
+        if doctest.testfile(str(doc), module_relative=False).failed:
+            failures.append(f'stdlib doctest does not accept {comment!r} unchanged')
+        got, done = verdicts(replay, tmp, transcript, doc)
+        want = 'skipped' if skipped else 'passed'
+        if got != [('req.pycon', want), ('req.rst', want)]:
+            failures.append(f'{comment}: {got}')
+        if skipped and f'{transcript}:1: requires python {op} {version} (this is ' \
+                f'{platform.python_version()})' not in done.stdout.decode():
+            failures.append(f'{comment}: {done.stdout!r}')
+
+
 def main(replay, recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,6 +172,7 @@ def main(replay, recorder):
         check_skipped(replay, recorder, tmp, failures)
         check_selection(replay, recorder, tmp, failures)
         check_ci_output(replay, tmp, failures)
+        check_requirements(replay, recorder, tmp, failures)
     return testlib.finish(failures)
 
 
