@@ -27,6 +27,7 @@
 #include "replay/text/selection.h"
 #include "replay/text/spelling.h"
 #include "replay/text/transcript_text.h"
+#include "replay/text/version_files.h"
 
 namespace replay {
 
@@ -207,6 +208,8 @@ class TranscriptQueue : public SessionQueue {
       ++not_started_;
       return std::nullopt;
     }
+    if (std::optional<std::string> other = VersionFileMismatch(file.path, pycon::PythonVersion()))
+      return Report(index, Status::kSkipped, Diagnostic{file.path, 0, 0, *other});
     Expected<TranscriptText> text = ReadTranscript(file.path);
     if (!text) return Report(index, Status::kError, text.error());
     if (std::optional<Diagnostic> unmet =

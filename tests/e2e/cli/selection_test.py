@@ -17,7 +17,9 @@
 - `>>> # replay: requires python OP X.Y`, which the stdlib console and
   doctest accept unchanged (recorded, and run by doctest.testfile), skips a
   file the running Python does not meet, naming the line and both versions,
-  and runs one it meets.
+  and runs one it meets;
+- `name.pyXY.pycon` beside `name.pycon` is run on Python X.Y instead of it
+  (which is skipped, naming the file used); on other Pythons it is skipped.
 """
 import doctest
 import platform
@@ -164,6 +166,25 @@ def check_requirements(replay, recorder, tmp, failures):
             failures.append(f'{comment}: {done.stdout!r}')
 
 
+def check_version_files(replay, recorder, tmp, failures):
+    versions = tmp / 'versions'
+    versions.mkdir()
+    (tmp / 'v.txt').write_text('1 + 1\n', encoding='utf-8')
+    good = testlib.record(recorder, tmp / 'v.txt')
+    tag = 'py%d%d' % sys.version_info[:2]
+    other = 'py%d%d' % (sys.version_info[0], sys.version_info[1] + 1)
+    (versions / 'a.pycon').write_bytes(good.replace(b'2', b'3'))  # another Python's output
+    (versions / f'a.{tag}.pycon').write_bytes(good)
+    (versions / f'a.{other}.pycon').write_bytes(good.replace(b'2', b'4'))
+    (versions / 'b.pycon').write_bytes(good)
+    got, done = verdicts(replay, tmp, versions)
+    want = sorted([('a.pycon', 'skipped'), (f'a.{tag}.pycon', 'passed'),
+                   (f'a.{other}.pycon', 'skipped'), ('b.pycon', 'passed')])
+    out = done.stdout.decode()
+    if sorted(got) != want or done.returncode != 0 or f'uses a.{tag}.pycon' not in out:
+        failures.append(f'version files: {got}\n{out}')
+
+
 def main(replay, recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,6 +194,7 @@ def main(replay, recorder):
         check_selection(replay, recorder, tmp, failures)
         check_ci_output(replay, tmp, failures)
         check_requirements(replay, recorder, tmp, failures)
+        check_version_files(replay, recorder, tmp, failures)
     return testlib.finish(failures)
 
 
