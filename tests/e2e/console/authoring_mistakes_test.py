@@ -44,10 +44,10 @@ def main(replay, recorder):
         tmp = pathlib.Path(tmp)
         (tmp / 'in.txt').write_text(INPUTS, encoding='utf-8')
         good = testlib.record(recorder, tmp / 'in.txt').decode('utf-8')
-        (tmp / 'good.pycon').write_text(good, encoding='utf-8', newline='')
+        (tmp / 'good.pycon').write_bytes(good.encode('utf-8'))
         cases = mistakes(good)
         for name, text, _, _ in cases:
-            (tmp / (name + '.pycon')).write_text(text, encoding='utf-8', newline='')
+            (tmp / (name + '.pycon')).write_bytes(text.encode('utf-8'))
         done = subprocess.run([replay, 'run', '--color', 'never', tmp], stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         out = done.stdout.decode('utf-8', 'replace')
