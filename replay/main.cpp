@@ -85,6 +85,10 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_option("-k", run.select,
                   "Only files whose path contains PATTERN (a glob if it has *?[); repeatable")
       ->allow_extra_args(false);
+  cmd->add_option("--setup", run.setup,
+                  "Python file run in each session's namespace first, its output discarded "
+                  "(default: the nearest replay_setup.py)")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("-x,--exitfirst", run.exit_first, "Start no file after the first failure");
   cmd->add_option("--shard", run.shard,
                   "Run shard K of N (K/N, 1-based; default: Bazel's TEST_SHARD_INDEX)");

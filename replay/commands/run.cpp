@@ -216,12 +216,16 @@ class TranscriptQueue : public SessionQueue {
             UnmetRequirement(text->text, file.path, pycon::PythonVersion())) {
       return Report(index, Status::kSkipped, *unmet);
     }
+    Expected<SetupFile> setup = SetupFor(file.path);
+    if (!setup) return Report(index, Status::kError, setup.error());
     const TranscriptText& kept = expected_[index] = std::move(*text);
     if (file.mode == Mode::kDoctest) {
       notes_[index] = NotTestedNotes(file.path, kept.text);
-      return DoctestSession(file.path, kept, options_.doctest);
+      DoctestOptions doctest = options_.doctest;
+      doctest.setup = std::move(*setup);
+      return DoctestSession(file.path, kept, std::move(doctest));
     }
-    return ConsoleTranscriptSession(file.path, kept.text, options_.placeholders);
+    return ConsoleTranscriptSession(file.path, kept.text, std::move(*setup), options_.placeholders);
   }
 
   void Finish(size_t index, SessionOutcome outcome) override {
@@ -254,6 +258,17 @@ class TranscriptQueue : public SessionQueue {
     verdict.message = why.ToString();
     reporter_.Add(index, std::move(verdict));
     return std::nullopt;
+  }
+
+  /// The setup file of the file `path`: --setup, else the nearest
+  /// replay_setup.py at or above its directory; none: an empty path.
+  Expected<SetupFile> SetupFor(const std::string& path) const {
+    std::optional<std::string> setup_path =
+        options_.setup.empty() ? FindUpwards(path, kSetupFileName) : options_.setup;
+    if (!setup_path) return SetupFile{};
+    Expected<std::string> source = ReadFile(*setup_path);
+    if (!source) return source.error();
+    return SetupFile{*setup_path, std::move(*source)};
   }
 
   static Expected<TranscriptText> ReadTranscript(const std::string& path) {

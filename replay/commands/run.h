@@ -45,6 +45,7 @@ struct RunOptions {
   std::vector<std::string> select;  ///< -k PATTERN: files matching any (none: all)
   std::string shard;                ///< --shard K/N; empty: Bazel's TEST_*SHARD* or all
   bool exit_first = false;          ///< -x: start no file after the first failure
+  std::string setup;                ///< --setup FILE; empty: the nearest kSetupFileName, if any
   std::string report_json;          ///< write the JSON report here
   std::string junit;                ///< write JUnit XML here
   /// Rewrite each failed transcript to what the console showed (never one
@@ -58,6 +59,9 @@ struct RunOptions {
 /// passed (or skipped), 1 any failed or errored, 2 usage error,
 /// kExitNothingSelected if no file was selected, 130 interrupted.
 int RunCommand(const RunOptions& options);
+
+/// The setup file a file's run looks for in its directory and above.
+inline constexpr char kSetupFileName[] = "replay_setup.py";
 
 /// The exit status of a run that selected no file (pytest's "no tests
 /// collected").

@@ -140,7 +140,9 @@ PyRef ParseFile(const std::string& path, const std::string& text, const DoctestO
     }
   }
   return Check(PyObject_CallFunctionObjArgs(file_run_type, pycon::MakeStr(text).get(),
-                                            pycon::MakeStr(path).get(), flags.get(), nullptr),
+                                            pycon::MakeStr(path).get(), flags.get(),
+                                            pycon::MakeStr(options.setup.path).get(),
+                                            pycon::MakeStr(options.setup.source).get(), nullptr),
                "parsing the doctest file");
 }
 

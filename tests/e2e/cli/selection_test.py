@@ -19,7 +19,10 @@
   file the running Python does not meet, naming the line and both versions,
   and runs one it meets;
 - `name.pyXY.pycon` beside `name.pycon` is run on Python X.Y instead of it
-  (which is skipped, naming the file used); on other Pythons it is skipped.
+  (which is skipped, naming the file used); on other Pythons it is skipped;
+- the nearest replay_setup.py (or --setup FILE) runs in the namespace of
+  each transcript and doctest file first, its output not shown; one that
+  raises makes the file an error naming it.
 """
 import doctest
 import platform
@@ -185,6 +188,31 @@ def check_version_files(replay, recorder, tmp, failures):
         failures.append(f'version files: {got}\n{out}')
 
 
+def check_setup(replay, recorder, tmp, failures):
+    project = tmp / 'project'
+    (project / 'docs').mkdir(parents=True)
+    (project / 'replay_setup.py').write_text(
+        'print("setup output")\nimport sys\nsys.stderr.write("to stderr\\n")\n'
+        'GREETING = "hi"\n', encoding='utf-8')
+    (tmp / 's.txt').write_text('GREETING = "hi"\nGREETING\n', encoding='utf-8')
+    # What the stdlib console shows for GREETING once it is defined.
+    recorded = testlib.record(recorder, tmp / 's.txt').split(b'\n', 1)[1]
+    (project / 'docs' / 'a.pycon').write_bytes(recorded)
+    (project / 'docs' / 'b.md').write_text("```pycon\n>>> GREETING\n'hi'\n```\n",
+                                           encoding='utf-8')
+    got, done = verdicts(replay, tmp, project / 'docs' / 'a.pycon', project / 'docs' / 'b.md')
+    if got != [('a.pycon', 'passed'), ('b.md', 'passed')]:
+        failures.append(f'replay_setup.py: {got}\n{done.stdout!r}')
+    (tmp / 'other.py').write_text('GREETING = "other"\n', encoding='utf-8')
+    (tmp / 'raises.py').write_text('1/0\n', encoding='utf-8')
+    got, done = verdicts(replay, tmp, '--setup', tmp / 'other.py', project / 'docs' / 'b.md')
+    if got != [('b.md', 'failed')]:
+        failures.append(f'--setup other.py should override replay_setup.py: {got}')
+    got, done = verdicts(replay, tmp, '--setup', tmp / 'raises.py', project / 'docs' / 'a.pycon')
+    if got != [('a.pycon', 'error')] or b'raises.py' not in done.stdout:
+        failures.append(f'a setup that raises: {got} {done.stdout!r}')
+
+
 def main(replay, recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,6 +223,7 @@ def main(replay, recorder):
         check_ci_output(replay, tmp, failures)
         check_requirements(replay, recorder, tmp, failures)
         check_version_files(replay, recorder, tmp, failures)
+        check_setup(replay, recorder, tmp, failures)
     return testlib.finish(failures)
 
 
