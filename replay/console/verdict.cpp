@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "replay/console/authoring_hints.h"
 #include "replay/console/result.h"
 #include "replay/text/unified_diff.h"
 
@@ -80,9 +81,12 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   verdict.failures = diff.hunks;
   verdict.diff = diff.text;
   verdict.line = FirstDifferingLine(expected, actual);
-  verdict.message =
-      Diagnostic{path, verdict.line, 0, "the console shows something else from this line on"}
-          .ToString();
+  std::string what = "the console shows something else from this line on";
+  if (std::string cause = LikelyCause(expected, actual, verdict.line); !cause.empty()) {
+    what += " (likely: " + cause + ")";
+    if (IsInvisibleDifference(cause)) verdict.diff = ShowInvisible(verdict.diff);
+  }
+  verdict.message = Diagnostic{path, verdict.line, 0, what}.ToString();
   return verdict;
 }
 

@@ -1,6 +1,7 @@
 #include "replay/report/run_reporter.h"
 
 #include "replay/report/ansi.h"
+#include "replay/report/github_annotations.h"
 #include "replay/report/json_report.h"
 #include "replay/report/junit_report.h"
 #include "replay/report/terminal_report.h"
@@ -25,6 +26,7 @@ void RunReporter::Add(size_t index, TranscriptVerdict verdict) {
 
 void RunReporter::Emit(const TranscriptVerdict& verdict) {
   std::string text = RenderVerdict(verdict, options_.color);
+  if (options_.github_annotations) text += GithubAnnotations(verdict);
   if (!text.empty()) {
     ClearProgress();
     out_ << text << std::flush;

@@ -15,11 +15,12 @@ namespace replay {
 
 /// Where and how a run is reported.
 struct ReportOptions {
-  bool color = false;      ///< colour the verdicts
-  bool progress = false;   ///< keep a live progress line on the error stream
-  size_t width = 80;       ///< of the terminal, for the progress line
-  std::string json_path;   ///< --report-json FILE; empty: none
-  std::string junit_path;  ///< --junit FILE; empty: none
+  bool color = false;               ///< colour the verdicts
+  bool progress = false;            ///< keep a live progress line on the error stream
+  size_t width = 80;                ///< of the terminal, for the progress line
+  std::string json_path;            ///< --report-json FILE; empty: none
+  std::string junit_path;           ///< --junit FILE; empty: none
+  bool github_annotations = false;  ///< GitHub Actions workflow commands on `out`
 };
 
 /// The one place a run reports to, as ninja's Status: verdicts arrive in any

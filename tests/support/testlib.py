@@ -54,6 +54,82 @@ def _fence_kind(info):
     return 'other' if name in OTHER_DIRECTIVES else 'markdown'
 
 
+class _Markdown:
+    """A markdown document split into lines, quote markers and bodies."""
+
+    def __init__(self, text):
+        self.lines = text.split('\n')
+        self.prefix = [len(QUOTE.match(line).group(0)) for line in self.lines]
+        self.depth = [line[:n].count('>') for line, n in zip(self.lines, self.prefix)]
+        self.body = [line[n:] for line, n in zip(self.lines, self.prefix)]
+        self.keep = [False] * len(self.lines)
+        self.skip = set()
+
+    def fence(self, k):
+        match = FENCE.match(self.body[k])
+        if not match:
+            return None
+        marks, info = match.group(1), match.group(2).strip(' \t')
+        if marks[0] == '`' and '`' in info:
+            return None
+        return marks[0], len(marks), info
+
+    def prompt(self, k):
+        return self.body[k].lstrip(' \t').startswith('>>>')
+
+    def indent(self, k):
+        stripped = self.body[k].lstrip(' \t')
+        return len(self.body[k][:len(self.body[k]) - len(stripped)].expandtabs(4)) \
+            if stripped else None
+
+    def fenced(self, i, opening):
+        """Reads the block fenced on line i; returns the next line to read."""
+        close, closed = i + 1, False
+        while close < len(self.lines) and self.depth[close] >= self.depth[i]:
+            closing = self.fence(close)
+            if self.depth[close] == self.depth[i] and closing and closing[0] == opening[0] \
+                    and closing[1] >= opening[1] and not closing[2]:
+                closed = True
+                break
+            close += 1
+        kind = _fence_kind(opening[2])
+        if kind == 'markdown':
+            if closed:
+                self.skip.add(close)
+            return i + 1
+        run = kind == 'run' or (kind == 'if-prompts' and any(map(self.prompt, range(i + 1, close))))
+        for k in range(i + 1, close):
+            self.keep[k] = run
+        return close + 1 if closed else close
+
+    def indented(self, i):
+        """Reads the indented code block starting on line i; returns the next."""
+        end = i
+        while end < len(self.lines) and self.depth[end] == self.depth[i] \
+                and (self.indent(end) is None or self.indent(end) >= 4) \
+                and (end == i or self.fence(end) is None):
+            end += 1
+        if any(map(self.prompt, range(i, end))):
+            for k in range(i, end):
+                self.keep[k] = True
+        return end
+
+    def examples(self):
+        i = 0
+        while i < len(self.lines):
+            opening = self.fence(i) if i not in self.skip else None
+            level = self.indent(i)
+            if opening is not None:
+                i = self.fenced(i, opening)
+            elif i not in self.skip and level is not None and level >= 4 \
+                    and (i == 0 or self.indent(i - 1) is None):
+                i = self.indented(i)
+            else:
+                i += 1
+        return '\n'.join(' ' * self.prefix[k] + self.body[k] if self.keep[k] else ''
+                         for k in range(len(self.lines)))
+
+
 def markdown_to_doctest(text):
     """The examples of markdown `text`, line for line, as the README states
     them: the lines of fences of a console language (pycon, python, py, with
@@ -62,66 +138,7 @@ def markdown_to_doctest(text):
     code blocks holding one, kept, with block-quote markers made spaces;
     every other line made empty. Fences inside block quotes close in the same
     quote, or where it ends; MyST directives such as {note} hold markdown."""
-    lines = text.split('\n')
-    prefix = [len(QUOTE.match(line).group(0)) for line in lines]
-    depth = [line[:n].count('>') for line, n in zip(lines, prefix)]
-    body = [line[n:] for line, n in zip(lines, prefix)]
-    keep = [False] * len(lines)
-    skip = set()
-
-    def fence(k):
-        match = FENCE.match(body[k])
-        if not match:
-            return None
-        marks, info = match.group(1), match.group(2).strip(' \t')
-        if marks[0] == '`' and '`' in info:
-            return None
-        return marks[0], len(marks), info
-
-    def prompt(k):
-        return body[k].lstrip(' \t').startswith('>>>')
-
-    def indent(k):
-        stripped = body[k].lstrip(' \t')
-        return len(body[k][:len(body[k]) - len(stripped)].expandtabs(4)) if stripped else None
-
-    i = 0
-    while i < len(lines):
-        opening = fence(i) if i not in skip else None
-        if opening is not None:
-            close, closed = i + 1, False
-            while close < len(lines) and depth[close] >= depth[i]:
-                closing = fence(close)
-                if depth[close] == depth[i] and closing and closing[0] == opening[0] \
-                        and closing[1] >= opening[1] and not closing[2]:
-                    closed = True
-                    break
-                close += 1
-            kind = _fence_kind(opening[2])
-            if kind == 'markdown':
-                if closed:
-                    skip.add(close)
-                i += 1
-                continue
-            run = kind == 'run' or (kind == 'if-prompts' and any(map(prompt, range(i + 1, close))))
-            for k in range(i + 1, close):
-                keep[k] = run
-            i = close + 1 if closed else close
-            continue
-        level = indent(i)
-        if i not in skip and level is not None and level >= 4 and (i == 0 or indent(i - 1) is None):
-            end = i
-            while end < len(lines) and depth[end] == depth[i] \
-                    and (indent(end) is None or indent(end) >= 4) \
-                    and (end == i or fence(end) is None):
-                end += 1
-            if any(map(prompt, range(i, end))):
-                for k in range(i, end):
-                    keep[k] = True
-            i = end
-            continue
-        i += 1
-    return '\n'.join(' ' * prefix[k] + body[k] if keep[k] else '' for k in range(len(lines)))
+    return _Markdown(text).examples()
 
 
 def descendants(pid):

@@ -23,6 +23,7 @@ as expected output (cpython#116546), so that the transformation is what
 changes the verdict.
 """
 import concurrent.futures
+import doctest
 import json
 import os
 import pathlib
@@ -215,14 +216,19 @@ def main():
         if raw.get('failed', 0) <= transformed['failed']:
             problems.append('raw %s should fail more examples than its examples alone' % name)
 
-        # An unknown flag is an error for every file.
-        bogus = replay_verdicts(replay, files[:2], ['NO_SUCH_FLAG'], tmp / 'bogus.json')
-        for entry in bogus.values():
-            if entry['status'] != 'error' or 'NO_SUCH_FLAG' not in entry['message']:
-                problems.append('--option NO_SUCH_FLAG: %r' % entry)
+        # An unknown flag is a usage error naming the flags of this doctest,
+        # and the one meant.
+        for flag, meant in (('NO_SUCH_FLAG', None), ('ELIPSIS', 'ELLIPSIS')):
+            done = subprocess.run([replay, 'run', '--option', flag, '--', str(files[0])],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, timeout=60)
+            err = done.stderr.decode()
+            hint = ' (did you mean %s?)' % meant if meant else ''
+            if done.returncode != 2 or ('--option %s: not a doctest option flag%s; known: %s\n' % (
+                    flag, hint, ', '.join(sorted(doctest.OPTIONFLAGS_BY_NAME)))) not in err:
+                problems.append('--option %s: status %d, %r' % (flag, done.returncode, err))
 
     # The corpus must exercise every flag, and give each kind of verdict.
-    import doctest
     used = set(flag for flags in OPTION_SETS for flag in flags)
     for path in files:
         used.update(re.findall(r'[+-]([A-Z_0-9]+)', path.read_text(encoding='utf-8')))
