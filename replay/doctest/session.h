@@ -17,7 +17,7 @@ struct DoctestOptions {
   /// doctest option flags given with --option (e.g. "ELLIPSIS", "FAIL_FAST"),
   /// applied as doctest.testfile(optionflags=...) does.
   std::vector<std::string> option_flags;
-  SetupFile setup;  ///< run in the examples' namespace before the first
+  SetupFile setup;  ///< run in the examples' namespace before the first example
 };
 
 /// A session that runs the examples of doctest file `path` (as read: `file`)
