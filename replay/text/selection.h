@@ -17,6 +17,13 @@ namespace replay {
 /// of the path.
 bool MatchesAny(std::string_view path, const std::vector<std::string>& patterns);
 
+/// Whether `relative` (a path relative to the rootdir) is matched by glob
+/// `glob`: fnmatch, `*` crossing `/`, against the whole path or a tail of it
+/// starting after a `/`, or against a directory part of these (so `_build`
+/// or `_build/` matches everything under a `_build` directory). A glob
+/// ending in `/` matches directories only.
+bool MatchesPathGlob(const std::string& relative, const std::string& glob);
+
 /// One of `count` shards of a run, `index` in 0..count-1.
 struct Shard {
   size_t index = 0;
