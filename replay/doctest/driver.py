@@ -230,16 +230,16 @@ def _import_file(path):
 
 def _docstring_offset(lines, test):
     """The 0-based line of the file where line 0 of `test`'s docstring is:
-    the first line at or after doctest's line for it (test.lineno) that ends
-    with the docstring's line of its first example."""
+    the first line at or after doctest's line for it (test.lineno; the
+    start of the file if it has none, as for a property) that ends with the
+    docstring's line of its first example."""
     start = test.lineno or 0
     if not test.examples or test.docstring is None:
         return start
     example = test.examples[0]
     wanted = test.docstring.split('\n')[example.lineno].expandtabs().rstrip()
     for index in range(start, len(lines)):
-        if lines[index].rstrip().endswith(wanted.lstrip()) and \
-                lines[index].lstrip().startswith('>>>'):
+        if lines[index].rstrip().endswith(wanted.strip()):
             return index - example.lineno
     return start
 
@@ -252,8 +252,10 @@ def _indent(lines, lineno, example):
 
 
 def _copy_test(test, examples):
-    return doctest.DocTest(examples, test.globs, test.name, test.filename, test.lineno,
-                           test.docstring)
+    """`test` with `examples`, sharing its namespace (DocTest copies it)."""
+    copy = doctest.DocTest(examples, {}, test.name, test.filename, test.lineno, test.docstring)
+    copy.globs = test.globs
+    return copy
 
 
 class _RememberingSpoofOut(doctest._SpoofOut):
