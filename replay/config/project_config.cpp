@@ -58,21 +58,31 @@ std::optional<std::string> ReadBytes(const toml::node& node, size_t& out, bool z
   return std::nullopt;
 }
 
-std::optional<std::string> ReadModes(const toml::node& node, ProjectConfig& config) {
+Diagnostic At(std::string_view file, const toml::source_region& where, std::string message) {
+  return Diagnostic{std::string(file), static_cast<int>(where.begin.line),
+                    static_cast<int>(where.begin.column), std::move(message)};
+}
+
+/// [tool.replay.modes]: each glob's mode; a wrong one is named where it is.
+Expected<void> ReadModes(const toml::node& node, ProjectConfig& config, std::string_view file) {
   const auto* table = node.as_table();
-  if (table == nullptr) return "expected a table of globs and modes ({ \"*.txt\" = \"doctest\" })";
+  if (table == nullptr) {
+    return At(file, node.source(),
+              "[tool.replay] modes: expected a table of globs and modes ({ \"*.txt\" = "
+              "\"doctest\" })");
+  }
   config.modes.clear();
   for (auto&& [glob, mode] : *table) {
     ModeGlob entry{std::string(glob.str()), ""};
     if (std::optional<std::string> wrong = ReadString(mode, entry.mode, {"console", "doctest"}))
-      return "\"" + entry.glob + "\": " + *wrong;
+      return At(file, mode.source(), "[tool.replay] modes: \"" + entry.glob + "\": " + *wrong);
     config.modes.push_back(std::move(entry));
   }
   // The most specific glob wins: the longest.
   std::stable_sort(
       config.modes.begin(), config.modes.end(),
       [](const ModeGlob& a, const ModeGlob& b) { return a.glob.size() > b.glob.size(); });
-  return std::nullopt;
+  return {};
 }
 
 const std::map<std::string, KeyReader>& Readers() {
@@ -84,7 +94,7 @@ const std::map<std::string, KeyReader>& Readers() {
        [](const toml::node& n, ProjectConfig& c) {
          return ReadString(n, c.mode.emplace(), {"auto", "console", "doctest"});
        }},
-      {"modes", ReadModes},
+      {"modes", nullptr},  // ReadModes
       {"doctest-options",
        [](const toml::node& n, ProjectConfig& c) {
          return ReadStrings(n, c.doctest_options.emplace());
@@ -124,11 +134,6 @@ const std::map<std::string, KeyReader>& Readers() {
   return readers;
 }
 
-Diagnostic At(std::string_view file, const toml::source_region& where, std::string message) {
-  return Diagnostic{std::string(file), static_cast<int>(where.begin.line),
-                    static_cast<int>(where.begin.column), std::move(message)};
-}
-
 }  // namespace
 
 std::vector<std::string> ProjectConfigKeys() {
@@ -166,8 +171,11 @@ Expected<std::optional<ProjectConfig>> ParseProjectConfig(std::string_view text,
             return all;
           }());
     }
-    if (std::optional<std::string> wrong = reader->second(node, config))
+    if (name == "modes") {
+      if (Expected<void> read = ReadModes(node, config, display_name); !read) return read.error();
+    } else if (std::optional<std::string> wrong = reader->second(node, config)) {
       return At(display_name, node.source(), "[tool.replay] " + name + ": " + *wrong);
+    }
     config.lines[name] = static_cast<int>(key.source().begin.line);
   }
   return std::optional<ProjectConfig>(std::move(config));

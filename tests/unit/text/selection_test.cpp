@@ -50,3 +50,19 @@ TEST_CASE("selection: shards split the files whatever their order, each kept in 
   CHECK(FilesInShard(files, {0, 3}) == std::vector<std::string>{"d", "a"});
   CHECK(FilesInShard({"a"}, {1, 2}).empty());
 }
+
+TEST_CASE("selection: path globs of [tool.replay] match a path, a tail or a directory") {
+  using replay::MatchesPathGlob;
+  CHECK(MatchesPathGlob("CHANGELOG.md", "CHANGELOG.md"));
+  CHECK(MatchesPathGlob("docs/CHANGELOG.md", "CHANGELOG.md"));
+  CHECK_FALSE(MatchesPathGlob("docs/OLD_CHANGELOG.md", "CHANGELOG.md"));  // no substring
+  CHECK(MatchesPathGlob("docs/_build/html/a.txt", "_build/"));
+  CHECK(MatchesPathGlob("docs/_build/html/a.txt", "_build"));
+  CHECK_FALSE(MatchesPathGlob("docs/_build", "_build/"));  // a file, not a directory
+  CHECK(MatchesPathGlob("docs/_build", "_build"));
+  CHECK(MatchesPathGlob("docs/api/x.txt", "docs/*.txt"));  // `*` crosses `/`
+  CHECK_FALSE(MatchesPathGlob("other/docs.txt", "docs/*.txt"));
+  CHECK(MatchesPathGlob("src/pkg/mod.py", "*.py"));
+  CHECK_FALSE(MatchesPathGlob("a.pyc", "*.py"));
+  CHECK_FALSE(MatchesPathGlob("a.txt", "/"));
+}
