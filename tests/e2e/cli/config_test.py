@@ -19,7 +19,8 @@
   (`.replay_cache/lastfailed` in the rootdir), all of them when none did;
 - `--update-version` writes a failing transcript's output, as the stdlib
   console records it, to `name.pyXY.pycon` for the running Python, leaving
-  `name.pycon` as it was; the next run passes.
+  `name.pycon` as it was; the next run passes;
+- a replay_setup.py runs in the namespace of each docstring of a module.
 """
 import doctest
 import json
@@ -239,6 +240,22 @@ def check_update_version(replay, recorder, tmp, failures):
         failures.append(f'after --update-version: {done.returncode} {statuses}')
 
 
+def check_module_setup(replay, tmp, failures):
+    """replay_setup.py runs in the namespace of every docstring of a module."""
+    root = tmp / 'msetup'
+    root.mkdir()
+    (root / 'm.py').write_text('""">>> GREETING\n\'hi\'\n"""\n\n\ndef f():\n'
+                               '    """\n    >>> GREETING + \'!\'\n    \'hi!\'\n    """\n')
+    done, entries = report(replay, tmp, root / 'm.py')
+    if entries.get(str(root / 'm.py'), {}).get('failures') != 2:
+        failures.append(f'without a setup, both docstrings should fail: {entries}')
+    (root / 'replay_setup.py').write_text("GREETING = 'hi'\nprint('not shown')\n")
+    done, entries = report(replay, tmp, root / 'm.py')
+    entry = entries.get(str(root / 'm.py'), {})
+    if done.returncode != 0 or entry.get('examples') != 2:
+        failures.append(f'with replay_setup.py, both docstrings should pass: {entry}')
+
+
 def main(replay, recorder):
     replay, recorder = str(pathlib.Path(replay).resolve()), pathlib.Path(recorder).resolve()
     failures = []
@@ -250,6 +267,7 @@ def main(replay, recorder):
         check_lines(replay, recorder, tmp, failures)
         check_last_failed(replay, recorder, tmp, failures)
         check_update_version(replay, recorder, tmp, failures)
+        check_module_setup(replay, tmp, failures)
     return testlib.finish(failures)
 
 

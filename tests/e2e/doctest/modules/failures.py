@@ -36,3 +36,13 @@ def unexpected():
     [1,  2,  3]
     """
     raise KeyError('boom')
+
+
+__test__ = {
+    'extra': """
+    >>> divide(6, 3)
+    2.0
+    >>> divide(1, 4)
+    0.2
+    """,
+}
