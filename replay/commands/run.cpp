@@ -69,9 +69,11 @@ Mode ModeOf(const std::string& path, const std::string& relative, const RunOptio
 /// package, i.e. beside an __init__.py), or by a glob of [tool.replay.modes].
 bool Wanted(const std::string& path, const RunOptions& options) {
   namespace fs = std::filesystem;
-  std::string relative = RelativeToRoot(path, options.rootdir);
-  for (const ModeGlob& glob : options.mode_globs) {
-    if (MatchesPathGlob(relative, glob.glob)) return true;
+  if (!options.mode_globs.empty()) {
+    std::string relative = RelativeToRoot(path, options.rootdir);
+    for (const ModeGlob& glob : options.mode_globs) {
+      if (MatchesPathGlob(relative, glob.glob)) return true;
+    }
   }
   if (options.mode != ModeChoice::kDoctest) return EndsWith(path, ".pycon");
   std::error_code error;
@@ -81,24 +83,12 @@ bool Wanted(const std::string& path, const RunOptions& options) {
                      [&](const std::string& ext) { return EndsWith(path, ext); });
 }
 
-/// `given` split into a path and the line of `PATH:LINE` (0: none), if
-/// `given` itself does not exist and ends in `:` and digits.
-std::pair<std::string, int> SplitLine(const std::string& given) {
-  size_t colon = given.rfind(':');
-  std::error_code error;
-  if (colon == std::string::npos || colon + 1 == given.size() || colon + 7 < given.size() ||
-      std::filesystem::exists(given, error) ||
-      !std::all_of(given.begin() + colon + 1, given.end(), ::isdigit)) {
-    return {given, 0};
-  }
-  return {given.substr(0, colon), std::stoi(given.substr(colon + 1))};
-}
-
 /// The files of a run, and how many there were before -k and the shard.
 struct Plan {
   std::vector<PlannedFile> files;
   size_t found = 0;         ///< by discovery
   size_t matched = 0;       ///< by -k
+  size_t excluded = 0;      ///< by exclude of [tool.replay]
   std::string last_failed;  ///< what --last-failed did, for the user
 };
 
@@ -125,8 +115,8 @@ Expected<std::optional<Shard>> ShardOf(const RunOptions& options) {
 /// LINE), each with its mode, less the excluded ones found by a directory
 /// search; `found` counts them.
 Expected<std::vector<PlannedFile>> FilesOf(const std::string& given, const RunOptions& options,
-                                           size_t& found) {
-  auto [path, line] = SplitLine(given);
+                                           Plan& plan) {
+  auto [path, line] = SplitPathLine(given);
   std::error_code error;
   bool searched = std::filesystem::is_directory(path, error);
   if (line > 0 && searched) return Diagnostic{given, 0, 0, "a directory has no lines to select"};
@@ -139,8 +129,11 @@ Expected<std::vector<PlannedFile>> FilesOf(const std::string& given, const RunOp
     bool excluded =
         std::any_of(options.exclude.begin(), options.exclude.end(),
                     [&](const std::string& glob) { return MatchesPathGlob(relative, glob); });
-    if (searched && excluded) continue;
-    ++found;
+    if (searched && excluded) {
+      ++plan.excluded;
+      continue;
+    }
+    ++plan.found;
     Mode mode = ModeOf(file, relative, options);
     if (line > 0 && mode == Mode::kConsole) {
       return Diagnostic{given, 0, 0,
@@ -179,7 +172,7 @@ Expected<Plan> PlanRun(const RunOptions& options) {
   Plan plan;
   std::vector<PlannedFile> matched;
   for (const std::string& given : options.paths) {
-    Expected<std::vector<PlannedFile>> files = FilesOf(given, options, plan.found);
+    Expected<std::vector<PlannedFile>> files = FilesOf(given, options, plan);
     if (!files) return files.error();
     matched.insert(matched.end(), files->begin(), files->end());
   }
@@ -223,6 +216,9 @@ std::string NothingSelected(const RunOptions& options, const Plan& plan) {
   if (plan.found > 0) return "no file matches -k " + Join(options.select, " or -k ");
   std::string searched = options.mode == ModeChoice::kDoctest ? "*.txt, *.rst, *.md" : "*.pycon";
   std::string text = "the directories given hold no " + searched + " file";
+  if (plan.excluded > 0)
+    text += " (" + Plural(static_cast<int>(plan.excluded), "file") + " left out by exclude of " +
+            options.config_file + ")";
   if (options.mode == ModeChoice::kAuto)
     text += " (use --mode doctest to search them for *.txt, *.rst and *.md)";
   return text;
@@ -440,27 +436,36 @@ class TranscriptQueue : public SessionQueue {
   std::map<std::string, bool> ran_;
 };
 
+/// The options of the run: the command line completed by [tool.replay];
+/// none (the usage error printed) if the configuration is wrong or there is
+/// no path to run.
+std::optional<RunOptions> Configure(const RunOptions& given) {
+  Expected<RunOptions> options = ApplyProjectConfig(given);
+  if (!options) {
+    std::cerr << "replay: " << options.error().ToString() << "\n";
+    return std::nullopt;
+  }
+  if (options->paths.empty()) {
+    std::cerr << "replay run: no path given, and "
+              << (options->config_file.empty()
+                      ? "no pyproject.toml with [tool.replay] found"
+                      : "no paths in [tool.replay] of " + options->config_file)
+              << "\n";
+    return std::nullopt;
+  }
+  // Bazel's test runner names the JUnit file it collects.
+  if (options->junit.empty() && IsSet("XML_OUTPUT_FILE"))
+    options->junit = std::getenv("XML_OUTPUT_FILE");
+  return std::move(*options);
+}
+
 }  // namespace
 
 int RunCommand(const RunOptions& given) {
   auto started = std::chrono::steady_clock::now();
-  Expected<RunOptions> configured = ApplyProjectConfig(given);
-  if (!configured) {
-    std::cerr << "replay: " << configured.error().ToString() << "\n";
-    return 2;
-  }
+  std::optional<RunOptions> configured = Configure(given);
+  if (!configured) return 2;
   RunOptions options = std::move(*configured);
-  if (options.paths.empty()) {
-    std::cerr << "replay run: no path given, and "
-              << (options.config_file.empty()
-                      ? "no pyproject.toml with [tool.replay] found"
-                      : "no paths in [tool.replay] of " + options.config_file)
-              << "\n";
-    return 2;
-  }
-  // Bazel's test runner names the JUnit file it collects.
-  if (options.junit.empty() && IsSet("XML_OUTPUT_FILE"))
-    options.junit = std::getenv("XML_OUTPUT_FILE");
   Expected<Plan> plan = PlanRun(options);
   if (!plan) {
     std::cerr << "replay: " << plan.error().ToString() << "\n";

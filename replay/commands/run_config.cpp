@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "replay/config/rootdir.h"
+#include "replay/text/selection.h"
 
 namespace replay {
 
@@ -24,14 +25,7 @@ std::string FromRoot(const std::string& rootdir, const std::string& path) {
 /// The positional paths without a `:LINE` suffix, for finding the rootdir.
 std::vector<std::string> PathsOnly(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    size_t colon = path.rfind(':');
-    std::error_code error;
-    bool line = colon != std::string::npos && colon + 1 < path.size() &&
-                std::all_of(path.begin() + colon + 1, path.end(), ::isdigit) &&
-                !fs::exists(path, error);
-    files.push_back(line ? path.substr(0, colon) : path);
-  }
+  for (const std::string& path : paths) files.push_back(SplitPathLine(path).first);
   return files;
 }
 

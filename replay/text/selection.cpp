@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <system_error>
 
 namespace replay {
 
@@ -20,6 +22,17 @@ bool MatchesAny(std::string_view path, const std::vector<std::string>& patterns)
     }
     return false;
   });
+}
+
+std::pair<std::string, int> SplitPathLine(const std::string& given) {
+  size_t colon = given.rfind(':');
+  if (colon == std::string::npos || colon + 1 == given.size() || colon + 7 < given.size())
+    return {given, 0};
+  bool digits = std::all_of(given.begin() + colon + 1, given.end(),
+                            [](char c) { return c >= '0' && c <= '9'; });
+  std::error_code error;
+  if (!digits || std::filesystem::exists(given, error)) return {given, 0};
+  return {given.substr(0, colon), std::stoi(given.substr(colon + 1))};
 }
 
 bool MatchesPathGlob(const std::string& relative, const std::string& glob) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "replay/text/expected.h"
@@ -23,6 +24,10 @@ bool MatchesAny(std::string_view path, const std::vector<std::string>& patterns)
 /// or `_build/` matches everything under a `_build` directory). A glob
 /// ending in `/` matches directories only.
 bool MatchesPathGlob(const std::string& relative, const std::string& glob);
+
+/// `given` split into a path and the line of `PATH:LINE` (1 to 6 digits),
+/// if `given` itself does not exist; else `given` and 0.
+std::pair<std::string, int> SplitPathLine(const std::string& given);
 
 /// One of `count` shards of a run, `index` in 0..count-1.
 struct Shard {

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+
+#include "temp_dir.h"
 
 using replay::FilesInShard;
 using replay::MatchesAny;
@@ -65,4 +68,18 @@ TEST_CASE("selection: path globs of [tool.replay] match a path, a tail or a dire
   CHECK(MatchesPathGlob("src/pkg/mod.py", "*.py"));
   CHECK_FALSE(MatchesPathGlob("a.pyc", "*.py"));
   CHECK_FALSE(MatchesPathGlob("a.txt", "/"));
+}
+
+TEST_CASE("selection: PATH:LINE names a line unless the path exists as written") {
+  using replay::SplitPathLine;
+  using Split = std::pair<std::string, int>;
+  CHECK(SplitPathLine("docs/a.md:42") == Split{"docs/a.md", 42});
+  CHECK(SplitPathLine("docs/a.md") == Split{"docs/a.md", 0});
+  CHECK(SplitPathLine("docs/a.md:") == Split{"docs/a.md:", 0});
+  CHECK(SplitPathLine("docs/a.md:4x") == Split{"docs/a.md:4x", 0});
+  CHECK(SplitPathLine("a.md:1234567") == Split{"a.md:1234567", 0});  // not a line: too long
+  replay_test::TempDir dir("split-line");
+  std::string odd = (dir.path / "a:1").string();
+  std::ofstream{odd};
+  CHECK(SplitPathLine(odd) == Split{odd, 0});
 }
