@@ -356,9 +356,14 @@ class TranscriptQueue : public SessionQueue {
   const std::map<std::string, bool>& ran() const { return ran_; }
 
  private:
+  /// Reports file `index`'s verdict, and records it for --last-failed: a
+  /// file run whole is recorded as failed or not; a file of which one
+  /// example ran (FILE:LINE) only if it failed, as its other examples did
+  /// not run.
   void Add(size_t index, TranscriptVerdict verdict) {
-    ran_[RelativeToRoot(verdict.path, options_.rootdir)] =
-        verdict.status == Status::kFailed || verdict.status == Status::kError;
+    bool failed = verdict.status == Status::kFailed || verdict.status == Status::kError;
+    if (failed || files_[index].line == 0)
+      ran_[RelativeToRoot(verdict.path, options_.rootdir)] = failed;
     reporter_.Add(index, std::move(verdict));
   }
 

@@ -33,6 +33,10 @@ Expected<void> WriteLastFailed(const std::string& rootdir, const std::map<std::s
       failed.erase(path);
     }
   }
+  // Files that are gone are forgotten.
+  for (auto it = failed.begin(); it != failed.end();) {
+    it = fs::exists(fs::path(rootdir) / *it, error) ? std::next(it) : failed.erase(it);
+  }
   if (!exists && failed.empty()) return {};
   fs::create_directories(file.parent_path(), error);
   if (error) return Diagnostic{file.parent_path().string(), 0, 0, error.message()};

@@ -18,7 +18,8 @@ std::set<std::string> ReadLastFailed(const std::string& rootdir);
 
 /// Records a run in the cache: the files recorded before, less those of
 /// `ran` that passed or were skipped (`ran` maps each file run to whether it
-/// failed or errored), plus those that failed. Writes nothing when there is
+/// failed or errored), plus those that failed, less those that no longer
+/// exist. Writes nothing when there is
 /// no cache and nothing failed, so a passing run leaves no trace; the cache
 /// directory gets a `.gitignore` of `*`, as pytest's.
 Expected<void> WriteLastFailed(const std::string& rootdir, const std::map<std::string, bool>& ran);

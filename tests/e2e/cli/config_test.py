@@ -212,6 +212,13 @@ def check_last_failed(replay, recorder, tmp, failures):
         failures.append(f'cache after b failed: {cache.read_text()!r}')
     if ran('--last-failed') != (1, ['b.pycon']):
         failures.append('--last-failed should run only b.pycon')
+    # One example of a failing doctest file passing does not clear the file.
+    (root / 'd.txt').write_text('>>> 1\n1\n>>> 2\n3\n')
+    report(replay, tmp, root / 'd.txt')
+    report(replay, tmp, f'{root}/d.txt:1')
+    if cache.read_text() != 'b.pycon\nd.txt\n':
+        failures.append(f'd.txt:1 passing should leave d.txt recorded: {cache.read_text()!r}')
+    (root / 'd.txt').unlink()  # a file that is gone is forgotten by the next run
     (root / 'b.pycon').write_bytes(good)
     if ran('--lf') != (0, ['b.pycon']):
         failures.append('--lf should run b.pycon, now passing')

@@ -59,6 +59,7 @@ TEST_CASE("rootdir: paths relative to it") {
 TEST_CASE("last failed: failures are kept until they pass; a passing run leaves no trace") {
   replay_test::TempDir dir("lastfailed");
   std::string root = dir.path.string();
+  for (const char* name : {"a.md", "b.md", "c.md"}) std::ofstream(dir.path / name) << "";
   REQUIRE(replay::WriteLastFailed(root, {{"a.md", false}}));
   CHECK_FALSE(fs::exists(dir.path / ".replay_cache"));
   REQUIRE(replay::WriteLastFailed(root, {{"a.md", true}, {"b.md", true}, {"c.md", false}}));
@@ -68,5 +69,10 @@ TEST_CASE("last failed: failures are kept until they pass; a passing run leaves 
   REQUIRE(replay::WriteLastFailed(root, {{"a.md", false}}));
   CHECK(replay::ReadLastFailed(root) == std::set<std::string>{"b.md"});
   REQUIRE(replay::WriteLastFailed(root, {{"b.md", false}}));
+  CHECK(replay::ReadLastFailed(root).empty());
+  // A file that is gone is forgotten.
+  REQUIRE(replay::WriteLastFailed(root, {{"c.md", true}}));
+  fs::remove(dir.path / "c.md");
+  REQUIRE(replay::WriteLastFailed(root, {}));
   CHECK(replay::ReadLastFailed(root).empty());
 }
