@@ -29,11 +29,14 @@ std::vector<std::string> PathsOnly(const std::vector<std::string>& paths) {
   return files;
 }
 
+bool Given(const RunOptions& given, const char* option) {
+  return std::find(given.given.begin(), given.given.end(), option) != given.given.end();
+}
+
+/// `out = *value` unless there is no value or the command line gave `option`.
 template <typename T>
 void Set(const RunOptions& given, const char* option, const std::optional<T>& value, T& out) {
-  if (!value) return;
-  if (std::find(given.given.begin(), given.given.end(), option) != given.given.end()) return;
-  out = *value;
+  if (value && !Given(given, option)) out = *value;
 }
 
 ModeChoice ModeNamed(const std::string& name) {
@@ -63,8 +66,7 @@ Expected<RunOptions> ApplyProjectConfig(const RunOptions& given) {
       options.paths.push_back(FromRoot(config.rootdir, path));
   }
   if (config.mode) Set(given, "--mode", std::optional(ModeNamed(*config.mode)), options.mode);
-  if (std::find(given.given.begin(), given.given.end(), "--mode") == given.given.end())
-    options.mode_globs = config.modes;
+  if (!Given(given, "--mode")) options.mode_globs = config.modes;
   Set(given, "--option", config.doctest_options, options.doctest.option_flags);
   if (config.prompts)
     Set(given, "--prompts", std::optional(PolicyNamed(*config.prompts)), options.prompts);
@@ -73,8 +75,7 @@ Expected<RunOptions> ApplyProjectConfig(const RunOptions& given) {
   Set(given, "--max-output", config.max_output, options.isolation.max_output);
   Set(given, "--max-memory", config.max_memory, options.isolation.max_memory);
   Set(given, "--ellipsis", config.ellipsis, options.placeholders.ellipsis);
-  if (config.setup &&
-      std::find(given.given.begin(), given.given.end(), "--setup") == given.given.end()) {
+  if (config.setup && !Given(given, "--setup")) {
     options.setup = FromRoot(config.rootdir, *config.setup);
     std::error_code error;
     if (!fs::is_regular_file(options.setup, error)) {
@@ -82,7 +83,7 @@ Expected<RunOptions> ApplyProjectConfig(const RunOptions& given) {
                         "[tool.replay] setup: no such file: " + options.setup};
     }
   }
-  if (config.doctest_options && options.doctest.option_flags == *config.doctest_options) {
+  if (config.doctest_options && !Given(given, "--option")) {
     options.option_flags_origin = config.file + ":" +
                                   std::to_string(config.lines.at("doctest-options")) +
                                   ": [tool.replay] doctest-options";
