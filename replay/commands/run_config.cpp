@@ -62,8 +62,14 @@ Expected<RunOptions> ApplyProjectConfig(const RunOptions& given) {
   options.config_file = config.file;
   options.exclude = config.exclude;
   if (options.paths.empty() && config.paths) {
-    for (const std::string& path : *config.paths)
+    for (const std::string& path : *config.paths) {
       options.paths.push_back(FromRoot(config.rootdir, path));
+      std::error_code error;
+      if (!fs::exists(fs::symlink_status(options.paths.back(), error))) {
+        return Diagnostic{config.file, config.lines.at("paths"), 0,
+                          "[tool.replay] paths: " + path + ": no such file or directory"};
+      }
+    }
   }
   if (config.mode) Set(given, "--mode", std::optional(ModeNamed(*config.mode)), options.mode);
   if (!Given(given, "--mode")) options.mode_globs = config.modes;

@@ -134,10 +134,12 @@ def check_bad_config(replay, tmp, failures):
          ':2: [tool.replay] doctest-options ELIPSIS: not a doctest option flag '
          '(did you mean ELLIPSIS?)'),
         ('[tool.replay]\nsetup = "nothere.py"\n', ':2: [tool.replay] setup: no such file'),
+        ('[tool.replay]\npaths = ["a.txt", "nothere"]\n',
+         ':2: [tool.replay] paths: nothere: no such file or directory'),
     ]
     for text, message in cases:
         (root / 'pyproject.toml').write_text(text)
-        done = run(replay, 'run', root / 'a.txt')
+        done = run(replay, 'run', *([] if 'paths' in text else [root / 'a.txt']), cwd=root)
         expected = (str(root / 'pyproject.toml') + message).encode()
         if done.returncode != 2 or expected not in done.stderr:
             failures.append(f'{text!r}: status {done.returncode}, {done.stderr!r}, '
@@ -245,6 +247,16 @@ def check_update_version(replay, recorder, tmp, failures):
     statuses = {pathlib.Path(p).name: e['status'] for p, e in entries.items()}
     if done.returncode != 0 or statuses != {'a.pycon': 'skipped', specific.name: 'passed'}:
         failures.append(f'after --update-version: {done.returncode} {statuses}')
+    # A doctest file: the new file passes stdlib doctest, the old one is kept.
+    doc = root / 'b.txt'
+    doc.write_text('Text.\n\n>>> print(6 * 7)\n41\n')
+    done = run(replay, 'run', '--update-version', doc)
+    specific = root / f'b.{TAG}.txt'
+    if done.returncode != 1 or not specific.exists() \
+            or doc.read_text() != 'Text.\n\n>>> print(6 * 7)\n41\n':
+        failures.append(f'--update-version on b.txt: {done.returncode} {done.stdout!r}')
+    elif doctest.testfile(str(specific), module_relative=False, report=False) != (0, 1):
+        failures.append(f'{specific.name} should pass stdlib doctest: {specific.read_text()!r}')
 
 
 def check_module_setup(replay, tmp, failures):
