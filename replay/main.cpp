@@ -50,7 +50,9 @@ void AddIsolationOptions(CLI::App& app, replay::IsolationOptions& isolation) {
 
 CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   CLI::App* cmd = app.add_subcommand(
-      "run", "Replay transcripts (files, or directories searched for *.pycon) and diff them.");
+      "run",
+      "Replay transcripts and doctest files (files, or directories searched for *.pycon; "
+      "with --mode doctest, *.txt, *.rst, *.md and modules of packages) and diff them.");
   cmd->add_option("paths", run.paths,
                   "Transcript files or directories (default: paths of [tool.replay]); "
                   "FILE:LINE: the example at LINE");
@@ -65,7 +67,8 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
                                                    {"doctest", ModeChoice::kDoctest}};
   cmd->add_option(
          "--mode", run.mode,
-         "auto (by extension: .pycon console; .txt, .rst, .md doctest), console or doctest")
+         "auto (by extension: .txt, .rst, .md and .py doctest; others console), console or "
+         "doctest")
       ->transform(CLI::CheckedTransformer(modes));
   cmd->add_option("--option", run.doctest.option_flags,
                   "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
