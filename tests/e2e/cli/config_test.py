@@ -235,10 +235,14 @@ def check_update_version(replay, recorder, tmp, failures):
     truth = testlib.record(recorder, tmp / 'in.txt')
     stale = truth.replace(b'42', b'41')
     (root / 'a.pycon').write_bytes(stale)
-    done = run(replay, 'run', '--update-version', root / 'a.pycon')
+    done = run(replay, 'run', '--update-version', '--report-json', tmp / 'uv.json',
+               root / 'a.pycon')
     specific = root / f'a.{TAG}.pycon'
     if done.returncode != 1 or f'UPDATED {specific}'.encode() not in done.stdout:
         failures.append(f'--update-version: {done.returncode} {done.stdout!r}')
+    entry = json.loads((tmp / 'uv.json').read_text())['transcripts'][0]
+    if entry.get('updated_path') != str(specific) or not entry['updated']:
+        failures.append(f'--update-version: JSON {entry}')
     if not specific.exists() or specific.read_bytes() != truth:
         failures.append(f'{specific.name} should hold what the stdlib console shows')
     if (root / 'a.pycon').read_bytes() != stale:
