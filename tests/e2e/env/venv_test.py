@@ -41,9 +41,12 @@ import more_itertools_not_installed_anywhere
 
 
 def run(replay, *args, env=None):
+    """replay with only `env` set, but for the sanitizers' options (a
+    sanitized build's ctest turns leak checks off where Python runs)."""
+    sanitizers = {k: v for k, v in os.environ.items() if k.endswith('SAN_OPTIONS')}
     return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
-                          env=env if env is not None else {})
+                          env={**sanitizers, **(env or {})})
 
 
 def make_venv(python, where):
