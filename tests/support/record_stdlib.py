@@ -9,20 +9,27 @@ own core. Run it with the Python that replay embeds:
 
 The transcript goes to standard output (fd 1 and fd 2 should be the same pipe,
 standard input /dev/null), exactly as a terminal shows a session of
-`code.interact(banner='', exitmsg='')` fed with these lines: for each line the
-prompt, the line, a newline, then whatever the console wrote. The transcript
-ends when the input ends (no final prompt), or when SystemExit ends the session
-(its message, if it is not None or an int, is printed as Python does at exit).
+`python3 -u -c "import code; code.interact(banner='', exitmsg='')"` fed with
+these lines (the reference, README "The reference"): for each line the prompt
+as input() writes it (str(prompt) to the current sys.stdout, then flushed), the
+line and its newline as the terminal echoes them (to the file descriptor, never
+through sys.stdout), then whatever the console wrote. The session has
+sys.argv == [''], sys.path[0] == '' and Python's default SIGINT handler. The
+transcript ends when the input ends (no final prompt), or when SystemExit ends
+the session (its message, if it is not None or an int, is printed as Python
+does at exit).
 
 With --transcript, the input lines are taken from T the way `replay run` reads
 a console transcript. Before each prompt, the text the console wrote since the
 last input is matched against T; where it matches it is skipped whole (so output
 without a final newline, or output that looks like a prompt, is not mistaken for
-input). Then a line that starts with the prompt the console shows at that
-moment (sys.ps1 or sys.ps2, whatever the session set them to) is input; a line
-equal to the prompt without its trailing whitespace is an empty input; every
-other line is output and skipped.
+input). Then the text the prompt showed (what str(sys.ps1) or str(sys.ps2)
+became on the terminal; it may span lines, or be empty if sys.stdout is not the
+terminal) followed by a line is input; a line equal to the prompt's last line
+without its trailing whitespace is an empty input; every other line is output
+and skipped.
 """
+import _signal
 import code
 import os
 import sys
@@ -61,6 +68,23 @@ def _plain_source(text):
 def _transcript_source(text):
     pos = 0
 
+    def input_at(start, prompt):
+        # The input whose prompt (its last line `tail`, after the lines of
+        # `head`) starts at `start`, and where the text after it starts.
+        cut = prompt.rfind('\n') + 1
+        head, tail = prompt[:cut], prompt[cut:]
+        if not text.startswith(head, start):
+            return None
+        begin = start + len(head)
+        end = text.find('\n', begin)
+        end = len(text) if end < 0 else end
+        line = text[begin:end]
+        if line.startswith(tail):
+            return line[len(tail):], min(end + 1, len(text))
+        if line == tail.rstrip():
+            return '', min(end + 1, len(text))
+        return None
+
     def next_input(prompt, output):
         nonlocal pos
         if text.startswith(output, pos):
@@ -68,14 +92,11 @@ def _transcript_source(text):
         elif pos and text[pos - 1] != '\n':
             pos = text.find('\n', pos) + 1 or len(text)
         while pos < len(text):
-            end = text.find('\n', pos)
-            end = len(text) if end < 0 else end
-            line = text[pos:end]
-            pos = min(end + 1, len(text))
-            if line.startswith(prompt):
-                return line[len(prompt):]
-            if line == prompt.rstrip():
-                return ''
+            found = input_at(pos, prompt)
+            if found is not None:
+                line, pos = found
+                return line
+            pos = text.find('\n', pos) + 1 or len(text)
         raise StopIteration
     return next_input
 
@@ -97,30 +118,46 @@ def main(argv):
     os.dup2(screen.fileno(), 1)
     os.dup2(screen.fileno(), 2)
     seen = 0
+    prompt_at = 0  # where the last prompt starts on the screen
 
-    def readfunc(prompt):
-        # What input() shows when stdin is not a terminal: str(prompt), then
-        # (echoed here, as a terminal would) the line and its newline.
+    def take_output():
         nonlocal seen
-        sys.stdout.flush()
-        sys.stderr.flush()
         size = os.fstat(1).st_size
         output = os.pread(1, size - seen, seen).decode('utf-8', 'surrogateescape')
-        prompt = str(prompt)
+        seen = size
+        return output
+
+    def readfunc(prompt):
+        # input() as it works when stdin is not a terminal: stderr flushed,
+        # str(prompt) written to the current sys.stdout and flushed. Then
+        # the terminal echoes the line and its newline, below sys.stdout.
+        nonlocal prompt_at
+        sys.stdout.flush()
+        sys.stderr.flush()
+        output = take_output()
+        prompt_at = seen
+        sys.stdout.write(str(prompt))
+        sys.stdout.flush()
+        shown = take_output()
         try:
-            line = next_input(prompt, output)
+            line = next_input(shown, output)
         except StopIteration:
             raise _EndOfInput
-        sys.stdout.write(prompt + line + '\n')
-        sys.stdout.flush()
-        seen = os.fstat(1).st_size
+        os.write(1, (line + '\n').encode('utf-8', 'surrogateescape'))
+        take_output()
         return line
 
+    # As `python3 -c` starts: argv [''], the current directory first on the
+    # path, Python's own SIGINT handler (even if this process inherited
+    # SIGINT ignored); _signal is imported at start-up, signal is not.
     sys.argv = ['']
+    sys.path[0] = ''
+    _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     try:
         code.interact(banner='', readfunc=readfunc, exitmsg='')
     except _EndOfInput:
-        pass
+        # The transcript ends with the last input: no final prompt.
+        os.ftruncate(1, prompt_at)
     except SystemExit as e:
         if e.code is not None and not isinstance(e.code, int):
             sys.stderr.write(str(e.code) + '\n')
