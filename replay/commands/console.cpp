@@ -11,6 +11,7 @@ namespace replay {
 int ConsoleCommand(const ConsoleCommandOptions& options) {
   pycon::SessionOptions session_options;
   session_options.install_signal_handlers = true;
+  session_options.executable = options.python;
   pycon::PythonSession python(session_options);
   try {
     pycon::Interact(options.quiet ? std::optional<std::string>("") : std::nullopt, {}, {},

@@ -98,9 +98,57 @@ class TeeStreams {
   std::vector<pycon::TemporaryAttribute> streams_;
 };
 
+/// The console's line source while recording: input() with readline, each
+/// line written to `file` with its prompt. A statement whose input is
+/// interrupted by Ctrl-C cannot be replayed: it is dropped from the file,
+/// and so is the KeyboardInterrupt line the console shows for it.
+class RecordingLineSource {
+ public:
+  RecordingLineSource(const pycon::InteractiveConsole& console, TranscriptFile& file)
+      : console_(console), file_(file) {}
+
+  std::optional<std::string> operator()(const std::string& prompt) {
+    file_.set_recording(true);
+    if (console_.buffer().empty()) statement_start_ = file_.size();
+    std::optional<std::string> line;
+    try {
+      line = pycon::ReadLine(prompt);
+    } catch (const pycon::KeyboardInterruptError&) {
+      file_.Truncate(statement_start_);
+      file_.set_recording(false);
+      throw;
+    }
+    if (!line) {
+      file_.set_recording(false);  // the newline shown at end of file
+      return std::nullopt;
+    }
+    file_.Append(prompt + *line + "\n");
+    return line;
+  }
+
+ private:
+  const pycon::InteractiveConsole& console_;
+  TranscriptFile& file_;
+  size_t statement_start_ = 0;
+};
+
+/// Runs the console until it ends; 1 if the console itself failed.
+int RunRecordedConsole(pycon::InteractiveConsole& console, TranscriptFile& file) {
+  TeeStreams tee(file);
+  try {
+    console.Interact(std::string(), std::string());
+  } catch (const pycon::SystemExitError& exit) {
+    console.Write(exit.ExitMessage());
+  } catch (const std::exception& error) {
+    std::cerr << "replay: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
-int RecordInteractively(const std::string& output) {
+int RecordInteractively(const std::string& output, const std::string& executable) {
   int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) {
     std::cerr << "replay: cannot write " << output << ": " << std::strerror(errno) << "\n";
@@ -108,6 +156,7 @@ int RecordInteractively(const std::string& output) {
   }
   pycon::SessionOptions session_options;
   session_options.install_signal_handlers = true;
+  session_options.executable = executable;
   pycon::PythonSession python(session_options);
   pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
   if (!readline) PyErr_Clear();
@@ -115,43 +164,12 @@ int RecordInteractively(const std::string& output) {
 
   TranscriptFile file(fd);
   pycon::InteractiveConsole console;
-  size_t statement_start = 0;
-  console.SetRawInput([&](const std::string& prompt) -> std::optional<std::string> {
-    file.set_recording(true);
-    if (console.buffer().empty()) statement_start = file.size();
-    std::optional<std::string> line;
-    try {
-      line = pycon::ReadLine(prompt);
-    } catch (const pycon::KeyboardInterruptError&) {
-      // The interrupted statement cannot be replayed: drop it, and the
-      // KeyboardInterrupt line the console shows for it.
-      file.Truncate(statement_start);
-      file.set_recording(false);
-      throw;
-    }
-    if (!line) {
-      file.set_recording(false);  // the newline shown at end of file
-      return std::nullopt;
-    }
-    file.Append(prompt + *line + "\n");
-    return line;
-  });
-  int status = 0, errno_on_close = 0;
-  {
-    TeeStreams tee(file);
-    try {
-      console.Interact(std::string(), std::string());
-    } catch (const pycon::SystemExitError& exit) {
-      console.Write(exit.ExitMessage());
-    } catch (const std::exception& error) {
-      std::cerr << "replay: " << error.what() << "\n";
-      status = 1;
-    }
-  }
-  if (close(fd) != 0 && file.error() == 0) status = 2, errno_on_close = errno;
-  if (file.error() != 0 || errno_on_close != 0) {
-    std::cerr << "replay: cannot write " << output << ": "
-              << std::strerror(file.error() != 0 ? file.error() : errno_on_close)
+  console.SetRawInput(RecordingLineSource(console, file));
+  int status = RunRecordedConsole(console, file);
+  int error = file.error();
+  if (close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    std::cerr << "replay: cannot write " << output << ": " << std::strerror(error)
               << " (it holds only what was written before)\n";
     return 2;
   }

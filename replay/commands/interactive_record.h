@@ -12,8 +12,9 @@ namespace replay {
 /// input is interrupted by Ctrl-C at a prompt is left out of the file, and so
 /// is the newline shown at Ctrl-D, so that the file replays as recorded (a
 /// Ctrl-C while a statement runs is recorded with its KeyboardInterrupt).
+/// Python runs as `executable` (empty: the linked Python's executable).
 /// Returns 0, 1 if the console itself failed, 2 if `output` cannot be
 /// opened.
-int RecordInteractively(const std::string& output);
+int RecordInteractively(const std::string& output, const std::string& executable);
 
 }  // namespace replay

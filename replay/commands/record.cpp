@@ -47,7 +47,7 @@ int RecordCommand(const RecordOptions& options) {
       std::cerr << "replay: recording at a terminal needs -o FILE\n";
       return 2;
     }
-    return RecordInteractively(options.output);
+    return RecordInteractively(options.output, options.python);
   }
   Expected<TranscriptText> text = ReadInput(options, name);
   if (!text) {
@@ -56,6 +56,7 @@ int RecordCommand(const RecordOptions& options) {
   }
   pycon::SessionOptions interpreter;
   interpreter.finalize = false;  // the process ends right after
+  interpreter.executable = options.python;
   pycon::PythonSession python(interpreter);
   InterruptSignals interrupt;
   std::optional<SessionOutcome> outcome =

@@ -7,13 +7,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
 
 #include "pycon/python_session.h"
+#include "replay/commands/environment.h"
 #include "replay/console/session.h"
 #include "replay/console/verdict.h"
+#include "replay/doctest/text.h"
 #include "replay/doctest/update.h"
 #include "replay/report/run_reporter.h"
 #include "replay/runner/interrupt.h"
@@ -21,7 +24,11 @@
 #include "replay/text/discovery.h"
 #include "replay/text/files.h"
 #include "replay/text/lines.h"
+#include "replay/text/requirements.h"
+#include "replay/text/selection.h"
+#include "replay/text/spelling.h"
 #include "replay/text/transcript_text.h"
+#include "replay/text/version_files.h"
 
 namespace replay {
 
@@ -43,26 +50,63 @@ Mode ModeOf(const std::string& path, ModeChoice choice) {
   return doctest ? Mode::kDoctest : Mode::kConsole;
 }
 
+/// The files of a run, and how many there were before -k and the shard.
+struct Plan {
+  std::vector<PlannedFile> files;
+  size_t found = 0;    ///< by discovery
+  size_t matched = 0;  ///< by -k
+};
+
+/// The shard of the run: --shard, else Bazel's TEST_SHARD_INDEX (0-based)
+/// of TEST_TOTAL_SHARDS, told that replay shards by touching
+/// TEST_SHARD_STATUS_FILE; none: the whole run.
+Expected<std::optional<Shard>> ShardOf(const RunOptions& options) {
+  std::string text = options.shard;
+  const char* total = std::getenv("TEST_TOTAL_SHARDS");
+  if (text.empty() && total != nullptr && *total != '\0') {
+    const char* index = std::getenv("TEST_SHARD_INDEX");
+    text =
+        std::to_string(std::strtoul(index != nullptr ? index : "0", nullptr, 10) + 1) + "/" + total;
+    const char* status = std::getenv("TEST_SHARD_STATUS_FILE");
+    if (status != nullptr && *status != '\0') std::ofstream{status, std::ios::app};
+  }
+  if (text.empty()) return std::optional<Shard>();
+  Expected<Shard> shard = ParseShard(text);
+  if (!shard) return shard.error();
+  return std::optional<Shard>(*shard);
+}
+
 /// The files of the run, in order, each with its mode.
-Expected<std::vector<PlannedFile>> Plan(const RunOptions& options) {
+Expected<Plan> PlanRun(const RunOptions& options) {
   Expected<std::vector<std::string>> found = DiscoverFiles(
       options.paths, options.mode == ModeChoice::kDoctest ? kDoctestExtensions
                                                           : std::vector<std::string>{".pycon"});
   if (!found) return found.error();
-  std::vector<PlannedFile> files;
+  Expected<std::optional<Shard>> shard = ShardOf(options);
+  if (!shard) return shard.error();
+  Plan plan;
+  plan.found = found->size();
+  std::vector<std::string> matched;
   for (std::string& path : *found) {
-    Mode mode = ModeOf(path, options.mode);
-    files.push_back({std::move(path), mode});
+    if (MatchesAny(path, options.select)) matched.push_back(std::move(path));
   }
-  return files;
+  plan.matched = matched.size();
+  if (*shard) matched = FilesInShard(matched, **shard);
+  for (std::string& path : matched) {
+    Mode mode = ModeOf(path, options.mode);
+    plan.files.push_back({std::move(path), mode});
+  }
+  return plan;
 }
 
 /// The interpreter the run forks from. It preloads what the reference of
 /// the run's mode imports anyway: code.py's modules for console transcripts
 /// (the default), doctest (and the json its driver reports with) when every
 /// file is a doctest file.
-pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files) {
+pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
+                                     const std::string& python) {
   pycon::SessionOptions options;
+  options.executable = python;
   options.finalize = false;  // the process ends right after
   bool all_doctest = !files.empty() && std::all_of(files.begin(), files.end(), [](const auto& f) {
     return f.mode == Mode::kDoctest;
@@ -71,10 +115,43 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files) {
   return options;
 }
 
+/// Why a run selected no file, for its message.
+std::string NothingSelected(const RunOptions& options, const Plan& plan) {
+  if (plan.found > 0) return "no file matches -k " + Join(options.select, " or -k ");
+  std::string searched = options.mode == ModeChoice::kDoctest ? "*.txt, *.rst, *.md" : "*.pycon";
+  std::string text = "the directories given hold no " + searched + " file";
+  if (options.mode == ModeChoice::kAuto)
+    text += " (use --mode doctest to search them for *.txt, *.rst and *.md)";
+  return text;
+}
+
+/// A usage error for an --option that is no doctest option flag of the
+/// linked Python, suggesting the one meant; empty if all are.
+std::string UnknownOptionFlag(const RunOptions& options) {
+  if (options.doctest.option_flags.empty()) return {};
+  std::vector<std::string> known = DoctestOptionFlagNames();
+  for (const std::string& flag : options.doctest.option_flags) {
+    if (std::find(known.begin(), known.end(), flag) != known.end()) continue;
+    std::string text = "--option " + flag + ": not a doctest option flag";
+    if (std::optional<std::string> meant = DidYouMean(flag, known))
+      text += " (did you mean " + *meant + "?)";
+    return text + "; known: " + Join(known, ", ");
+  }
+  return {};
+}
+
+/// Whether environment variable `name` is set and not empty.
+bool IsSet(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
 bool UseColor(ColorChoice choice) {
   if (choice != ColorChoice::kAuto) return choice == ColorChoice::kAlways;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
+  if (IsSet("NO_COLOR")) return false;  // no-color.org: only when not empty
+  if (IsSet("FORCE_COLOR")) return true;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
   return isatty(STDOUT_FILENO) != 0;
 }
 
@@ -104,11 +181,17 @@ Expected<bool> CheckReportPaths(const RunOptions& options) {
 ReportOptions ReportOptionsFor(const RunOptions& options) {
   ReportOptions report;
   report.color = UseColor(options.color);
-  report.progress = isatty(STDERR_FILENO) != 0;
+  const char* term = std::getenv("TERM");
+  report.progress =
+      isatty(STDERR_FILENO) != 0 && !(term != nullptr && std::string_view(term) == "dumb");
   struct winsize size {};
   if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) report.width = size.ws_col;
   report.json_path = options.report_json;
   report.junit_path = options.junit;
+  const char* actions = std::getenv("GITHUB_ACTIONS");
+  report.github_annotations = options.annotations == AnnotationChoice::kGithub ||
+                              (options.annotations == AnnotationChoice::kAuto &&
+                               actions != nullptr && std::string_view(actions) == "true");
   return report;
 }
 
@@ -124,19 +207,28 @@ class TranscriptQueue : public SessionQueue {
 
   std::optional<Session> Prepare(size_t index) override {
     const PlannedFile& file = files_[index];
-    Expected<TranscriptText> text = ReadTranscript(file.path);
-    if (!text) {
-      TranscriptVerdict verdict;
-      verdict.path = file.path;
-      verdict.mode = file.mode;
-      verdict.status = Status::kError;
-      verdict.message = text.error().ToString();
-      reporter_.Add(index, std::move(verdict));
+    if (options_.exit_first && reporter_.failures() > 0) {
+      ++not_started_;
       return std::nullopt;
     }
+    if (std::optional<std::string> other = VersionFileMismatch(file.path, pycon::PythonVersion()))
+      return Report(index, Status::kSkipped, Diagnostic{file.path, 0, 0, *other});
+    Expected<TranscriptText> text = ReadTranscript(file.path);
+    if (!text) return Report(index, Status::kError, text.error());
+    if (std::optional<Diagnostic> unmet =
+            UnmetRequirement(text->text, file.path, pycon::PythonVersion())) {
+      return Report(index, Status::kSkipped, *unmet);
+    }
+    Expected<SetupFile> setup = SetupFor(file.path);
+    if (!setup) return Report(index, Status::kError, setup.error());
     const TranscriptText& kept = expected_[index] = std::move(*text);
-    if (file.mode == Mode::kDoctest) return DoctestSession(file.path, kept, options_.doctest);
-    return ConsoleTranscriptSession(file.path, kept.text, options_.placeholders);
+    if (file.mode == Mode::kDoctest) {
+      notes_[index] = NotTestedNotes(file.path, kept.text);
+      DoctestOptions doctest = options_.doctest;
+      doctest.setup = std::move(*setup);
+      return DoctestSession(file.path, kept, std::move(doctest));
+    }
+    return ConsoleTranscriptSession(file.path, kept.text, std::move(*setup), options_.placeholders);
   }
 
   void Finish(size_t index, SessionOutcome outcome) override {
@@ -147,13 +239,41 @@ class TranscriptQueue : public SessionQueue {
             ? JudgeDoctest(file.path, outcome, options_.isolation, options_.prompts)
             : JudgeConsole(file.path, expected.text, outcome, options_.isolation);
     if (options_.update && verdict.status == Status::kFailed) Update(expected, outcome, verdict);
+    verdict.notes = std::move(notes_[index]);
     expected_.erase(index);
+    notes_.erase(index);
     reporter_.Add(index, std::move(verdict));
   }
 
   void Progress(const RunProgress& progress) override { reporter_.Progress(progress); }
 
+  /// Files -x did not start.
+  size_t not_started() const { return not_started_; }
+
  private:
+  /// File `index` judged without running it: nothing to run.
+  std::nullopt_t Report(size_t index, Status status, const Diagnostic& why) {
+    TranscriptVerdict verdict;
+    verdict.path = files_[index].path;
+    verdict.mode = files_[index].mode;
+    verdict.status = status;
+    verdict.line = why.line;
+    verdict.message = why.ToString();
+    reporter_.Add(index, std::move(verdict));
+    return std::nullopt;
+  }
+
+  /// The setup file of the file `path`: --setup, else the nearest
+  /// replay_setup.py at or above its directory; none: an empty path.
+  Expected<SetupFile> SetupFor(const std::string& path) const {
+    std::optional<std::string> setup_path =
+        options_.setup.empty() ? FindUpwards(path, kSetupFileName) : options_.setup;
+    if (!setup_path) return SetupFile{};
+    Expected<std::string> source = ReadFile(*setup_path);
+    if (!source) return source.error();
+    return SetupFile{*setup_path, std::move(*source)};
+  }
+
   static Expected<TranscriptText> ReadTranscript(const std::string& path) {
     Expected<std::string> bytes = ReadFile(path);
     if (!bytes) return bytes.error();
@@ -184,37 +304,58 @@ class TranscriptQueue : public SessionQueue {
       verdict.updated = true;
     } else {
       verdict.not_updated = written.error().message;
+      verdict.update_unwritable = true;
     }
   }
 
   const std::vector<PlannedFile>& files_;
   const RunOptions& options_;
   RunReporter& reporter_;
-  std::map<size_t, TranscriptText> expected_;  ///< of the files running
+  std::map<size_t, TranscriptText> expected_;         ///< of the files running
+  std::map<size_t, std::vector<std::string>> notes_;  ///< of the files running: lines not run
+  size_t not_started_ = 0;
 };
 
 }  // namespace
 
-int RunCommand(const RunOptions& options) {
+int RunCommand(const RunOptions& given) {
   auto started = std::chrono::steady_clock::now();
-  Expected<std::vector<PlannedFile>> files = Plan(options);
-  if (!files) {
-    std::cerr << "replay: " << files.error().ToString() << "\n";
+  RunOptions options = given;
+  // Bazel's test runner names the JUnit file it collects.
+  if (options.junit.empty() && IsSet("XML_OUTPUT_FILE"))
+    options.junit = std::getenv("XML_OUTPUT_FILE");
+  Expected<Plan> plan = PlanRun(options);
+  if (!plan) {
+    std::cerr << "replay: " << plan.error().ToString() << "\n";
     return 2;
   }
+  const std::vector<PlannedFile>* files = &plan->files;
   Expected<bool> report_to_stdout = CheckReportPaths(options);
   if (!report_to_stdout) {
     std::cerr << "replay: " << report_to_stdout.error().ToString() << "\n";
     return 2;
   }
-  pycon::PythonSession python(InterpreterFor(*files));
-  RunReporter reporter(ReportOptionsFor(options), *report_to_stdout ? std::cerr : std::cout,
-                       std::cerr);
+  pycon::PythonSession python(InterpreterFor(*files, options.python));
+  if (std::string unknown = UnknownOptionFlag(options); !unknown.empty()) {
+    std::cerr << "replay run: " << unknown << "\n";
+    return 2;
+  }
+  std::ostream& text = *report_to_stdout ? std::cerr : std::cout;
+  if (options.verbose) text << "replay: " << DescribeRunningPython() << std::endl;
+  RunReporter reporter(ReportOptionsFor(options), text, std::cerr);
   TranscriptQueue queue(*files, options, reporter);
   InterruptSignals interrupt;
   RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  return reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  int status = reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  if (queue.not_started() > 0) {
+    std::cerr << "replay: stopped after the first failure (-x): "
+              << Plural(static_cast<int>(queue.not_started()), "file") << " not run\n";
+  }
+  if (status != 0 || !files->empty()) return status;
+  if (plan->matched > 0) return 0;  // a shard may hold no file of a run that has some
+  std::cerr << "replay: no file selected: " << NothingSelected(options, *plan) << "\n";
+  return kExitNothingSelected;
 }
 
 }  // namespace replay

@@ -79,6 +79,26 @@ class ReplayLineSource {
   int statement_line_ = 0;
 };
 
+/// Runs `setup` in `namespace_dict` with sys.stdout and sys.stderr
+/// discarded; its exception, if it raises, as a pycon::PythonError.
+void RunSetup(const SetupFile& setup, PyObject* namespace_dict) {
+  static const char kRunSetup[] =
+      "import contextlib, io\n"
+      "with contextlib.redirect_stdout(io.StringIO()), "
+      "contextlib.redirect_stderr(io.StringIO()):\n"
+      "    exec(compile(source, path, 'exec'), namespace)\n";
+  pycon::PyRef globals = pycon::Check(PyDict_New(), "the setup's namespace");
+  PyObject* builtins = PyEval_GetBuiltins();
+  if (PyDict_SetItemString(globals.get(), "__builtins__", builtins) != 0 ||
+      PyDict_SetItemString(globals.get(), "source", pycon::MakeStr(setup.source).get()) != 0 ||
+      PyDict_SetItemString(globals.get(), "path", pycon::MakeStr(setup.path).get()) != 0 ||
+      PyDict_SetItemString(globals.get(), "namespace", namespace_dict) != 0) {
+    pycon::ThrowPythonError("preparing the setup file");
+  }
+  pycon::Check(PyRun_String(kRunSetup, Py_file_input, globals.get(), globals.get()),
+               "running the setup file " + setup.path);
+}
+
 }  // namespace
 
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
@@ -100,11 +120,12 @@ ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inp
   return result;
 }
 
-Session ConsoleTranscriptSession(std::string name, std::string text,
+Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile setup,
                                  const Placeholders& placeholders) {
-  return Session{std::move(name),
-                 [text = std::move(text), placeholders](const SessionHooks& hooks) {
+  return Session{std::move(name), [text = std::move(text), setup = std::move(setup),
+                                   placeholders](const SessionHooks& hooks) {
                    pycon::InteractiveConsole console;
+                   if (!setup.path.empty()) RunSetup(setup, console.locals().get());
                    TranscriptInputs inputs(text, placeholders);
                    return ReplayConsole(console, inputs, hooks).ToJson();
                  }};

@@ -25,7 +25,8 @@ ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inp
 
 /// A session replaying console transcript `text`; its result is a
 /// ConsoleResult (ToJson).
-Session ConsoleTranscriptSession(std::string name, std::string text,
+/// `setup` (if any) runs in the console's namespace first.
+Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile setup,
                                  const Placeholders& placeholders);
 
 /// A session pushing every line of `text` into a console (replay record).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "replay/console/authoring_hints.h"
 #include "replay/console/result.h"
 #include "replay/text/unified_diff.h"
 
@@ -57,6 +58,7 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   std::string actual = ComparableActual(expected, outcome);
   if (outcome.end != SessionOutcome::End::kFinished) {
     verdict.status = Status::kError;
+    verdict.line = outcome.line;
     verdict.message = Diagnostic{path, outcome.line, 0, outcome.Describe(options)}.ToString();
     verdict.diff = BoundedDiff(path, expected, actual).text;
     return verdict;
@@ -69,16 +71,22 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
   }
   verdict.examples = result->statements;
   if (actual == expected) {
-    verdict.status = Status::kPassed;
+    // A transcript that enters nothing checks nothing: visible, not "passed".
+    verdict.status = result->statements == 0 ? Status::kSkipped : Status::kPassed;
+    if (result->statements == 0) verdict.message = path + ": " + kNoExamples;
     return verdict;
   }
   Diff diff = BoundedDiff(path, expected, actual);
   verdict.status = Status::kFailed;
   verdict.failures = diff.hunks;
   verdict.diff = diff.text;
-  verdict.message = Diagnostic{path, FirstDifferingLine(expected, actual), 0,
-                               "the console shows something else from this line on"}
-                        .ToString();
+  verdict.line = FirstDifferingLine(expected, actual);
+  std::string what = "the console shows something else from this line on";
+  if (std::string cause = LikelyCause(expected, actual, verdict.line); !cause.empty()) {
+    what += " (likely: " + cause + ")";
+    if (IsInvisibleDifference(cause)) verdict.diff = ShowInvisible(verdict.diff);
+  }
+  verdict.message = Diagnostic{path, verdict.line, 0, what}.ToString();
   return verdict;
 }
 

@@ -11,7 +11,8 @@ namespace replay {
 /// The verdict on console transcript `path` whose text is `expected`, given
 /// how its replay ended. Passed if the session finished and showed exactly
 /// `expected` (a missing final newline in the file is accepted); failed with
-/// a diff if it showed something else; error, naming the line and the
+/// a diff if it showed something else (naming the likely cause when it is a
+/// known authoring mistake, see LikelyCause); error, naming the line and the
 /// reason, with a diff of the output so far, if it did not finish.
 TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expected,
                                const SessionOutcome& outcome, const IsolationOptions& options);

@@ -56,8 +56,9 @@ class FileRun:
     lines after it) and the line after them (None at the end of the text).
     """
 
-    def __init__(self, text, path, option_names):
+    def __init__(self, text, path, option_names, setup_path='', setup_source=''):
         self.error = None
+        self._setup = (setup_path, setup_source)
         self.examples = []
         self._test = None
         self._optionflags = 0
@@ -100,13 +101,23 @@ class FileRun:
     def run(self, on_example):
         """Runs the examples as testfile does; returns the result as JSON.
 
-        `on_example(line)` is called before each example the runner reports
-        on starts. The result holds doctest's counts (attempted, failed) and,
+        The setup file given, if any, runs first in the examples' namespace,
+        its output discarded. `on_example(line)` is called before each
+        example the runner reports on starts. The result holds doctest's counts (attempted, failed) and,
         for each example the runner reports on (REPORT_ONLY_FIRST_FAILURE
         silences those after the first failure, as in doctest's own report),
         its line, source, expected and actual output, outcome (success,
         failure, exception) and the unexpected exception's traceback.
         """
+        setup_path, setup_source = self._setup
+        if setup_path:
+            # The setup file (--setup, replay_setup.py): in the examples'
+            # namespace, before the first, its output discarded.
+            import contextlib
+            import io
+            with contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
+                exec(compile(setup_source, setup_path, 'exec'), self._test.globs)
         runner = _RecordingRunner(on_example, self._lines, verbose=False,
                                   optionflags=self._optionflags)
         results = runner.run(self._test, out=lambda text: None)

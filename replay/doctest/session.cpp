@@ -1,5 +1,6 @@
 #include "replay/doctest/session.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "pycon/interactive_interpreter.h"
@@ -105,6 +106,18 @@ std::vector<WrittenExample> Examples(PyObject* file_run) {
 
 }  // namespace
 
+std::vector<std::string> DoctestOptionFlagNames() {
+  PyRef doctest = Check(PyImport_ImportModule("doctest"), "importing doctest");
+  PyRef flags = Check(PyObject_GetAttrString(doctest.get(), "OPTIONFLAGS_BY_NAME"),
+                      "doctest.OPTIONFLAGS_BY_NAME");
+  PyRef keys = Check(PySequence_List(flags.get()), "the names of doctest's option flags");
+  std::vector<std::string> names;
+  for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys.get()); ++i)
+    names.push_back(pycon::Str(PyList_GET_ITEM(keys.get(), i)));
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 bool ConsoleWaitsForMore(const std::string& source) {
   try {
     return !pycon::CompileCommand(source).has_value();
@@ -127,7 +140,9 @@ PyRef ParseFile(const std::string& path, const std::string& text, const DoctestO
     }
   }
   return Check(PyObject_CallFunctionObjArgs(file_run_type, pycon::MakeStr(text).get(),
-                                            pycon::MakeStr(path).get(), flags.get(), nullptr),
+                                            pycon::MakeStr(path).get(), flags.get(),
+                                            pycon::MakeStr(options.setup.path).get(),
+                                            pycon::MakeStr(options.setup.source).get(), nullptr),
                "parsing the doctest file");
 }
 

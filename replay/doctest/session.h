@@ -17,6 +17,7 @@ struct DoctestOptions {
   /// doctest option flags given with --option (e.g. "ELLIPSIS", "FAIL_FAST"),
   /// applied as doctest.testfile(optionflags=...) does.
   std::vector<std::string> option_flags;
+  SetupFile setup;  ///< run in the examples' namespace before the first example
 };
 
 /// A session that runs the examples of doctest file `path` (as read: `file`)
@@ -25,6 +26,10 @@ struct DoctestOptions {
 /// example's prompts against the console core. Its result is a
 /// DoctestResult (ToJson).
 Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options);
+
+/// The names of the linked Python's doctest option flags
+/// (doctest.OPTIONFLAGS_BY_NAME), sorted. Imports doctest.
+std::vector<std::string> DoctestOptionFlagNames();
 
 /// Whether a console that was given `source` (its buffered lines joined by
 /// "\n") waits for more input: the core's codeop check (CompileCommand)

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace replay {
 
@@ -13,5 +14,10 @@ namespace replay {
 /// keeps it as U+FEFF at the start of the first line, and so does this
 /// (except for markdown).
 std::string DoctestText(std::string_view path, std::string_view text, bool bom);
+
+/// The notes of the lines of file `path` (decoded `text`) that start with
+/// `>>>` but that doctest does not get (markdown only: doctest reads every
+/// `>>>` line of other files), each "path:line: not tested: reason".
+std::vector<std::string> NotTestedNotes(std::string_view path, std::string_view text);
 
 }  // namespace replay

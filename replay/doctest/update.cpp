@@ -68,6 +68,14 @@ std::optional<Replacement> ReplacementFor(const ExampleReport& report,
     if (end.empty()) end = "\n";
     replacement.lines.push_back((line.empty() ? "" : indent) + std::string(line) + end);
   }
+  // The last new line ends as the last old one did, so that it meets the
+  // line after it as before: a lone "\r" there followed by an empty "\n"
+  // line would read as one "\r\n" line end and swallow that line.
+  if (count > 0 && !replacement.lines.empty()) {
+    std::string& last = replacement.lines.back();
+    std::string_view old_end = LineEnd(lines[replacement.first + count - 1]);
+    last = std::string(WithoutLineEnd(last)) + std::string(old_end.empty() ? "\n" : old_end);
+  }
   return replacement;
 }
 
@@ -84,6 +92,18 @@ bool Apply(const Replacement& r, std::vector<std::string>& lines) {
   bool open_end = end == lines.end() && r.count > 0 && LineEnd(lines.back()).empty();
   if (open_end && !fresh.empty()) {
     fresh.back().resize(WithoutLineEnd(fresh.back()).size());
+  }
+  // Output added after a last line without its line end starts a line of
+  // its own, and the file keeps ending without one.
+  if (r.first == lines.size() && r.first > 0 && LineEnd(lines.back()).empty() && !fresh.empty()) {
+    lines.back() += fresh.back().substr(WithoutLineEnd(fresh.back()).size());
+    fresh.back().resize(WithoutLineEnd(fresh.back()).size());
+  }
+  // Nothing left between a line ending in a lone "\r" and an empty "\n"
+  // line: they would read as one line; the "\r" becomes "\r\n".
+  if (fresh.empty() && r.first > 0 && end != lines.end() && LineEnd(lines[r.first - 1]) == "\r" &&
+      (*end)[0] == '\n') {
+    lines[r.first - 1] += "\n";
   }
   lines.erase(begin, end);
   lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(r.first), fresh.begin(), fresh.end());

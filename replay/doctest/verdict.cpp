@@ -95,13 +95,18 @@ void JudgeResult(const std::string& path, const DoctestResult& result, PromptPol
                                          : Plural(result.attempted, "example") + " passed";
   if (finding.count > 0) counts += ", " + Plural(finding.count, "prompt finding");
   verdict.status = Status::kPassed;
-  if (result.failed > 0) {
+  if (result.attempted == 0 && result.failed == 0 && finding.count == 0) {
+    verdict.status = Status::kSkipped;
+    verdict.message = path + ": " + kNoExamples;
+  } else if (result.failed > 0) {
     verdict.status = Status::kFailed;
     std::string headline = failure.summary.empty() ? "examples failed" : failure.summary;
+    verdict.line = failure.line;
     verdict.message = Diagnostic{path, failure.line, 0, headline + " (" + counts + ")"}.ToString();
   } else if (finding.count > 0) {
     if (policy == PromptPolicy::kFail) verdict.status = Status::kFailed;
     std::string headline = (policy == PromptPolicy::kWarn ? "warning: " : "") + finding.summary;
+    verdict.line = finding.line;
     verdict.message = Diagnostic{path, finding.line, 0, headline + " (" + counts + ")"}.ToString();
   }
 }
@@ -116,6 +121,7 @@ TranscriptVerdict JudgeDoctest(const std::string& path, const SessionOutcome& ou
   verdict.status = Status::kError;
   verdict.duration_s = outcome.duration_s;
   if (outcome.end != SessionOutcome::End::kFinished) {
+    verdict.line = outcome.line;
     verdict.message = Diagnostic{path, outcome.line, 0, outcome.Describe(options)}.ToString();
     return verdict;
   }
@@ -123,6 +129,7 @@ TranscriptVerdict JudgeDoctest(const std::string& path, const SessionOutcome& ou
   if (!result) {
     verdict.message = result.error().ToString();
   } else if (result->refusal) {
+    verdict.line = result->refusal->line;
     verdict.message =
         Diagnostic{path, result->refusal->line, 0, result->refusal->message}.ToString();
   } else {

@@ -16,12 +16,19 @@ std::string JsonReportHead(const RunSummary& summary) {
 }
 
 std::string JsonReportEntry(const TranscriptVerdict& verdict) {
-  nlohmann::ordered_json entry = {
-      {"path", ToValidUtf8(verdict.path)}, {"status", StatusName(verdict.status)},
-      {"mode", ModeName(verdict.mode)},    {"examples", verdict.examples},
-      {"failures", verdict.failures},      {"message", ToValidUtf8(verdict.message)},
-      {"diff", ToValidUtf8(verdict.diff)}, {"duration_s", verdict.duration_s},
-      {"updated", verdict.updated},        {"not_updated", ToValidUtf8(verdict.not_updated)}};
+  nlohmann::ordered_json entry = {{"path", ToValidUtf8(verdict.path)},
+                                  {"status", StatusName(verdict.status)},
+                                  {"mode", ModeName(verdict.mode)},
+                                  {"examples", verdict.examples},
+                                  {"failures", verdict.failures},
+                                  {"message", ToValidUtf8(verdict.message)},
+                                  {"line", verdict.line},
+                                  {"diff", ToValidUtf8(verdict.diff)},
+                                  {"duration_s", verdict.duration_s},
+                                  {"updated", verdict.updated},
+                                  {"not_updated", ToValidUtf8(verdict.not_updated)},
+                                  {"notes", nlohmann::json::array()}};
+  for (const std::string& note : verdict.notes) entry["notes"].push_back(ToValidUtf8(note));
   return "    " + entry.dump();
 }
 

@@ -12,7 +12,8 @@ namespace replay {
 /// JsonReportHead(summary), then the entries joined by kJsonEntrySeparator,
 /// then kJsonReportTail. The whole: {"summary": {total, passed, failed,
 /// errors, skipped, duration_s, interrupted}, "transcripts": [{path, status,
-/// mode, examples, failures, message, diff, duration_s, updated}]} (schema in
+/// mode, examples, failures, message, diff, duration_s, updated, not_updated,
+/// notes}]} (schema in
 /// README.md).
 std::string JsonReportHead(const RunSummary& summary);
 std::string JsonReportEntry(const TranscriptVerdict& verdict);

@@ -13,7 +13,15 @@ std::string Escape(std::string_view raw) {
   std::string text = ToValidUtf8(raw);
   std::string out;
   out.reserve(text.size());
-  for (unsigned char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML 1.0 characters.
+    if (text.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < text.size() &&
+        (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      out += text[i + 2] == '\xBE' ? "\\ufffe" : "\\uffff";
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";
@@ -68,19 +76,24 @@ std::string JunitReportEntry(const TranscriptVerdict& verdict) {
   std::string xml = "    <testcase classname=\"replay." + std::string(ModeName(verdict.mode)) +
                     "\" name=\"" + Escape(verdict.path) + "\" file=\"" + Escape(verdict.path) +
                     "\" time=\"" + Seconds(verdict.duration_s) + "\"";
+  if (verdict.line > 0) xml += " line=\"" + std::to_string(verdict.line) + "\"";
   std::string message = Escape(verdict.message);
   std::string body = Escape(verdict.diff);
+  std::string notes;
+  for (const std::string& note : verdict.notes) notes += "NOTE " + Escape(note) + "\n";
+  if (!notes.empty()) notes = "      <system-out>" + notes + "</system-out>\n";
+  std::string end = notes + "    </testcase>\n";
   switch (verdict.status) {
     case Status::kPassed:
-      return xml + "/>\n";
+      return notes.empty() ? xml + "/>\n" : xml + ">\n" + end;
     case Status::kFailed:
       return xml + ">\n      <failure message=\"" + message + "\" type=\"mismatch\">" + body +
-             "</failure>\n    </testcase>\n";
+             "</failure>\n" + end;
     case Status::kError:
       return xml + ">\n      <error message=\"" + message + "\" type=\"error\">" + body +
-             "</error>\n    </testcase>\n";
+             "</error>\n" + end;
     case Status::kSkipped:
-      return xml + ">\n      <skipped message=\"" + message + "\"/>\n    </testcase>\n";
+      return xml + ">\n      <skipped message=\"" + message + "\"/>\n" + end;
   }
   return xml + "/>\n";
 }

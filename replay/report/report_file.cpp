@@ -21,14 +21,18 @@ ReportFile::~ReportFile() {
 void ReportFile::Add(std::string_view entry) {
   if (entries_ == nullptr) return;
   if (!first_) std::fwrite(separator_.data(), 1, separator_.size(), entries_);
-  std::fwrite(entry.data(), 1, entry.size(), entries_);
+  if (std::fwrite(entry.data(), 1, entry.size(), entries_) != entry.size() && error_.empty()) {
+    error_ = "cannot keep the entries in a temporary file: " + std::string(std::strerror(errno));
+  }
   first_ = false;
 }
 
 Expected<void> ReportFile::Finish(std::string_view head, std::string_view tail) {
   if (!error_.empty()) return Diagnostic{path_, 0, 0, error_};
   if (std::ferror(entries_) || std::fflush(entries_) != 0) {
-    return Diagnostic{path_, 0, 0, "cannot keep the entries in a temporary file"};
+    return Diagnostic{
+        path_, 0, 0,
+        "cannot keep the entries in a temporary file: " + std::string(std::strerror(errno))};
   }
   std::rewind(entries_);
   return WriteFileAtomically(path_, [&](const std::function<bool(std::string_view)>& write) {

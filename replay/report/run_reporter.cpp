@@ -1,6 +1,7 @@
 #include "replay/report/run_reporter.h"
 
 #include "replay/report/ansi.h"
+#include "replay/report/github_annotations.h"
 #include "replay/report/json_report.h"
 #include "replay/report/junit_report.h"
 #include "replay/report/terminal_report.h"
@@ -25,11 +26,13 @@ void RunReporter::Add(size_t index, TranscriptVerdict verdict) {
 
 void RunReporter::Emit(const TranscriptVerdict& verdict) {
   std::string text = RenderVerdict(verdict, options_.color);
+  if (options_.github_annotations) text += GithubAnnotations(verdict);
   if (!text.empty()) {
     ClearProgress();
     out_ << text << std::flush;
   }
   summary_.Add(verdict.status);
+  io_failed_ = io_failed_ || verdict.update_unwritable;
   if (json_) json_->Add(JsonReportEntry(verdict));
   if (junit_) junit_->Add(JunitReportEntry(verdict));
 }
@@ -50,7 +53,7 @@ int RunReporter::Finish(bool interrupted, double duration_s) {
   summary_.interrupted = interrupted;
   summary_.duration_s = duration_s;
   out_ << SummaryLine(summary_) << std::endl;
-  int status = summary_.failed + summary_.errors > 0 ? 1 : 0;
+  int status = io_failed_ ? 2 : summary_.failed + summary_.errors > 0 ? 1 : 0;
   auto finish = [&](std::optional<ReportFile>& file, const std::string& head,
                     std::string_view tail) {
     if (!file) return;

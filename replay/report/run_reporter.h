@@ -15,11 +15,12 @@ namespace replay {
 
 /// Where and how a run is reported.
 struct ReportOptions {
-  bool color = false;      ///< colour the verdicts
-  bool progress = false;   ///< keep a live progress line on the error stream
-  size_t width = 80;       ///< of the terminal, for the progress line
-  std::string json_path;   ///< --report-json FILE; empty: none
-  std::string junit_path;  ///< --junit FILE; empty: none
+  bool color = false;               ///< colour the verdicts
+  bool progress = false;            ///< keep a live progress line on the error stream
+  size_t width = 80;                ///< of the terminal, for the progress line
+  std::string json_path;            ///< --report-json FILE; empty: none
+  std::string junit_path;           ///< --junit FILE; empty: none
+  bool github_annotations = false;  ///< GitHub Actions workflow commands on `out`
 };
 
 /// The one place a run reports to, as ninja's Status: verdicts arrive in any
@@ -41,8 +42,8 @@ class RunReporter {
 
   /// Ends the run: reports what still waits (after an interruption, what
   /// finished), prints the summary line, writes the report files. Returns
-  /// the exit status: 0 all passed, 1 any failed or errored, 2 a report
-  /// could not be written, 130 interrupted.
+  /// the exit status: 0 all passed, 1 any failed or errored, 2 a report or
+  /// an --update could not be written, 130 interrupted.
   int Finish(bool interrupted, double duration_s);
 
  private:
@@ -57,6 +58,7 @@ class RunReporter {
   size_t next_ = 0;
   size_t failures_ = 0;
   RunSummary summary_;
+  bool io_failed_ = false;  ///< an --update could not be written
 };
 
 }  // namespace replay

@@ -6,17 +6,31 @@
 
 namespace replay {
 
+namespace {
+
+/// "NOTE file:line: not tested: reason", one line per note.
+std::string RenderNotes(const TranscriptVerdict& verdict, bool color) {
+  std::string text;
+  for (const std::string& note : verdict.notes)
+    text += Paint("NOTE", Style::kYellow, color) + " " + note + "\n";
+  return text;
+}
+
+}  // namespace
+
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   if (verdict.status == Status::kPassed) {
-    // A passing file may still carry notes (doctest prompt findings under
-    // --prompts warn).
-    if (verdict.message.empty()) return {};
-    return Paint("NOTE", Style::kYellow, color) + " " + verdict.message + "\n" + verdict.diff;
+    // A passing file may still carry notes: lines not run, and doctest
+    // prompt findings under --prompts warn (its message).
+    std::string text = RenderNotes(verdict, color);
+    if (verdict.message.empty()) return text;
+    return text + Paint("NOTE", Style::kYellow, color) + " " + verdict.message + "\n" +
+           verdict.diff;
   }
   std::string text = verdict.status == Status::kFailed  ? Paint("FAIL", Style::kBoldRed, color)
                      : verdict.status == Status::kError ? Paint("ERROR", Style::kBoldRed, color)
                                                         : Paint("SKIP", Style::kYellow, color);
-  text += " " + verdict.message + "\n";
+  text += " " + verdict.message + "\n" + RenderNotes(verdict, color);
   if (verdict.updated)
     text += Paint("UPDATED", Style::kBoldYellow, color) + " " + verdict.path + "\n";
   if (!verdict.not_updated.empty()) {

@@ -9,8 +9,10 @@
 namespace replay {
 
 /// A failed or errored transcript: a headline naming the file and what went
-/// wrong, then the diff (coloured if `color`). For a passed one, its notes
-/// if it has any (a message), else nothing.
+/// wrong, its notes (`NOTE file:line: not tested: reason`), then the diff
+/// (coloured if `color`); a skipped one: `SKIP file: reason` and its notes.
+/// For a passed one, its notes and its message as a note, if any, else
+/// nothing.
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color);
 
 /// "N passed, N failed, N errors, N skipped in S s".

@@ -23,6 +23,9 @@ inline const char* StatusName(Status status) {
   return "error";
 }
 
+/// The reason of a file skipped because it holds nothing to check.
+inline constexpr char kNoExamples[] = "no examples";
+
 /// How a file is checked: as a console transcript, or as doctest examples.
 enum class Mode { kConsole, kDoctest };
 
@@ -36,11 +39,16 @@ struct TranscriptVerdict {
   Mode mode = Mode::kConsole;
   int examples = 0;     ///< console: statements entered at the primary prompt; doctest: attempted
   int failures = 0;     ///< console: differing hunks; doctest: failed examples
-  std::string message;  ///< why it failed or errored, with file:line where known
-  std::string diff;     ///< unified diff, expected against actual (no colour)
+  std::string message;  ///< why it failed, errored or was skipped, with file:line where known
+  /// Lines that look like examples but were not run, each
+  /// "file:line: not tested: reason" (reported whatever the status).
+  std::vector<std::string> notes;
+  int line = 0;      ///< the line the message names; 0: none (the file as a whole)
+  std::string diff;  ///< unified diff, expected against actual (no colour)
   double duration_s = 0;
-  bool updated = false;     ///< rewritten by --update
-  std::string not_updated;  ///< why --update left the file as it was (empty: it did not try)
+  bool updated = false;            ///< rewritten by --update
+  std::string not_updated;         ///< why --update left the file as it was (empty: it did not try)
+  bool update_unwritable = false;  ///< --update could not write the file (an I/O error)
 };
 
 /// The counts of one run.

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "replay/runner/interrupt.h"
@@ -70,12 +72,28 @@ std::string ReadAll(int fd, size_t limit) {
   return data;
 }
 
-void WriteAll(int fd, std::string_view data) {
+/// Writes all of `data` to `fd`; false (errno set) if it cannot.
+bool WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = write(fd, data.data(), data.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
+    if (n <= 0) return false;
     data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+/// Writes the session's result to kResultFd, which must still be the
+/// descriptor `before` describes: a session may close it, or open another
+/// file there. Throws if the result cannot reach the parent.
+void WriteResult(const struct stat& before, const std::string& result) {
+  struct stat now {};
+  if (fstat(kResultFd, &now) != 0 || now.st_dev != before.st_dev || now.st_ino != before.st_ino) {
+    throw std::runtime_error("the session closed the descriptor its result goes to");
+  }
+  if (!WriteAll(kResultFd, result)) {
+    throw std::runtime_error(std::string("cannot write the session's result: ") +
+                             std::strerror(errno));
   }
 }
 
@@ -132,11 +150,13 @@ class OutputReader {
 [[noreturn]] void ChildMain(const Session& session, int output_fd, int result_fd,
                             SharedState* shared, const IsolationOptions& options) {
   OutputReader reader(IsolateChild(options, output_fd, result_fd));
+  struct stat result_file {};
+  fstat(kResultFd, &result_file);
   try {
     SessionHooks hooks;
     hooks.take_output = [&reader]() { return reader(); };
     hooks.on_line = [shared](int line) { shared->line = line; };
-    WriteAll(kResultFd, session.work(hooks));
+    WriteResult(result_file, session.work(hooks));
     shared->finished = 1;
   } catch (const std::exception& error) {
     std::strncpy(shared->error, error.what(), sizeof shared->error - 1);

@@ -25,6 +25,14 @@ struct Session {
   std::function<std::string(const SessionHooks& hooks)> work;
 };
 
+/// Python code a session runs in its namespace before its first input, its
+/// output (to sys.stdout and sys.stderr) discarded: --setup FILE or a
+/// replay_setup.py.
+struct SetupFile {
+  std::string path;  ///< empty: none
+  std::string source;
+};
+
 /// How sessions run.
 struct IsolationOptions {
   int jobs = 0;                          ///< at most this many at once; 0: one per CPU

@@ -56,4 +56,15 @@ Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>&
   return files;
 }
 
+std::optional<std::string> FindUpwards(const std::string& path, const std::string& name) {
+  std::error_code error;
+  fs::path directory = fs::absolute(path, error).parent_path();
+  for (;;) {
+    fs::path candidate = directory / name;
+    if (fs::is_regular_file(candidate, error)) return candidate.string();
+    if (directory == directory.root_path() || directory.empty()) return std::nullopt;
+    directory = directory.parent_path();
+  }
+}
+
 }  // namespace replay

@@ -1,6 +1,7 @@
 // Which files a run covers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,5 +17,10 @@ namespace replay {
 /// the given directory. A path that does not exist is an error.
 Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>& paths,
                                                  const std::vector<std::string>& extensions);
+
+/// The file named `name` in the directory of file `path` or the nearest
+/// directory above it that has one; none if no directory up to the root
+/// has one.
+std::optional<std::string> FindUpwards(const std::string& path, const std::string& name);
 
 }  // namespace replay

@@ -10,6 +10,7 @@
 
 Scripts import it after putting tests/ on sys.path.
 """
+import pathlib
 import re
 import subprocess
 import sys
@@ -24,20 +25,48 @@ def record(recorder, *args):
 
 
 FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')
+QUOTE = re.compile(r'^(?:[ ]{0,3}>(?:[ \t]|$))*')
+CONSOLE = {'pycon', 'pycon3', 'python', 'python3', 'py', 'py3', 'python-console', 'ipython',
+           'ipython3'}
+CODE_DIRECTIVES = {'code-block', 'code', 'sourcecode', 'code-cell'}
+OTHER_DIRECTIVES = {'testcode', 'testoutput', 'testsetup', 'testcleanup', 'math', 'raw',
+                    'mermaid', 'graphviz', 'csv-table', 'literalinclude', 'ipython'}
 
 
-def markdown_to_doctest(text):
-    """The examples of markdown `text`, line for line: the lines inside fences
-    whose info string starts with pycon, python or py (any case), or inside
-    bare fences holding a `>>>` line, kept; every other line, fence lines
-    included, made empty. A fence is three or more backticks or tildes (a
-    backtick fence has no backtick in its info), closed by at least as many
-    of the same with nothing after them, or by the end of the text."""
-    lines = text.split('\n')
-    keep = [False] * len(lines)
+def _first_word(text):
+    return re.split(r'[ \t{]', text.strip(' \t'), maxsplit=1)[0].lower()
 
-    def fence(line):
-        match = FENCE.match(line)
+
+def _fence_kind(info):
+    """'run', 'if-prompts', 'markdown' or 'other', for a fence's info string."""
+    if not info:
+        return 'if-prompts'
+    match = re.match(r'\{([^}]*)\}?(.*)$', info)
+    if not match:
+        return 'run' if _first_word(info) in CONSOLE else 'other'
+    name, argument = match.group(1).strip().lower(), _first_word(match.group(2))
+    if name.startswith('.'):
+        return 'run' if _first_word(name[1:]) in CONSOLE else 'other'
+    if name in ('doctest', 'eval-rst'):
+        return 'run'
+    if name in CODE_DIRECTIVES:
+        return 'run' if argument in CONSOLE else 'other'
+    return 'other' if name in OTHER_DIRECTIVES else 'markdown'
+
+
+class _Markdown:
+    """A markdown document split into lines, quote markers and bodies."""
+
+    def __init__(self, text):
+        self.lines = text.split('\n')
+        self.prefix = [len(QUOTE.match(line).group(0)) for line in self.lines]
+        self.depth = [line[:n].count('>') for line, n in zip(self.lines, self.prefix)]
+        self.body = [line[n:] for line, n in zip(self.lines, self.prefix)]
+        self.keep = [False] * len(self.lines)
+        self.skip = set()
+
+    def fence(self, k):
+        match = FENCE.match(self.body[k])
         if not match:
             return None
         marks, info = match.group(1), match.group(2).strip(' \t')
@@ -45,29 +74,88 @@ def markdown_to_doctest(text):
             return None
         return marks[0], len(marks), info
 
-    i = 0
-    while i < len(lines):
-        opening = fence(lines[i])
-        if opening is None:
-            i += 1
-            continue
-        close = i + 1
-        while close < len(lines):
-            closing = fence(lines[close])
-            if closing and closing[0] == opening[0] and closing[1] >= opening[1] \
-                    and not closing[2]:
+    def prompt(self, k):
+        return self.body[k].lstrip(' \t').startswith('>>>')
+
+    def indent(self, k):
+        stripped = self.body[k].lstrip(' \t')
+        return len(self.body[k][:len(self.body[k]) - len(stripped)].expandtabs(4)) \
+            if stripped else None
+
+    def fenced(self, i, opening):
+        """Reads the block fenced on line i; returns the next line to read."""
+        close, closed = i + 1, False
+        while close < len(self.lines) and self.depth[close] >= self.depth[i]:
+            closing = self.fence(close)
+            if self.depth[close] == self.depth[i] and closing and closing[0] == opening[0] \
+                    and closing[1] >= opening[1] and not closing[2]:
+                closed = True
                 break
             close += 1
-        info = opening[2]
-        if info:
-            examples = re.split(r'[ \t{]', info, maxsplit=1)[0].lower() in ('pycon', 'python', 'py')
-        else:
-            examples = any(line.lstrip(' \t').startswith('>>>') for line in lines[i + 1:close])
-        if examples:
-            for k in range(i + 1, close):
-                keep[k] = True
-        i = close + 1
-    return '\n'.join(line if kept else '' for line, kept in zip(lines, keep))
+        kind = _fence_kind(opening[2])
+        if kind == 'markdown':
+            if closed:
+                self.skip.add(close)
+            return i + 1
+        run = kind == 'run' or (kind == 'if-prompts' and any(map(self.prompt, range(i + 1, close))))
+        for k in range(i + 1, close):
+            self.keep[k] = run
+        return close + 1 if closed else close
+
+    def indented(self, i):
+        """Reads the indented code block starting on line i; returns the next."""
+        end = i
+        while end < len(self.lines) and self.depth[end] == self.depth[i] \
+                and (self.indent(end) is None or self.indent(end) >= 4) \
+                and (end == i or self.fence(end) is None):
+            end += 1
+        if any(map(self.prompt, range(i, end))):
+            for k in range(i, end):
+                self.keep[k] = True
+        return end
+
+    def examples(self):
+        i = 0
+        while i < len(self.lines):
+            opening = self.fence(i) if i not in self.skip else None
+            level = self.indent(i)
+            if opening is not None:
+                i = self.fenced(i, opening)
+            elif i not in self.skip and level is not None and level >= 4 \
+                    and (i == 0 or self.indent(i - 1) is None):
+                i = self.indented(i)
+            else:
+                i += 1
+        return '\n'.join(' ' * self.prefix[k] + self.body[k] if self.keep[k] else ''
+                         for k in range(len(self.lines)))
+
+
+def markdown_to_doctest(text):
+    """The examples of markdown `text`, line for line, as the README states
+    them: the lines of fences of a console language (pycon, python, py, with
+    3s, python-console, ipython; as MyST {doctest}, {eval-rst} or
+    {code-block} LANG), of bare fences holding a `>>>` line and of indented
+    code blocks holding one, kept, with block-quote markers made spaces;
+    every other line made empty. Fences inside block quotes close in the same
+    quote, or where it ends; MyST directives such as {note} hold markdown."""
+    return _Markdown(text).examples()
+
+
+def descendants(pid):
+    """The live processes whose parent chain leads to `pid`, from /proc."""
+    parents = {}
+    for entry in pathlib.Path('/proc').iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / 'stat').read_text().rsplit(')', 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+            except (OSError, IndexError):
+                pass
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
 
 
 def finish(failures, checked=None):

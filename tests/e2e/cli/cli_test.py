@@ -2,13 +2,16 @@
 
     python3 cli_test.py REPLAY RECORDER
 
-- `replay --version` names replay and this Python's full version;
+- `replay --version` names replay and this Python's full version (first line);
 - exit status: 0 all passed, 1 a failure, 2 an unknown option, a missing
   path or missing arguments;
 - `replay record` writes, for the same input lines, the bytes the stdlib
   console (tests/support/record_stdlib.py) writes, to stdout or to -o FILE;
 - a transcript passes without its final newline and with prompt lines whose
-  trailing space an editor stripped.
+  trailing space an editor stripped;
+- usage errors say what to do: an option that does nothing in the chosen
+  mode, `--timeout 0`, an unknown command (listing the commands, suggesting
+  the one meant).
 """
 import pathlib
 import platform
@@ -39,7 +42,7 @@ def run(replay, *args):
 
 def main(replay, recorder):
     failures = []
-    version = run(replay, '--version').stdout.decode().strip()
+    version = run(replay, '--version').stdout.decode().splitlines()[0]
     if version != f'replay 0.1.0 (Python {platform.python_version()})':
         failures.append(f'--version says {version!r}')
 
@@ -72,6 +75,18 @@ def main(replay, recorder):
             if got != status:
                 failures.append(f'replay {" ".join(map(str, args))}: exit status {got}, '
                                 f'expected {status}')
+        for args, says in (
+                (['run', '--mode', 'doctest', '--ellipsis', good], 'use --option ELLIPSIS'),
+                (['run', '--mode', 'console', '--option', 'ELLIPSIS', good],
+                 '--option sets doctest option flags'),
+                (['run', '--mode', 'console', '--prompts', 'warn', good], '--prompts is for doctest'),
+                (['run', '--timeout', '0', good], '--timeout: must be more than 0 seconds'),
+                (['rn', good], "unknown command 'rn' (did you mean 'run'?); the commands are: "
+                               "run record console"),
+                (['frobnicate'], "unknown command 'frobnicate'; the commands are:")):
+            done = run(replay, *args)
+            if done.returncode != 2 or says not in done.stderr.decode():
+                failures.append(f'replay {args}: {done.returncode} {done.stderr!r}')
     return testlib.finish(failures)
 
 

@@ -16,6 +16,8 @@ Every path is made here, in a temporary directory (never under /dev):
 - `--update` on a transcript that changes its own file while it runs: the
   file is left as the run left it, and `NOT UPDATED file: changed during the
   run` is printed;
+- output with control characters, U+FFFE/U+FFFF and invalid UTF-8 gives a
+  JUnit report that xml.etree parses and a JSON report that json parses;
 - `--max-memory`: a runaway recursion is an error naming the limit and the
   line, and the next transcript still passes.
 Expected transcripts come from the stdlib recorder.
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from xml.etree import ElementTree
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
 import testlib  # noqa: E402
@@ -127,6 +130,31 @@ def check_updates(replay, recorder, tmp, failures):
     return 2
 
 
+def check_hostile_report_text(replay, tmp, failures):
+    """Output holding what XML and JSON cannot hold as is (control
+    characters, U+FFFE, U+FFFF, invalid UTF-8) still gives reports that
+    Python's own parsers read."""
+    hostile = tmp / 'hostile.pycon'
+    hostile.write_text('>>> import sys\n'
+                       '>>> sys.stdout.buffer.write(b"\\x01\\x1b[31m\\xef\\xbf\\xbe\\xef\\xbf\\xbf'
+                       '\\xff <&>\\n"); sys.stdout.flush()\n'
+                       'no\n')
+    junit, report = tmp / 'hostile.xml', tmp / 'hostile.json'
+    result = run(replay, 'run', '--junit', junit, '--report-json', report, hostile)
+    try:
+        failure = ElementTree.parse(junit).find('.//failure')
+        if failure is None or '<&>' not in failure.text:
+            failures.append(f'hostile JUnit: no failure with the output: {junit.read_text()!r}')
+    except (OSError, ElementTree.ParseError) as error:
+        failures.append(f'hostile JUnit does not parse: {error}; {result.stderr!r}')
+    try:
+        if '<&>' not in json.loads(report.read_text())['transcripts'][0]['diff']:
+            failures.append('hostile JSON: the diff lost the output')
+    except (OSError, ValueError) as error:
+        failures.append(f'hostile JSON does not parse: {error}')
+    return 1
+
+
 def write(path, text):
     path.write_text(text)
     return path
@@ -134,12 +162,13 @@ def write(path, text):
 
 def check_memory(replay, recorder, tmp, failures):
     runaway = tmp / 'a_runaway.pycon'
-    runaway.write_text('>>> import sys\n>>> sys.setrecursionlimit(10**8)\n'
-                       '>>> def f(n): return f(n + 1)\n...\n>>> f(0)\n')
+    # Resident memory that grows fast on every version (deep recursion ends
+    # in a C stack overflow on some before it takes much memory).
+    runaway.write_text('>>> hoard = []\n>>> while True: hoard.append(" " * 10**6)\n...\n')
     fine = recorded(recorder, tmp, 'b_fine', 'print("after")\n')
     result = run(replay, 'run', '-j', '1', '--max-memory', '200M', runaway, fine)
     text = result.stdout.decode()
-    if f'ERROR {runaway}:5: memory limit of 200 MiB exceeded at line 5' not in text \
+    if f'ERROR {runaway}:2: memory limit of 200 MiB exceeded at line 2' not in text \
             or '1 passed, 0 failed, 1 errors' not in text:
         failures.append(f'--max-memory: {text}')
     return 1
@@ -154,6 +183,7 @@ def main(replay, recorder):
         checked = check_reports(replay, tmp, good, failures)
         checked += check_updates(replay, recorder, tmp, failures)
         checked += check_memory(replay, recorder, tmp, failures)
+        checked += check_hostile_report_text(replay, tmp, failures)
     return testlib.finish(failures, checked)
 
 

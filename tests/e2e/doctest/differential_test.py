@@ -6,19 +6,24 @@ For every file of CORPUS (*.txt, *.rst, *.md) and each set of --option flags
 in OPTION_SETS, runs `replay run --mode doctest --prompts off` once over the
 corpus, and doctest.testfile(path, module_relative=False, optionflags=...) of
 this Python (the one replay embeds) in a subprocess per file, and compares:
-the status, examples == attempted, failures == failed, and the lines of the
+the status (skipped when doctest attempts no example), examples == attempted,
+failures == failed, and the lines of the
 failing examples doctest reports against those replay's diff names. A file
 doctest's parser refuses (ValueError) must be a replay error with doctest's
 message and its line.
 
 Markdown files are compared with doctest run on their examples as computed
-here, independently of replay (every line outside a pycon/python/py fence or
-a bare fence holding >>>, and every fence line, made empty). For them the
+here, independently of replay, by the rules the README states
+(testlib.markdown_to_doctest: console fences, MyST directives, block quotes,
+indented code blocks). Every line of a markdown file that starts with `>>>`
+(after block-quote markers) must be either run (a `>>>` line of that
+transform) or named by a `not tested` note of replay, never both. The
 test also shows that stdlib doctest on the raw file reads the closing fence
 as expected output (cpython#116546), so that the transformation is what
 changes the verdict.
 """
 import concurrent.futures
+import doctest
 import json
 import os
 import pathlib
@@ -103,6 +108,32 @@ def failing_lines(entry):
     return sorted(int(n) for n in pattern.findall(entry['diff']))
 
 
+def prompt_lines(text):
+    """The 1-based lines of `text` starting with >>> after block-quote markers."""
+    return {n for n, line in enumerate(text.split('\n'), 1)
+            if line[len(testlib.QUOTE.match(line).group(0)):].lstrip(' \t').startswith('>>>')}
+
+
+def check_notes(replay, markdown_files, truth_file, report):
+    """Every >>> line of each markdown file is run or noted, not both."""
+    problems = []
+    verdicts = replay_verdicts(replay, markdown_files, [], report)
+    for path in markdown_files:
+        noted = set()
+        for note in verdicts[str(path)]['notes']:
+            match = re.match(r'^%s:(\d+): not tested: .+$' % re.escape(str(path)), note)
+            if not match:
+                problems.append('%s: malformed note %r' % (path.name, note))
+                continue
+            noted.add(int(match.group(1)))
+        seen = prompt_lines(path.read_text(encoding='utf-8'))
+        run = prompt_lines(truth_file[path].read_text(encoding='utf-8'))
+        if seen != run | noted or run & noted:
+            problems.append('%s: >>> lines %s, run %s, noted %s' % (
+                path.name, sorted(seen), sorted(run), sorted(noted)))
+    return problems
+
+
 def compare(path, flags, expected, actual):
     """Differences between stdlib's verdict and replay's, as text lines."""
     where = '%s %s' % (path.name, ' '.join(flags) or '(no flags)')
@@ -114,7 +145,8 @@ def compare(path, flags, expected, actual):
             problems.append('%s: stdlib raised ValueError %r; replay: %s %r' % (
                 where, expected['error'], actual['status'], actual['message']))
         return problems
-    status = 'failed' if expected['failed'] else 'passed'
+    status = 'failed' if expected['failed'] else 'skipped' if not expected['attempted'] \
+        else 'passed'
     got = (actual['status'], actual['examples'], actual['failures'], failing_lines(actual))
     want = (status, expected['attempted'], expected['failed'], expected['lines'])
     if got != want:
@@ -166,6 +198,9 @@ def main():
                 passed_seen += actual['status'] == 'passed'
                 errors_seen += actual['status'] == 'error'
 
+        problems += check_notes(replay, [p for p in files if p.suffix == '.md'], truth_file,
+                                tmp / 'notes.json')
+
         # cpython#116546: the raw markdown fails where doctest mode passes.
         name, line = CPYTHON_116546
         md = corpus / name
@@ -181,14 +216,19 @@ def main():
         if raw.get('failed', 0) <= transformed['failed']:
             problems.append('raw %s should fail more examples than its examples alone' % name)
 
-        # An unknown flag is an error for every file.
-        bogus = replay_verdicts(replay, files[:2], ['NO_SUCH_FLAG'], tmp / 'bogus.json')
-        for entry in bogus.values():
-            if entry['status'] != 'error' or 'NO_SUCH_FLAG' not in entry['message']:
-                problems.append('--option NO_SUCH_FLAG: %r' % entry)
+        # An unknown flag is a usage error naming the flags of this doctest,
+        # and the one meant.
+        for flag, meant in (('NO_SUCH_FLAG', None), ('ELIPSIS', 'ELLIPSIS')):
+            done = subprocess.run([replay, 'run', '--option', flag, '--', str(files[0])],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, timeout=60)
+            err = done.stderr.decode()
+            hint = ' (did you mean %s?)' % meant if meant else ''
+            if done.returncode != 2 or ('--option %s: not a doctest option flag%s; known: %s\n' % (
+                    flag, hint, ', '.join(sorted(doctest.OPTIONFLAGS_BY_NAME)))) not in err:
+                problems.append('--option %s: status %d, %r' % (flag, done.returncode, err))
 
     # The corpus must exercise every flag, and give each kind of verdict.
-    import doctest
     used = set(flag for flags in OPTION_SETS for flag in flags)
     for path in files:
         used.update(re.findall(r'[+-]([A-Z_0-9]+)', path.read_text(encoding='utf-8')))

@@ -181,3 +181,11 @@ TEST_CASE("an unreadable session result is an error, and the output is compared 
   CHECK(verdict.message.find("t.pycon: the console session's result is unreadable: ") == 0);
   CHECK(ComparableActual(">>> 1\n1\n", outcome) == ">>> 1\n1\n");
 }
+
+TEST_CASE("an empty transcript, or one that enters nothing, is skipped: no examples") {
+  for (const char* expected : {"", ">>> \n"}) {
+    TranscriptVerdict verdict = JudgeConsole("e.pycon", expected, Finished(expected, 0), {});
+    CHECK(verdict.status == Status::kSkipped);
+    CHECK(verdict.message == "e.pycon: no examples");
+  }
+}

@@ -70,9 +70,9 @@ nlohmann::json Run(const std::string& text, std::vector<std::string> flags = {},
   std::function<void(int)> on_example = [&](int line) {
     if (started != nullptr) started->push_back(line);
   };
-  return nlohmann::json::parse(
-      replay::RunDoctest("dir/t.txt", text, replay::DoctestOptions{std::move(flags)}, on_example)
-          .ToJson());
+  replay::DoctestOptions options;
+  options.option_flags = std::move(flags);
+  return nlohmann::json::parse(replay::RunDoctest("dir/t.txt", text, options, on_example).ToJson());
 }
 
 }  // namespace

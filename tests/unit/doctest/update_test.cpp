@@ -132,16 +132,17 @@ TEST_CASE("a last line without a newline keeps that shape") {
   CHECK(*updated == ">>> f()\nnew 1\nnew 2");
 }
 
-// BUG: the new expected lines are appended right after the example's line,
-// which lacks its newline: the result is ">>> f()out\n", which breaks the
-// example itself.
-TEST_CASE("an example on the last line without a newline keeps its line when output is added",
-          "[!mayfail]") {
+// Was ">>> f()out\n": the new lines were appended to the example's line,
+// which lacks its newline.
+TEST_CASE("an example on the last line without a newline keeps its line when output is added") {
   std::string text = ">>> f()";
   std::optional<std::string> updated =
       UpdatedDoctestText(text, Reports({Failing(1, 2, "", "out\n")}));
   REQUIRE(updated);
-  CHECK_THAT(*updated, Catch::Equals(">>> f()\nout") || Catch::Equals(">>> f()\nout\n"));
+  CHECK(*updated == ">>> f()\nout");
+  updated = UpdatedDoctestText(text, Reports({Failing(1, 2, "", "out\nmore\n")}));
+  REQUIRE(updated);
+  CHECK(*updated == ">>> f()\nout\nmore");
 }
 
 TEST_CASE("line ends are kept as the file has them (universal newlines)") {
@@ -191,5 +192,26 @@ TEST_CASE("a report whose lines do not fit the text is ignored") {
         text, Reports({Failing(1, 2, "2\n", "1\n"), Failing(9, 10, "2\n", "1\n")}));
     REQUIRE(updated);
     CHECK(*updated == ">>> 1\n1\n>>> 3\n3\n");
+  }
+}
+
+// Found by tests/fuzz/update_fuzz.cpp (corpus/update/crash-lone-cr-before-
+// empty-line): a new last line ending in a lone CR, or an example line
+// ending in one with nothing after it, met the empty line after the example
+// as "\r\n" and swallowed it, so the prose after became expected output.
+TEST_CASE("a lone CR before the blank line that ends an example never joins it") {
+  SECTION("new output replaces lines that end in CR and LF") {
+    std::string text = ">>> f()\n1\r2\n\nProse\n";
+    std::optional<std::string> updated =
+        UpdatedDoctestText(text, Reports({Failing(1, 2, "1\n2\n", "3\n")}));
+    REQUIRE(updated);
+    CHECK(*updated == ">>> f()\n3\n\nProse\n");
+  }
+  SECTION("no output left after an example line ending in CR") {
+    std::string text = ">>> f()\r1\n\nProse\n";
+    std::optional<std::string> updated =
+        UpdatedDoctestText(text, Reports({Failing(1, 2, "1\n", "")}));
+    REQUIRE(updated);
+    CHECK(*updated == ">>> f()\r\n\nProse\n");
   }
 }

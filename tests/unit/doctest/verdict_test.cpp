@@ -90,3 +90,17 @@ TEST_CASE("verdict: errors name the line") {
     CHECK(bad.status == Status::kError);
   }
 }
+
+TEST_CASE("verdict: a file doctest attempts no example of is skipped: no examples") {
+  auto verdict = JudgeDoctest(
+      "e.md", Finished(R"({"attempted": 0, "failed": 0, "reports": [], "findings": []})"), {},
+      PromptPolicy::kFail);
+  CHECK(verdict.status == Status::kSkipped);
+  CHECK(verdict.message == "e.md: no examples");
+  CHECK(verdict.line == 0);
+}
+
+TEST_CASE("verdict: a failure names its line, for annotations and JUnit") {
+  auto verdict = JudgeDoctest("a.txt", Finished(kFindingOnly), {}, PromptPolicy::kFail);
+  CHECK(verdict.line == 4);
+}

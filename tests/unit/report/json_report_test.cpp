@@ -17,7 +17,9 @@ std::vector<replay::TranscriptVerdict> SampleVerdicts() {
   failed.status = Status::kFailed;
   failed.failures = 2;
   failed.message = "dir/b.pycon:4: differs";
+  failed.line = 4;
   failed.diff = "--- x\n+++ y\n@@ -4 +4 @@\n-\xff\n+b\n";
+  failed.notes = {"dir/b.pycon:9: not tested: x"};
   replay::TranscriptVerdict error;
   error.path = "c.pycon";
   error.status = Status::kError;
@@ -49,6 +51,9 @@ TEST_CASE("the JSON report follows the documented schema") {
   CHECK(b["mode"] == "console");
   CHECK(b["failures"] == 2);
   CHECK(b["message"] == "dir/b.pycon:4: differs");
+  CHECK(b["line"] == 4);
+  CHECK(b["notes"] == nlohmann::json::array({"dir/b.pycon:9: not tested: x"}));
+  CHECK(report["transcripts"][0]["notes"].empty());
   CHECK(report["transcripts"][2]["status"] == "error");
   CHECK(report["transcripts"][0]["examples"] == 3);
 }

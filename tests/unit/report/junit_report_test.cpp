@@ -30,3 +30,41 @@ TEST_CASE("JUnit XML: one testcase per transcript, failures carry the diff, text
   CHECK(xml.find("<error message=\"d.pycon:1: timed out after 5 s at line 1\"") !=
         std::string::npos);
 }
+
+TEST_CASE("JUnit XML: a testcase names its line; skips say why; notes are system-out") {
+  replay::TranscriptVerdict skipped;
+  skipped.path = "e.md";
+  skipped.status = Status::kSkipped;
+  skipped.message = "e.md: no examples";
+  skipped.notes = {"e.md:2: not tested: inside a ```text fence"};
+  replay::TranscriptVerdict error;
+  error.path = "d.pycon";
+  error.status = Status::kError;
+  error.line = 7;
+  error.message = "d.pycon:7: timed out";
+  error.diff = "+so far\n";
+  replay::RunSummary summary;
+  summary.Add(skipped.status);
+  summary.Add(error.status);
+  std::string xml = replay::JunitReport(summary, {skipped, error});
+  CHECK(xml.find("<skipped message=\"e.md: no examples\"/>\n      <system-out>NOTE e.md:2: not "
+                 "tested: inside a ```text fence\n</system-out>") != std::string::npos);
+  CHECK(xml.find("file=\"d.pycon\" time=\"0.000\" line=\"7\">") != std::string::npos);
+  CHECK(xml.find("type=\"error\">+so far\n</error>") != std::string::npos);
+}
+
+// Found by tests/fuzz/report_fuzz.cpp (corpus/report/hostile): U+FFFE and
+// U+FFFF are valid UTF-8 that XML 1.0 forbids; parsers refused the report.
+TEST_CASE("JUnit XML: noncharacters U+FFFE and U+FFFF are written as escapes") {
+  replay::TranscriptVerdict failed;
+  failed.path = "a\xEF\xBF\xBE.pycon";
+  failed.status = Status::kFailed;
+  failed.diff = "+\xEF\xBF\xBF \xEF\xBF\xBD\n";
+  replay::RunSummary summary;
+  summary.Add(failed.status);
+  std::string xml = replay::JunitReport(summary, {failed});
+  CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
+  CHECK(xml.find("name=\"a\\ufffe.pycon\"") != std::string::npos);
+  CHECK(xml.find("+\\uffff \xEF\xBF\xBD\n") != std::string::npos);
+}

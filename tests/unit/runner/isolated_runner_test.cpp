@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -537,4 +538,78 @@ TEST_CASE("Describe names limits in MiB, KiB or bytes, whichever divides them") 
   CHECK(outcome.Describe(options) == "output exceeded the limit of 1000 bytes");
   options.max_output = 3 * 1024 * 1024;
   CHECK(outcome.Describe(options) == "output exceeded the limit of 3 MiB");
+}
+
+namespace {
+
+void CountSignal(int) {}
+
+/// A SIGALRM handler installed without SA_RESTART and a timer firing it
+/// every `interval_us`, for the life of this object: every blocking call of
+/// the runner meets EINTR over and over.
+class SignalStorm {
+ public:
+  explicit SignalStorm(long interval_us) {
+    struct sigaction action {};
+    action.sa_handler = CountSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: interrupted calls fail with EINTR
+    sigaction(SIGALRM, &action, &old_action_);
+    itimerval timer{{0, interval_us}, {0, interval_us}};
+    setitimer(ITIMER_REAL, &timer, nullptr);
+  }
+  ~SignalStorm() {
+    itimerval off{};
+    setitimer(ITIMER_REAL, &off, nullptr);
+    sigaction(SIGALRM, &old_action_, nullptr);
+  }
+
+ private:
+  struct sigaction old_action_ {};
+};
+
+}  // namespace
+
+TEST_CASE("an EINTR storm during a run changes no session's outcome") {
+  std::string big(200000, 'x');
+  RecordingQueue queue({
+      Session{"output",
+              [&big](const SessionHooks&) {
+                Write(1, big);
+                return std::string("done");
+              }},
+      Session{"slow",
+              [](const SessionHooks&) {
+                usleep(300000);
+                return std::string("slow");
+              }},
+      Session{"exits", [](const SessionHooks&) -> std::string { _exit(3); }},
+      Session{"hangs",
+              [](const SessionHooks&) -> std::string {
+                while (true) pause();
+              }},
+  });
+  {
+    SignalStorm storm(500);
+    CHECK(replay::RunIsolated(queue, Options(1, 2), -1) == RunEnd::kCompleted);
+  }
+  REQUIRE(queue.outcomes.size() == 4);
+  CHECK(queue.outcomes.at(0).end == End::kFinished);
+  CHECK(queue.outcomes.at(0).result == "done");
+  CHECK(queue.outcomes.at(0).output == big);
+  CHECK(queue.outcomes.at(1).end == End::kFinished);
+  CHECK(queue.outcomes.at(1).result == "slow");
+  CHECK(queue.outcomes.at(2).end == End::kExited);
+  CHECK(queue.outcomes.at(3).end == End::kTimedOut);
+}
+
+// Was kFinished with an empty result: the write failed unnoticed.
+TEST_CASE("a session that closes its result pipe ends in an error and gives no result") {
+  SessionOutcome outcome = RunOne([](const SessionHooks&) {
+    for (int fd = 3; fd < 1024; ++fd) close(fd);
+    return std::string("a result nobody can read");
+  });
+  CHECK(outcome.end == End::kWorkFailed);
+  CHECK(outcome.result.empty());
+  CHECK(outcome.error == "the session closed the descriptor its result goes to");
 }

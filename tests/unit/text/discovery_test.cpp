@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "temp_dir.h"
+
 namespace fs = std::filesystem;
 
 TEST_CASE("directories are searched recursively and sorted; files are taken as given") {
@@ -30,4 +32,16 @@ TEST_CASE("directories are searched recursively and sorted; files are taken as g
   CHECK(missing.error().ToString() ==
         (root / "nope.pycon").string() + ": no such file or directory");
   fs::remove_all(root);
+}
+
+TEST_CASE("discovery: the nearest file of a name at or above a file's directory") {
+  replay_test::TempDir dir("find-upwards");
+  std::filesystem::create_directories(dir.path / "a" / "b");
+  std::ofstream(dir.path / "setup.py") << "";
+  std::ofstream(dir.path / "a" / "setup.py") << "";
+  std::string deep = (dir.path / "a" / "b" / "t.pycon").string();
+  CHECK(replay::FindUpwards(deep, "setup.py") == (dir.path / "a" / "setup.py").string());
+  CHECK(replay::FindUpwards((dir.path / "t.pycon").string(), "setup.py") ==
+        (dir.path / "setup.py").string());
+  CHECK_FALSE(replay::FindUpwards(deep, "no-such-file-anywhere-for-replay.py"));
 }

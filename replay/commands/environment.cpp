@@ -1,0 +1,127 @@
+#include "replay/commands/environment.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include "pycon/py_ref.h"
+#include "pycon/python_error.h"
+#include "pycon/python_session.h"
+
+extern char** environ;
+
+namespace replay {
+
+namespace {
+
+const char* const kAskSource =
+    "import sys; sys.stdout.write('%s\\n%d.%d.%d' % (sys.executable, *sys.version_info[:3]))";
+
+/// "3.11" of "3.11.7".
+std::string MinorVersion(const std::string& version) {
+  std::size_t first = version.find('.');
+  return version.substr(0, version.find('.', first == std::string::npos ? 0 : first + 1));
+}
+
+/// What `argv` writes to standard output and standard error, and its exit
+/// status; -1 if it could not be started.
+std::pair<std::string, int> Capture(const std::vector<std::string>& args) {
+  int pipe_fds[2];
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) return {std::strerror(errno), -1};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipe_fds[1]);
+  std::string output;
+  char buffer[4096];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) != 0;) {
+    if (n > 0) output.append(buffer, static_cast<std::size_t>(n));
+    if (n < 0 && errno != EINTR) break;
+  }
+  close(pipe_fds[0]);
+  if (spawned != 0) return {std::strerror(spawned), -1};
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return {output, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+
+/// The interpreter of a venv or installation directory: its bin/python3
+/// (or bin/python); `path` itself if it is not a directory.
+std::string InterpreterIn(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) return path;
+  for (const char* name : {"bin/python3", "bin/python"}) {
+    std::filesystem::path candidate = std::filesystem::path(path) / name;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return (std::filesystem::path(path) / "bin/python3").string();
+}
+
+}  // namespace
+
+Expected<UserPython> AskPython(const std::string& program) {
+  auto [output, status] = Capture({program, "-S", "-c", kAskSource});
+  std::size_t newline = output.find('\n');
+  if (status != 0 || newline == std::string::npos) {
+    while (!output.empty() && output.back() == '\n') output.pop_back();
+    return Diagnostic{program, 0, 0, "cannot run this Python: " + output};
+  }
+  return UserPython{output.substr(0, newline), output.substr(newline + 1)};
+}
+
+Expected<std::string> ChooseExecutable(const std::string& python_option) {
+  std::string program = InterpreterIn(python_option);
+  const char* virtual_env = std::getenv("VIRTUAL_ENV");
+  if (python_option.empty()) {
+    if (virtual_env == nullptr || *virtual_env == '\0') return std::string();
+    program = InterpreterIn(virtual_env);
+  }
+  Expected<UserPython> python = AskPython(program);
+  if (!python) return python.error();
+  std::string linked = pycon::PythonVersion();
+  if (MinorVersion(python->version) != MinorVersion(linked)) {
+    return Diagnostic{python->executable, 0, 0,
+                      "Python " + python->version + " (from " +
+                          (python_option.empty() ? "VIRTUAL_ENV" : "--python") +
+                          "): this replay runs Python " + MinorVersion(linked) +
+                          " only (built with " + linked +
+                          "); versions available: " + MinorVersion(linked)};
+  }
+  return python->executable;
+}
+
+std::string DescribeRunningPython() {
+  auto attribute = [](const char* name) {
+    PyObject* value = PySys_GetObject(name);  // borrowed
+    return value != nullptr ? pycon::Str(value) : std::string("?");
+  };
+  return "Python " + pycon::PythonVersion() + " at " + attribute("executable") + ", sys.prefix " +
+         attribute("prefix");
+}
+
+std::string DescribeInterpreter(const std::string& executable) {
+  pycon::SessionOptions options;
+  options.executable = executable;
+  options.finalize = false;
+  options.preload.clear();
+  pycon::PythonSession python(options);
+  return DescribeRunningPython();
+}
+
+}  // namespace replay

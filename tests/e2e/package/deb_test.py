@@ -1,0 +1,45 @@
+"""The Debian package: built by CPack, dependencies from dpkg-shlibdeps, and
+the extracted replay passes the bundled suite.
+
+    python3 deb_test.py BUILD_DIR CORPUS
+"""
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
+import testlib  # noqa: E402
+
+
+def sh(*args, cwd=None):
+    return subprocess.run([*map(str, args)], cwd=cwd, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+
+
+def main(build_dir, corpus):
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        made = sh('cpack', '-G', 'DEB', '-B', tmp / 'out', cwd=build_dir)
+        debs = list((tmp / 'out').glob('replay_*.deb'))
+        if made.returncode != 0 or len(debs) != 1:
+            failures.append('cpack -G DEB failed:\n' + made.stdout.decode())
+            return testlib.finish(failures)
+        depends = sh('dpkg-deb', '-f', debs[0], 'Depends').stdout.decode()
+        libpython = 'libpython%d.%d' % sys.version_info[:2]
+        if 'libc6' not in depends or libpython not in depends:
+            failures.append(f'Depends: {depends!r} lacks libc6 or {libpython}')
+        sh('dpkg-deb', '-x', debs[0], tmp / 'root')
+        replay = tmp / 'root/usr/bin/replay'
+        result = sh(replay, 'run', '--color', 'never', corpus)
+        if result.returncode != 0:
+            failures.append('the extracted replay failed the bundled suite:\n'
+                            + result.stdout.decode()[-3000:])
+        if not (tmp / 'root/usr/lib/cmake/replay/replayConfig.cmake').is_file():
+            failures.append('the package has no CMake package config')
+    return testlib.finish(failures)
+
+
+if __name__ == '__main__':
+    sys.exit(main(*sys.argv[1:]))

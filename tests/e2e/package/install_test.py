@@ -1,0 +1,82 @@
+"""`cmake --install` and find_package(replay), as a project using replay sees them.
+
+    python3 install_test.py BUILD_DIR CONSUMER_DIR RECORDER
+
+Installs BUILD_DIR into a temporary prefix, then configures the consumer
+project (CONSUMER_DIR: find_package(replay), replay_add_transcripts) against
+it with transcripts recorded here by the stdlib console (RECORDER): two good
+ones (one in a subdirectory), and a bad copy. Its ctest must register one
+test per good file and one for the bad directory, pass the good ones and
+fail the bad one, and write the JUnit and JSON reports asked for; the
+installed replay must run on its own (its libpython found from the install).
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
+import testlib  # noqa: E402
+
+
+def sh(*args, cwd=None):
+    return subprocess.run([*map(str, args)], cwd=cwd, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+
+
+def write_transcripts(recorder, root):
+    sessions = {'good/arith.pycon': 'x = 6 * 7\nprint(x)\n',
+                'good/sub/error.pycon': 'def f():\n    return 1/0\n\nf()\n'}
+    for name, source in sessions.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (root / 'input.txt').write_text(source)
+        path.write_bytes(testlib.record(recorder, root / 'input.txt'))
+    (root / 'bad').mkdir()
+    good = (root / 'good/arith.pycon').read_bytes()
+    (root / 'bad/arith.pycon').write_bytes(good.replace(b'42', b'43'))
+
+
+def check_consumer(build, failures):
+    listed = sh('ctest', '-N', cwd=build).stdout.decode()
+    for test in ('good/arith.pycon', 'good/sub/error.pycon', 'bad'):
+        if f': {test}\n' not in listed:
+            failures.append(f'ctest -N does not list {test}:\n{listed}')
+    if sh('ctest', '-L', 'expected_to_pass', cwd=build).returncode != 0:
+        failures.append('the good transcripts did not pass')
+    result = sh('ctest', '-L', 'expected_to_fail', cwd=build)
+    if result.returncode == 0 or b'1 tests failed out of 1' not in result.stdout:
+        failures.append('the bad transcript did not fail:\n' + result.stdout.decode())
+    reports = build / 'replay-reports'
+    for name in ('good-arith.pycon.xml', 'good-sub-error.pycon.xml'):
+        if b'<testsuite' not in (reports / name).read_bytes():
+            failures.append(f'no JUnit report {name}')
+    report = json.loads((reports / 'bad.json').read_text())
+    if '"failed"' not in json.dumps(report):
+        failures.append(f'the JSON report of bad says {report}')
+
+
+def main(build_dir, consumer, recorder):
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        prefix = tmp / 'prefix'
+        installed = sh('cmake', '--install', build_dir, '--prefix', prefix)
+        replay = prefix / 'bin' / 'replay'
+        if installed.returncode != 0 or sh(replay, '--version').returncode != 0:
+            failures.append('cmake --install gave no working replay:\n'
+                            + installed.stdout.decode())
+            return testlib.finish(failures)
+        write_transcripts(recorder, tmp / 'transcripts')
+        configured = sh('cmake', '-S', consumer, '-B', tmp / 'build',
+                        f'-DCMAKE_PREFIX_PATH={prefix}', f'-DTRANSCRIPTS={tmp / "transcripts"}')
+        if configured.returncode != 0:
+            failures.append('the consumer did not configure:\n' + configured.stdout.decode())
+        else:
+            check_consumer(tmp / 'build', failures)
+    return testlib.finish(failures)
+
+
+if __name__ == '__main__':
+    sys.exit(main(*sys.argv[1:]))
