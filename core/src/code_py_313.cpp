@@ -1,4 +1,5 @@
 // code.py of Python 3.13 and later (see code_py.h).
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 
@@ -13,14 +14,17 @@ namespace pycon::internal {
 
 namespace {
 
-/// print(text, end='', file=sys.stderr)
-void PrintToStderr(std::string_view text) {
-  PyRef err = SysAttr("stderr");
-  if (!err || err.get() == Py_None) return;
-  PyRef str = MakeStr(text);
-  if (PyFile_WriteObject(str.get(), err.get(), Py_PRINT_RAW) != 0) {
-    ThrowPythonError("writing to sys.stderr");
-  }
+/// print(*texts, file=sys.stderr), with the print code.py finds (builtins',
+/// whatever a session made it).
+void PrintToStderr(std::initializer_list<const char*> texts) {
+  PyRef print = Attr(Import("builtins").get(), "print");
+  PyRef args = Check(PyTuple_New(static_cast<Py_ssize_t>(texts.size())), "print arguments");
+  Py_ssize_t i = 0;
+  for (const char* text : texts) PyTuple_SET_ITEM(args.get(), i++, MakeStr(text).release());
+  PyRef kwargs = Check(PyDict_New(), "print arguments");
+  PyRef err = Attr(Import("sys").get(), "stderr");
+  if (PyDict_SetItemString(kwargs.get(), "file", err.get()) != 0) ThrowPythonError("print");
+  Check(PyObject_Call(print.get(), args.get(), kwargs.get()), "print");
 }
 
 /// sys.__excepthook__(type, value, traceback)
@@ -69,9 +73,10 @@ void CallExceptHook(const PyRef& hook, PyObject* type, PyObject* value, const Py
   // drop (code.py drops its own).
   PendingException failure = FetchException();
   PyException_SetContext(failure.value.get(), nullptr);
-  PrintToStderr("Error in sys.excepthook:\n");
+  PrintToStderr({"Error in sys.excepthook:"});
   CallDefaultExceptHook(failure.type.get(), failure.value.get(), failure.traceback);
-  PrintToStderr("\nOriginal exception was:\n");
+  PrintToStderr({});
+  PrintToStderr({"Original exception was:"});
   CallDefaultExceptHook(type, value, traceback);
 }
 

@@ -108,6 +108,9 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
   pycon::SessionOptions options;
   options.executable = python;
   options.finalize = false;  // the process ends right after
+  // Python's SIGINT handler, for the children (the runner takes SIGINT
+  // itself while it runs): a SIGINT raises KeyboardInterrupt, as in python3.
+  options.install_signal_handlers = true;
   bool all_doctest = !files.empty() && std::all_of(files.begin(), files.end(), [](const auto& f) {
     return f.mode == Mode::kDoctest;
   });
