@@ -62,11 +62,11 @@ if sys.version_info >= (3, 13):
     # Up to 3.12 code.py lets the hook's exception end the session.
     SESSIONS['excepthook_failure_through_print'] = (
         "import builtins, sys\ndef hook(*args): raise ValueError('in hook')\n\n"
-        "sys.excepthook = hook\nshown = []\n"
+        "sys.excepthook = hook\nshown = []\nprint_ = builtins.print\n"
         "builtins.print = lambda *a, **k: shown.append(a)\n1/0\n"
-        "del builtins.print\nshown\n1/0\n",
-        ["[('Error in sys.excepthook:',), (), ('Original exception was:',)]",
-         'Error in sys.excepthook:\n', 'Original exception was:\n']),
+        "builtins.print = print_\nshown\n1/0\n",
+        ["[('Error in sys.excepthook:',), ", "(), ('Original exception was:',), ",
+         'Error in sys.excepthook:\n', 'Original exception was:\n'])
 
 
 def check(replay, recorder, tmp, name, lines, must_show):
