@@ -1,14 +1,23 @@
-// Where code.py differs between versions of Python. Each family of versions
-// implements this interface in a source file of its own, and
-// core/CMakeLists.txt compiles the one for the linked Python:
-//  - code_py_312.cpp, code.py of 3.8 to 3.12: source and code run through
-//    code.py's own runsource and runcode (so tracebacks keep its frames),
-//    and a user's sys.excepthook is simply called;
+// The linked Python's code.py, with the core as the parts it delegates.
+//
+// Every frame code.py puts on the stack below user code (interact, push,
+// runsource, runcode, raw_input, resetbuffer) is code.py's own function:
+// the core's console is a code.InteractiveConsole of the linked Python,
+// whose showsyntaxerror and showtraceback are the core's (one source file
+// per family of versions, compiled by core/CMakeLists.txt):
+//  - code_py_312.cpp, code.py of 3.8 to 3.12: a user's sys.excepthook is
+//    simply called;
 //  - code_py_313.cpp, code.py of 3.13 and later: _showtraceback's display,
 //    and a failing sys.excepthook reported with the original exception.
+// So tracebacks, sys._getframe, tracers and warnings' stack levels see the
+// frames a console of the stdlib has, line for line.
 #pragma once
 
+#include <exception>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "c_api.h"
@@ -16,35 +25,66 @@
 
 namespace pycon::internal {
 
-/// code.InteractiveInterpreter's runsource, runcode, showsyntaxerror and
-/// showtraceback, as the linked Python's code.py has them.
+/// Shows a prompt and returns the line (std::nullopt at end of file).
+using LineReader = std::function<std::optional<std::string>(const std::string& prompt)>;
+
+/// A code.InteractiveConsole of the linked Python on a namespace, with the
+/// core's showsyntaxerror and showtraceback.
 class CodePy {
  public:
-  virtual ~CodePy() = default;
+  /// The console on `locals` (a dict). Throws PythonError.
+  explicit CodePy(PyRef locals);
+  virtual ~CodePy();
+  CodePy(const CodePy&) = delete;
+  CodePy& operator=(const CodePy&) = delete;
 
-  /// code.py's runsource(source, filename, symbol): true if more input is
-  /// needed. Throws SystemExitError if the code raised SystemExit.
-  virtual bool RunSource(std::string_view source, std::string_view filename,
-                         std::string_view symbol) = 0;
+  /// The code.InteractiveConsole instance: code.py's `self`.
+  PyObject* self() const { return self_.get(); }
 
-  /// code.py's runcode(code). Throws SystemExitError.
-  virtual void RunCode(PyObject* code) = 0;
+  /// The result of `call`, a call into Python (null if it raised): a
+  /// SystemExit becomes SystemExitError, an exception thrown by the line
+  /// reader is rethrown as it was, any other exception becomes a
+  /// PythonError naming `what`.
+  PyRef Run(const std::function<PyObject*()>& call, const std::string& what);
+
+  /// Run(self.<method>(*args)).
+  PyRef Call(const char* method, PyObject* args);
+
+  /// raw_input reads through `reader` where code.py's reads with input()
+  /// (empty: input() again). raw_input stays code.py's own function.
+  void SetLineReader(LineReader reader);
 
   /// code.py's showsyntaxerror(filename) of `error`, raised compiling
   /// `source` (empty if not known); sets sys.last_*.
   virtual void ShowSyntaxError(PendingException error, std::string_view filename,
                                std::string_view source) = 0;
 
-  /// code.py's showtraceback() of `error`; sets sys.last_*.
+  /// code.py's showtraceback() of `error`, whose traceback starts with
+  /// code.py's own runcode frame; sets sys.last_*.
   virtual void ShowTraceback(PendingException error) = 0;
+
+ private:
+  static PyObject* ShowSyntaxErrorMethod(PyObject* capsule, PyObject* args, PyObject* kwargs);
+  static PyObject* ShowTracebackMethod(PyObject* capsule, PyObject*);
+  static PyObject* InputFunction(PyObject* capsule, PyObject* args);
+  static CodePy& Of(PyObject* capsule);
+
+  PyRef self_;
+  PyRef capsule_;
+  LineReader reader_;
+  std::exception_ptr reader_failure_;  ///< what the reader threw, to rethrow
 };
 
-/// The linked Python's code.py, running code in `locals` and compiling with
-/// `compiler` (a codeop.CommandCompiler).
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals, PyRef compiler);
+/// The linked Python's code.py on `locals`.
+std::unique_ptr<CodePy> MakeCodePy(PyRef locals);
 
-/// Whether code.py's interact() writes its exit message however it ends
-/// (3.13: in a `finally`) or only when the loop ends at end of input.
-bool ExitMessageOnEveryExit();
+/// Whether the linked code.py is 3.13's or later: push(line, filename,
+/// _symbol) and InteractiveConsole(local_exit=...).
+bool CodePyFrom313();
+
+/// A copy of `function`, a function of code.py: its code and defaults, and
+/// code.py's globals but for the names in `replaced` (name, value).
+PyRef WithGlobals(PyObject* function,
+                  std::initializer_list<std::pair<const char*, PyObject*>> replaced);
 
 }  // namespace pycon::internal

@@ -1,11 +1,6 @@
-// code.py of Python 3.8 to 3.12 (see code_py.h).
-//
-// Up to 3.12, code.py leaves its own frames (runsource, runcode) in the
-// tracebacks that sys.last_traceback and a user's sys.excepthook get. To
-// give them the same frames, source and code run through code.py's own
-// runsource and runcode, called with a stand-in `self`: a namespace whose
-// compile and locals are ours, and whose showsyntaxerror and showtraceback
-// call back into C++.
+// code.py of Python 3.8 to 3.12 (see code_py.h): showsyntaxerror and
+// showtraceback. Up to 3.12, code.py leaves its own runcode frame in the
+// traceback that sys.last_traceback and a user's sys.excepthook get.
 #include <string>
 
 #include "c_api.h"
@@ -69,37 +64,9 @@ PyRef WithFilename(const PendingException& error, std::string_view filename) {
   return value;
 }
 
-/// The exception code.py is handling (sys.exc_info()), taken as
-/// FetchException takes a pending one.
-PendingException HandledException() {
-  PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
-  PyErr_GetExcInfo(&type, &value, &traceback);
-  PyErr_Restore(type, value, traceback);
-  return FetchException();
-}
-
-constexpr const char* kCapsuleName = "pycon.CodePy312";
-
 class CodePy312 final : public CodePy {
  public:
-  CodePy312(PyRef locals, PyRef compiler);
-  ~CodePy312() override;
-
-  bool RunSource(std::string_view source, std::string_view filename,
-                 std::string_view symbol) override {
-    PyRef source_str = MakeStr(source), filename_str = MakeStr(filename),
-          symbol_str = MakeStr(symbol);
-    PyRef args =
-        Check(PyTuple_Pack(4, self_.get(), source_str.get(), filename_str.get(), symbol_str.get()),
-              "arguments");
-    PyRef more = ResultOrThrow(PyObject_Call(runsource_.get(), args.get(), nullptr), "code.py");
-    return PyObject_IsTrue(more.get()) == 1;
-  }
-
-  void RunCode(PyObject* code) override {
-    PyRef args = Check(Py_BuildValue("(OO)", self_.get(), code), "arguments");
-    ResultOrThrow(PyObject_Call(runcode_.get(), args.get(), nullptr), "code.py");
-  }
+  explicit CodePy312(PyRef locals) : CodePy(std::move(locals)) {}
 
   void ShowSyntaxError(PendingException error, std::string_view filename,
                        std::string_view /*source: not taken by this code.py*/) override {
@@ -124,81 +91,14 @@ class CodePy312 final : public CodePy {
                         "traceback.format_exception");
     WriteLinesToStderr(lines.get());
   }
-
- private:
-  /// self.showsyntaxerror(filename=None) for code.py.
-  static PyObject* ShowSyntaxErrorMethod(PyObject* capsule, PyObject* args) {
-    PyObject* filename = Py_None;
-    if (!PyArg_ParseTuple(args, "|O", &filename)) return nullptr;
-    return CallFromPython([&] {
-      std::string name = filename == Py_None ? std::string() : Str(filename);
-      PendingException error = HandledException();
-      if (error.type) Of(capsule).ShowSyntaxError(std::move(error), name, {});
-    });
-  }
-
-  /// self.showtraceback() for code.py.
-  static PyObject* ShowTracebackMethod(PyObject* capsule, PyObject*) {
-    return CallFromPython([&] {
-      PendingException error = HandledException();
-      if (error.type) Of(capsule).ShowTraceback(std::move(error));
-    });
-  }
-
-  static CodePy312& Of(PyObject* capsule) {
-    return *static_cast<CodePy312*>(PyCapsule_GetPointer(capsule, kCapsuleName));
-  }
-
-  static inline PyMethodDef show_syntax_error_{"showsyntaxerror", ShowSyntaxErrorMethod,
-                                               METH_VARARGS, nullptr};
-  static inline PyMethodDef show_traceback_{"showtraceback", ShowTracebackMethod, METH_NOARGS,
-                                            nullptr};
-
-  PyRef self_;       ///< the stand-in self: a types.SimpleNamespace
-  PyRef runsource_;  ///< code.InteractiveInterpreter.runsource
-  PyRef runcode_;    ///< code.InteractiveInterpreter.runcode
 };
-
-CodePy312::CodePy312(PyRef locals, PyRef compiler) {
-  PyRef types = Import("types");
-  self_ = Check(PyObject_CallMethod(types.get(), "SimpleNamespace", nullptr), "SimpleNamespace()");
-  PyRef stdlib_class = Attr(Import("code").get(), "InteractiveInterpreter");
-  runsource_ = Attr(stdlib_class.get(), "runsource");
-  runcode_ = Attr(stdlib_class.get(), "runcode");
-  PyRef runcode =
-      Check(PyObject_CallMethod(types.get(), "MethodType", "OO", runcode_.get(), self_.get()),
-            "MethodType");
-  // The capsule points at this object, which a move of its interpreter
-  // does not move.
-  PyRef capsule = Check(PyCapsule_New(this, kCapsuleName, nullptr), "capsule");
-  PyRef showsyntaxerror = Check(PyCFunction_New(&show_syntax_error_, capsule.get()), "callback");
-  PyRef showtraceback = Check(PyCFunction_New(&show_traceback_, capsule.get()), "callback");
-  for (auto& [name, value] : {std::pair{"compile", compiler.get()},
-                              {"locals", locals.get()},
-                              {"runcode", runcode.get()},
-                              {"showsyntaxerror", showsyntaxerror.get()},
-                              {"showtraceback", showtraceback.get()}}) {
-    if (PyObject_SetAttrString(self_.get(), name, value) != 0) ThrowPythonError("binding code.py");
-  }
-}
-
-CodePy312::~CodePy312() {
-  // The stand-in self may outlive this object (a frame of runsource in a
-  // kept traceback holds it): it must not call back into freed memory.
-  PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
-  PyErr_Fetch(&type, &value, &traceback);
-  for (const char* name : {"showsyntaxerror", "showtraceback"}) {
-    if (PyObject_DelAttrString(self_.get(), name) != 0) PyErr_Clear();
-  }
-  PyErr_Restore(type, value, traceback);
-}
 
 }  // namespace
 
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals, PyRef compiler) {
-  return std::make_unique<CodePy312>(std::move(locals), std::move(compiler));
+std::unique_ptr<CodePy> MakeCodePy(PyRef locals) {
+  return std::make_unique<CodePy312>(std::move(locals));
 }
 
-bool ExitMessageOnEveryExit() { return false; }
+bool CodePyFrom313() { return false; }
 
 }  // namespace pycon::internal

@@ -82,38 +82,7 @@ void CallExceptHook(const PyRef& hook, PyObject* type, PyObject* value, const Py
 
 class CodePy313 final : public CodePy {
  public:
-  CodePy313(PyRef locals, PyRef compiler)
-      : locals_(std::move(locals)), compiler_(std::move(compiler)) {}
-
-  bool RunSource(std::string_view source, std::string_view filename,
-                 std::string_view symbol) override {
-    PyRef source_str = MakeStr(source), filename_str = MakeStr(filename),
-          symbol_str = MakeStr(symbol);
-    PyRef code = PyRef::Steal(PyObject_CallFunctionObjArgs(
-        compiler_.get(), source_str.get(), filename_str.get(), symbol_str.get(), nullptr));
-    if (!code) {
-      if (!PyErr_ExceptionMatches(PyExc_OverflowError) &&
-          !PyErr_ExceptionMatches(PyExc_SyntaxError) && !PyErr_ExceptionMatches(PyExc_ValueError)) {
-        ThrowPythonError("compiling console input");
-      }
-      ShowSyntaxError(FetchException(), filename, source);
-      return false;
-    }
-    if (code.get() == Py_None) return true;
-    RunCode(code.get());
-    return false;
-  }
-
-  void RunCode(PyObject* code) override {
-    // builtins.exec, as code.py calls it (it adds __builtins__ to the
-    // namespace); called from C, it leaves no frame of ours in the traceback.
-    PyObject* exec = PyDict_GetItemString(PyEval_GetBuiltins(), "exec");
-    if (exec == nullptr) throw std::runtime_error("builtins.exec is missing");
-    PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(exec, code, locals_.get(), nullptr));
-    if (result) return;
-    ThrowIfSystemExit();
-    ShowTraceback(FetchException());
-  }
+  explicit CodePy313(PyRef locals) : CodePy(std::move(locals)) {}
 
   void ShowSyntaxError(PendingException error, std::string_view filename,
                        std::string_view source) override {
@@ -126,7 +95,10 @@ class CodePy313 final : public CodePy {
   }
 
   void ShowTraceback(PendingException error) override {
-    Show(error.type, error.value, error.traceback, {});
+    // code.py passes tb.tb_next: its own runcode frame left out.
+    PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef();
+    if (shown.get() == Py_None) shown = PyRef();
+    Show(error.type, error.value, shown, {});
   }
 
  private:
@@ -150,17 +122,14 @@ class CodePy313 final : public CodePy {
                         "traceback.format_exception");
     WriteLinesToStderr(lines.get());
   }
-
-  PyRef locals_;
-  PyRef compiler_;  ///< a codeop.CommandCompiler
 };
 
 }  // namespace
 
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals, PyRef compiler) {
-  return std::make_unique<CodePy313>(std::move(locals), std::move(compiler));
+std::unique_ptr<CodePy> MakeCodePy(PyRef locals) {
+  return std::make_unique<CodePy313>(std::move(locals));
 }
 
-bool ExitMessageOnEveryExit() { return true; }
+bool CodePyFrom313() { return true; }
 
 }  // namespace pycon::internal

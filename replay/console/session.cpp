@@ -144,7 +144,7 @@ ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inp
   SessionOutput output(hooks);
   console.SetRawInput(ReplayLineSource(console, inputs, hooks, output, result));
   try {
-    console.Interact(std::string(), std::string());
+    console.InteractAsCommand(std::string(), std::string());
   } catch (const EndOfInput&) {
   } catch (const pycon::SystemExitError& exit) {
     std::string message = exit.ExitMessage();

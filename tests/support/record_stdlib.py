@@ -34,6 +34,8 @@ import code
 import os
 import sys
 import tempfile
+import traceback
+import types
 
 
 class _EndOfInput(BaseException):
@@ -102,6 +104,9 @@ def _transcript_source(text):
 
 
 def main(argv):
+    """Sets this process up as the reference starts (the terminal, argv, path,
+    SIGINT, the console's input); returns finish(ended_at_prompt), which
+    writes the transcript and ends the process; or an exit status."""
     if len(argv) == 3 and argv[1] == '--transcript':
         next_input = _transcript_source(_read_text(argv[2]))
     elif len(argv) == 2:
@@ -153,22 +158,42 @@ def main(argv):
     sys.argv = ['']
     sys.path[0] = ''
     _signal.signal(_signal.SIGINT, _signal.default_int_handler)
-    try:
-        code.interact(banner='', readfunc=readfunc, exitmsg='')
-    except _EndOfInput:
-        # The transcript ends with the last input: no final prompt.
-        os.ftruncate(1, prompt_at)
-    except SystemExit as e:
-        if e.code is not None and not isinstance(e.code, int):
-            sys.stderr.write(str(e.code) + '\n')
-    sys.stdout.flush()
-    sys.stderr.flush()
-    size = os.fstat(1).st_size
-    os.write(terminal, os.pread(1, size, 0))
-    # Like replay, the session ends here: atexit handlers and threads left
-    # behind are not part of the transcript.
-    os._exit(0)
+    # The console reads with code.py's own raw_input, whose input() is
+    # readfunc: its frame is the one a console of the stdlib has.
+    raw_input = code.InteractiveConsole.raw_input
+    code.InteractiveConsole.raw_input = types.FunctionType(
+        raw_input.__code__, dict(vars(code), input=readfunc), raw_input.__name__,
+        raw_input.__defaults__)
+
+    def finish(ended_at_prompt):
+        if ended_at_prompt:
+            # The transcript ends with the last input: no final prompt.
+            os.ftruncate(1, prompt_at)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        size = os.fstat(1).st_size
+        os.write(terminal, os.pread(1, size, 0))
+        # Like replay, the session ends here: atexit handlers and threads
+        # left behind are not part of the transcript.
+        os._exit(0)
+    return finish
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv))
+    finish = main(sys.argv)
+    if not callable(finish):
+        sys.exit(finish)
+    # Called from the module frame, as `python3 -c` calls it: the stack
+    # below the user's code is code.interact's.
+    try:
+        code.interact(banner='', exitmsg='')
+    except _EndOfInput:
+        finish(True)
+    except SystemExit as e:
+        if e.code is not None and not isinstance(e.code, int):
+            sys.stderr.write(str(e.code) + '\n')
+    except BaseException:
+        # code.py itself failed (as replay reports an error): shown as
+        # Python shows an uncaught exception.
+        traceback.print_exc()
+    finish(False)

@@ -8,8 +8,10 @@ another fresh directory; every one must pass. Each was a divergence of replay
 from the stdlib console (issue 9): the current directory on sys.path, SIGINT
 raising KeyboardInterrupt, the echo of the typed line going to the file
 descriptor rather than through sys.stdout, output that looks like a prompt
-and differs only by an object address, prompts that span lines, and (3.13's
-code.py) excepthook failures reported through print(). `must_show` checks
+and differs only by an object address, prompts that span lines, the stack
+below user code (code.interact's frames: names, depth, tracers, warnings'
+stack levels), and (3.13's code.py) excepthook failures reported through
+print(). `must_show` checks
 that the recording shows what makes the case a case, so that a recorder that
 drifted from the reference cannot make the test pass vacuously.
 """
@@ -56,6 +58,32 @@ SESSIONS = {
         "import sys\nsys.ps1 = 'line1\\n>>> '\n2\nsys.ps2 = 'more\\n... '\nif True:\n"
         "    3\n\nprint('line1')\nsys.ps1 = '\\n\\nin: '\n4\n",
         ['line1\n>>> 2\n2\n', 'more\n...     3\n', '\n\nin: 4\n4\n']),
+    # The stack below user code: code.interact's frames, from the module
+    # frame of `python3 -c` down to code.py's runcode.
+    'stack_below_user_code': (
+        "import sys\ndef names():\n    f, out = sys._getframe(1), []\n"
+        "    while f: out.append(f.f_code.co_name); f = f.f_back\n    return out\n\n"
+        "names()\nsys._getframe(1).f_code.co_name\n"
+        "def f(): f()\n\nf()\n",
+        ["['<module>', 'runcode', 'runsource', 'push', 'interact', 'interact', '<module>']",
+         "\n'runcode'\n", 'more times]\nRecursionError']),
+    # Calls of Python functions only: the recorder's input() is a Python
+    # function (c_call events would differ from a console's builtin input).
+    'tracers_see_console_calls': (
+        "import sys\ncalls = []\n"
+        "def tracer(frame, event, arg):\n"
+        "    if frame.f_code.co_filename.endswith(('/code.py', '<console>')) \\\n"
+        "            and event in ('call', 'return'):\n"
+        "        calls.append((event, frame.f_code.co_name))\n\n"
+        "sys.settrace(tracer)\n1\nsys.settrace(None)\ncalls\n"
+        "calls = []\nsys.setprofile(tracer)\n2\nsys.setprofile(None)\ncalls\n",
+        ["('call', 'resetbuffer'), ('call', 'raw_input'), ('call', 'push'), "
+         "('call', 'runsource'), ('call', 'runcode')",
+         "('call', 'raw_input'), ('return', 'raw_input'), ('call', 'push')"]),
+    'warning_attributed_to_code_py': (
+        "import warnings\nwarnings.warn('top', stacklevel=2)\n"
+        "def f(): warnings.warn('in f', stacklevel=3)\n\nf()\n",
+        ['code.py:', ': UserWarning: top\n  exec(code, self.locals)\n']),
 }
 
 if sys.version_info >= (3, 13):
