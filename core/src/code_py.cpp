@@ -10,8 +10,13 @@ namespace {
 
 constexpr const char* kCapsuleName = "pycon.CodePy";
 
-/// The exception code.py is handling (sys.exc_info()), taken as
-/// FetchException takes a pending one.
+PyMethodDef show_syntax_error_def{"showsyntaxerror", nullptr, METH_VARARGS | METH_KEYWORDS,
+                                  nullptr};
+PyMethodDef show_traceback_def{"showtraceback", nullptr, METH_NOARGS, nullptr};
+PyMethodDef input_def{"input", nullptr, METH_VARARGS, nullptr};
+
+}  // namespace
+
 PendingException HandledException() {
   PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
   PyErr_GetExcInfo(&type, &value, &traceback);
@@ -19,12 +24,24 @@ PendingException HandledException() {
   return FetchException();
 }
 
-PyMethodDef show_syntax_error_def{"showsyntaxerror", nullptr, METH_VARARGS | METH_KEYWORDS,
-                                  nullptr};
-PyMethodDef show_traceback_def{"showtraceback", nullptr, METH_NOARGS, nullptr};
-PyMethodDef input_def{"input", nullptr, METH_VARARGS, nullptr};
+PyRef Console::Sys(const char* name) const { return Attr(sys, name); }
 
-}  // namespace
+void Console::SetSys(const char* name, PyObject* value) const {
+  if (PyObject_SetAttrString(sys, name, value) != 0) {
+    ThrowPythonError(std::string("setting sys.") + name);
+  }
+}
+
+PyRef Console::UserExceptHook() const {
+  PyRef hook = Sys("excepthook");
+  PyRef default_hook = Sys("__excepthook__");
+  return hook.get() == default_hook.get() ? PyRef() : hook;
+}
+
+void Console::WriteLines(PyObject* lines) const {
+  PyRef text = Check(PyUnicode_Join(MakeStr("").get(), lines), "joining lines");
+  Check(PyObject_CallMethod(self, "write", "O", text.get()), "self.write");
+}
 
 PyRef WithGlobals(PyObject* function,
                   std::initializer_list<std::pair<const char*, PyObject*>> replaced) {
@@ -110,6 +127,13 @@ void CodePy::SetLineReader(LineReader reader) {
   }
 }
 
+Console CodePy::AsConsole() const {
+  PyRef code_module = Import("code");
+  PyObject* sys = PyDict_GetItemString(PyModule_GetDict(code_module.get()), "sys");
+  if (sys == nullptr) throw std::runtime_error("code.py has no sys");
+  return Console{self_.get(), sys};
+}
+
 CodePy& CodePy::Of(PyObject* capsule) {
   void* pointer = PyCapsule_GetPointer(capsule, kCapsuleName);
   if (pointer == reinterpret_cast<void*>(1)) throw std::runtime_error("the console is gone");
@@ -129,7 +153,7 @@ PyObject* CodePy::ShowSyntaxErrorMethod(PyObject* capsule, PyObject* args, PyObj
     std::string name = filename == Py_None ? std::string() : Str(filename);
     std::string text = source == nullptr ? std::string() : Str(source);
     PendingException error = HandledException();
-    if (error.type) Of(capsule).ShowSyntaxError(std::move(error), name, text);
+    if (error.type) ShowSyntaxError(Of(capsule).AsConsole(), std::move(error), name, text);
   });
 }
 
@@ -137,7 +161,7 @@ PyObject* CodePy::ShowSyntaxErrorMethod(PyObject* capsule, PyObject* args, PyObj
 PyObject* CodePy::ShowTracebackMethod(PyObject* capsule, PyObject*) {
   return CallFromPython([&] {
     PendingException error = HandledException();
-    if (error.type) Of(capsule).ShowTraceback(std::move(error));
+    if (error.type) ShowTraceback(Of(capsule).AsConsole(), std::move(error));
   });
 }
 

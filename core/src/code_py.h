@@ -28,13 +28,46 @@ namespace pycon::internal {
 /// Shows a prompt and returns the line (std::nullopt at end of file).
 using LineReader = std::function<std::optional<std::string>(const std::string& prompt)>;
 
+/// What code.py's showsyntaxerror and showtraceback work with: the console
+/// (`self`, whose write() shows text) and the module its code names `sys`
+/// (the real sys, unless a test replaced it).
+struct Console {
+  PyObject* self;
+  PyObject* sys;
+
+  /// getattr(sys, name); throws PythonError.
+  PyRef Sys(const char* name) const;
+  /// setattr(sys, name, value); throws PythonError.
+  void SetSys(const char* name, PyObject* value) const;
+  /// sys.excepthook if it is not sys.__excepthook__ (code.py then formats
+  /// the exception itself), else null. Throws PythonError (AttributeError)
+  /// if either is missing, as code.py's test does.
+  PyRef UserExceptHook() const;
+  /// self.write(''.join(lines)).
+  void WriteLines(PyObject* lines) const;
+};
+
+/// code.py's showsyntaxerror(filename) of `error`, raised compiling
+/// `source` (empty if not known); sets sys.last_*. One definition per family
+/// of versions (code_py_312.cpp, code_py_313.cpp).
+void ShowSyntaxError(const Console& console, PendingException error, std::string_view filename,
+                     std::string_view source);
+
+/// code.py's showtraceback() of `error`, whose traceback starts with
+/// code.py's own runcode frame; sets sys.last_*.
+void ShowTraceback(const Console& console, PendingException error);
+
+/// The exception code.py is handling (sys.exc_info()), taken as
+/// FetchException takes a pending one.
+PendingException HandledException();
+
 /// A code.InteractiveConsole of the linked Python on a namespace, with the
-/// core's showsyntaxerror and showtraceback.
+/// core's showsyntaxerror, showtraceback and (SetLineReader) input().
 class CodePy {
  public:
   /// The console on `locals` (a dict). Throws PythonError.
   explicit CodePy(PyRef locals);
-  virtual ~CodePy();
+  ~CodePy();
   CodePy(const CodePy&) = delete;
   CodePy& operator=(const CodePy&) = delete;
 
@@ -54,14 +87,8 @@ class CodePy {
   /// (empty: input() again). raw_input stays code.py's own function.
   void SetLineReader(LineReader reader);
 
-  /// code.py's showsyntaxerror(filename) of `error`, raised compiling
-  /// `source` (empty if not known); sets sys.last_*.
-  virtual void ShowSyntaxError(PendingException error, std::string_view filename,
-                               std::string_view source) = 0;
-
-  /// code.py's showtraceback() of `error`, whose traceback starts with
-  /// code.py's own runcode frame; sets sys.last_*.
-  virtual void ShowTraceback(PendingException error) = 0;
+  /// This console with the `sys` of code.py's globals.
+  Console AsConsole() const;
 
  private:
   static PyObject* ShowSyntaxErrorMethod(PyObject* capsule, PyObject* args, PyObject* kwargs);
@@ -74,9 +101,6 @@ class CodePy {
   LineReader reader_;
   std::exception_ptr reader_failure_;  ///< what the reader threw, to rethrow
 };
-
-/// The linked Python's code.py on `locals`.
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals);
 
 /// Whether the linked code.py is 3.13's or later: push(line, filename,
 /// _symbol) and InteractiveConsole(local_exit=...).

@@ -16,11 +16,11 @@ namespace {
 
 /// sys.last_type, last_value, last_traceback (and last_exc from 3.12), as
 /// code.py up to 3.12 sets them.
-void SetLastException(const PendingException& error) {
-  SetSys("last_type", error.type.get());
-  SetSys("last_value", error.value.get());
-  SetSys("last_traceback", NoneIfNull(error.traceback).get());
-  if constexpr (PY_VERSION_HEX >= 0x030C0000) SetSys("last_exc", error.value.get());
+void SetLastException(const Console& console, const PendingException& error) {
+  console.SetSys("last_type", error.type.get());
+  console.SetSys("last_value", error.value.get());
+  console.SetSys("last_traceback", NoneIfNull(error.traceback).get());
+  if constexpr (PY_VERSION_HEX >= 0x030C0000) console.SetSys("last_exc", error.value.get());
 }
 
 /// The result of a call that may not fail: a SystemExit ends the session,
@@ -45,7 +45,8 @@ void CallExceptHook(const PyRef& hook, const PendingException& error, PyObject* 
 ///   value = SyntaxError(msg, (filename, lineno, offset, line))
 /// (setting sys.last_value and sys.last_exc to it) if that fits, else the
 /// exception itself.
-PyRef WithFilename(const PendingException& error, std::string_view filename) {
+PyRef WithFilename(const Console& console, const PendingException& error,
+                   std::string_view filename) {
   if (filename.empty() || error.type.get() != PyExc_SyntaxError) return error.value;
   PyRef args = Attr(error.value.get(), "args");
   if (!PyTuple_Check(args.get()) || PyTuple_GET_SIZE(args.get()) != 2) return error.value;
@@ -59,44 +60,37 @@ PyRef WithFilename(const PendingException& error, std::string_view filename) {
   PyRef value = Check(PyObject_CallFunction(PyExc_SyntaxError, "ON",
                                             PyTuple_GET_ITEM(args.get(), 0), position.release()),
                       "SyntaxError()");
-  SetSys("last_value", value.get());
-  if constexpr (PY_VERSION_HEX >= 0x030C0000) SetSys("last_exc", value.get());
+  console.SetSys("last_value", value.get());
+  if constexpr (PY_VERSION_HEX >= 0x030C0000) console.SetSys("last_exc", value.get());
   return value;
 }
 
-class CodePy312 final : public CodePy {
- public:
-  explicit CodePy312(PyRef locals) : CodePy(std::move(locals)) {}
-
-  void ShowSyntaxError(PendingException error, std::string_view filename,
-                       std::string_view /*source: not taken by this code.py*/) override {
-    SetLastException(error);
-    PyRef value = WithFilename(error, filename);
-    if (PyRef hook = UserExceptHook()) return CallExceptHook(hook, error, value.get());
-    PyRef traceback = Import("traceback");
-    PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception_only", "OO",
-                                            error.type.get(), value.get()),
-                        "traceback.format_exception_only");
-    WriteLinesToStderr(lines.get());
-  }
-
-  void ShowTraceback(PendingException error) override {
-    SetLastException(error);
-    if (PyRef hook = UserExceptHook()) return CallExceptHook(hook, error, error.value.get());
-    // code.py formats last_tb.tb_next: its own runcode frame left out.
-    PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef::Borrow(Py_None);
-    PyRef traceback = Import("traceback");
-    PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception", "OOO",
-                                            error.type.get(), error.value.get(), shown.get()),
-                        "traceback.format_exception");
-    WriteLinesToStderr(lines.get());
-  }
-};
-
 }  // namespace
 
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals) {
-  return std::make_unique<CodePy312>(std::move(locals));
+void ShowSyntaxError(const Console& console, PendingException error, std::string_view filename,
+                     std::string_view /*source: not taken by this code.py*/) {
+  SetLastException(console, error);
+  PyRef value = WithFilename(console, error, filename);
+  if (PyRef hook = console.UserExceptHook()) return CallExceptHook(hook, error, value.get());
+  PyRef traceback = Import("traceback");
+  PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception_only", "OO",
+                                          error.type.get(), value.get()),
+                      "traceback.format_exception_only");
+  console.WriteLines(lines.get());
+}
+
+void ShowTraceback(const Console& console, PendingException error) {
+  SetLastException(console, error);
+  if (PyRef hook = console.UserExceptHook()) {
+    return CallExceptHook(hook, error, error.value.get());
+  }
+  // code.py formats last_tb.tb_next: its own runcode frame left out.
+  PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef::Borrow(Py_None);
+  PyRef traceback = Import("traceback");
+  PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception", "OOO",
+                                          error.type.get(), error.value.get(), shown.get()),
+                      "traceback.format_exception");
+  console.WriteLines(lines.get());
 }
 
 bool CodePyFrom313() { return false; }

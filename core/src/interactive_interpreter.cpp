@@ -32,7 +32,7 @@ InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move
       ThrowPythonError("creating the namespace");
     }
   }
-  code_py_ = internal::MakeCodePy(locals_);
+  code_py_ = std::make_unique<internal::CodePy>(locals_);
 }
 
 InteractiveInterpreter::~InteractiveInterpreter() = default;
@@ -56,12 +56,13 @@ void InteractiveInterpreter::RunCode(PyObject* code) {
 
 void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::string_view source) {
   PendingException error = FetchException();
-  if (error.type) code_py_->ShowSyntaxError(std::move(error), filename, source);
+  if (error.type)
+    internal::ShowSyntaxError(code_py_->AsConsole(), std::move(error), filename, source);
 }
 
 void InteractiveInterpreter::ShowTraceback() {
   PendingException error = FetchException();
-  if (error.type) code_py_->ShowTraceback(std::move(error));
+  if (error.type) internal::ShowTraceback(code_py_->AsConsole(), std::move(error));
 }
 
 void InteractiveInterpreter::Write(std::string_view data) {
