@@ -106,8 +106,9 @@ bool InteractiveConsole::Push(std::string_view line, std::optional<std::string_v
     // code.py up to 3.12 takes neither: its push, done with them.
     PyRef buffer = internal::Attr(code_py_->self(), "buffer");
     if (PyList_Append(buffer.get(), MakeStr(line).get()) != 0) ThrowPythonError("buffer");
+    std::vector<std::string> lines = this->buffer();
     std::string source;
-    for (const std::string& text : this->buffer()) source += (source.empty() ? "" : "\n") + text;
+    for (size_t i = 0; i < lines.size(); ++i) source += (i > 0 ? "\n" : "") + lines[i];
     bool needs_more = RunSource(source, filename.value_or(options_.filename), symbol);
     if (!needs_more) ResetBuffer();
     return needs_more;

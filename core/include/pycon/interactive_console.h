@@ -93,8 +93,9 @@ class InteractiveConsole : public InteractiveInterpreter {
 };
 
 /// code.interact(): a new InteractiveConsole on `local` (null: a new
-/// namespace) with `local_exit`, reading through `readfunc` (empty: input(),
-/// with the readline module imported if it can be, for line editing), runs
+/// namespace) with `local_exit`, reading through `readfunc` (as code.py's
+/// raw_input's input(), see SetRawInput; empty: input(), with the readline
+/// module imported if it can be, for line editing), runs
 /// Interact(banner, exitmsg). Throws SystemExitError unless local_exit.
 void Interact(const std::optional<std::string>& banner = std::nullopt, LineSource readfunc = {},
               PyRef local = {}, const std::optional<std::string>& exitmsg = std::nullopt,

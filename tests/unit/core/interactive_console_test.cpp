@@ -263,8 +263,10 @@ struct Pushes {
   std::string last;
 };
 
-/// Pushes each line into our console; std::nullopt resets the buffer.
-Pushes OurPushes(pycon::InteractiveConsole& console, const std::vector<Line>& items) {
+/// Pushes each line into our console (under `filename` if given);
+/// std::nullopt resets the buffer.
+Pushes OurPushes(pycon::InteractiveConsole& console, const std::vector<Line>& items,
+                 std::optional<std::string> filename = std::nullopt) {
   SysState restore;
   ForgetLast();
   Pushes pushes;
@@ -275,7 +277,8 @@ Pushes OurPushes(pycon::InteractiveConsole& console, const std::vector<Line>& it
         console.ResetBuffer();
         pushes.results.push_back("reset");
       } else {
-        pushes.results.push_back(Outcome([&] { return console.Push(*item); }));
+        pushes.results.push_back(Outcome(
+            [&] { return filename ? console.Push(*item, *filename) : console.Push(*item); }));
       }
       pushes.buffers.push_back(console.buffer());
     }
@@ -1000,4 +1003,15 @@ TEST_CASE("Interact() is code.interact: namespace, readfunc, banner, exit messag
     REQUIRE(our_x);
     CHECK(Repr(our_x.get()) == Repr(stdlib_x.get()));
   }
+}
+
+TEST_CASE("push: a filename given to Push is the one its source is compiled under", "[console]") {
+  // As a stdlib console made with that filename (up to 3.12 code.py's push
+  // takes none: the core compiles the buffer under it itself).
+  std::vector<Line> items = {"if 1:", "  1/0", "", "x = ?", "(1,", "2)"};
+  pycon::InteractiveConsole console;
+  Pushes ours = OurPushes(console, items, "<mine>");
+  Pushes stdlib = StdlibPushes(items, "<mine>");
+  CheckSame(ours, stdlib);
+  CHECK(stdlib.out.find("File \"<mine>\", line 2") != std::string::npos);
 }
