@@ -50,14 +50,25 @@ void AddIsolationOptions(CLI::App& app, replay::IsolationOptions& isolation) {
 
 CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   CLI::App* cmd = app.add_subcommand(
-      "run", "Replay transcripts (files, or directories searched for *.pycon) and diff them.");
-  cmd->add_option("paths", run.paths, "Transcript files or directories")->required();
+      "run",
+      "Replay transcripts and doctest files (files, or directories searched for *.pycon; "
+      "with --mode doctest, *.txt, *.rst, *.md and modules of packages) and diff them.");
+  cmd->add_option("paths", run.paths,
+                  "Transcript files or directories (default: paths of [tool.replay]); "
+                  "FILE:LINE: the example at LINE");
+  cmd->add_option("--config", run.config,
+                  "pyproject.toml to read [tool.replay] from (default: found as pytest finds "
+                  "its rootdir)")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--lf,--last-failed", run.last_failed,
+                "Only the files that failed or errored last time (all if none did)");
   const std::map<std::string, ModeChoice> modes = {{"auto", ModeChoice::kAuto},
                                                    {"console", ModeChoice::kConsole},
                                                    {"doctest", ModeChoice::kDoctest}};
   cmd->add_option(
          "--mode", run.mode,
-         "auto (by extension: .pycon console; .txt, .rst, .md doctest), console or doctest")
+         "auto (by extension: .txt, .rst, .md and .py doctest; others console), console or "
+         "doctest")
       ->transform(CLI::CheckedTransformer(modes));
   cmd->add_option("--option", run.doctest.option_flags,
                   "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
@@ -96,6 +107,9 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_flag("--ellipsis", run.placeholders.ellipsis,
                 "In console transcripts, \"...\" in expected output matches any text");
   cmd->add_flag("--update", run.update, "Rewrite failing transcripts to what the console shows");
+  cmd->add_flag("--update-version", run.update_version,
+                "As --update, but write what the console shows to the file for this Python "
+                "(name.pyXY.ext), leaving name.ext as it is");
   cmd->add_option("--junit", run.junit, "Write JUnit XML to FILE");
   return cmd;
 }
@@ -216,6 +230,10 @@ int main(int argc, char** argv) {
   if (std::string useless = UselessOption(run, *run_cmd); run_cmd->parsed() && !useless.empty()) {
     std::cerr << "replay run: " << useless << "\n";
     return 2;
+  }
+  for (const CLI::Option* option : run_cmd->get_options()) {
+    if (option->count() > 0 && !option->get_lnames().empty())
+      run.given.push_back("--" + option->get_lnames().front());
   }
   try {
     return Dispatch(app, global, run, record, console);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "replay/config/project_config.h"
 #include "replay/console/placeholders.h"
 #include "replay/doctest/session.h"
 #include "replay/doctest/verdict.h"
@@ -35,6 +36,8 @@ enum class AnnotationChoice {
 };
 
 struct RunOptions {
+  /// Files and directories; none: `paths` of [tool.replay], else a usage
+  /// error. A file may end in `:LINE` (doctest files: the example there).
   std::vector<std::string> paths;
   ModeChoice mode = ModeChoice::kAuto;
   DoctestOptions doctest;                      ///< --option FLAG
@@ -55,6 +58,21 @@ struct RunOptions {
   std::string python;         ///< executable to run as (ChooseExecutable; empty: the linked one)
   /// -v: first say which interpreter runs, and with what prefix.
   bool verbose = false;
+  /// --update-version: --update, writing the version-specific file of the
+  /// running Python (`name.py313.pycon`) rather than the file that ran.
+  bool update_version = false;
+  bool last_failed = false;  ///< --last-failed: only the files that failed last time
+  std::string config;        ///< --config FILE; empty: found as FindProjectConfig says
+  /// The long names of the options the command line gave (`--timeout`):
+  /// the configuration sets only the others.
+  std::vector<std::string> given;
+
+  // From the configuration (ApplyProjectConfig).
+  std::string rootdir;                           ///< where the configuration and .replay_cache are
+  std::string config_file;                       ///< the pyproject.toml read; empty: none
+  std::vector<std::string> exclude;              ///< globs left out of directory searches
+  std::vector<ModeGlob> mode_globs;              ///< modes by glob, most specific first
+  std::string option_flags_origin = "--option";  ///< where the doctest option flags come from
 };
 
 /// Runs the transcripts under `options.paths`, prints failures and a

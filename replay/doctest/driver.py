@@ -47,20 +47,26 @@ _CONTINUATION = re.compile(r'[ ]*\.\.\.')
 
 
 class FileRun:
-    """One doctest file, parsed as doctest.testfile parses it.
+    """One doctest file, parsed as doctest.testfile parses it, or, for a
+    Python module (`*.py`), its docstrings as doctest.testmod finds them.
 
     After construction, `error` is None, or (line, message) for a file doctest
-    refuses (its parser raised ValueError; an option flag is unknown), line
+    refuses (its parser raised ValueError; an option flag is unknown; a
+    module does not import; no example is at the line asked for), line
     1-based or 0 if unknown; `examples` lists, for every example, its 1-based
     line, its indentation, its lines as written (the `>>>` line and the `...`
     lines after it) and the line after them (None at the end of the text).
+    With `line`, only the example that starts at or contains that line of
+    the file is checked: those before it run unchecked, those after it not.
     """
 
-    def __init__(self, text, path, option_names, setup_path='', setup_source=''):
+    def __init__(self, text, path, option_names, setup_path='', setup_source='', line=0):
         self.error = None
         self._setup = (setup_path, setup_source)
         self.examples = []
-        self._test = None
+        self._tests = []
+        self._unchecked = []
+        self._offsets = {}
         self._optionflags = 0
         for name in option_names:
             flag = doctest.OPTIONFLAGS_BY_NAME.get(name)
@@ -69,27 +75,75 @@ class FileRun:
                     name, ', '.join(sorted(doctest.OPTIONFLAGS_BY_NAME))))
                 return
             self._optionflags |= flag
-        # As testfile: the name is the file's base name, the namespace holds
-        # only __name__, and the examples are parsed with a DocTestParser.
-        globs = {'__name__': '__main__'}
-        try:
-            self._test = doctest.DocTestParser().get_doctest(
-                text, globs, os.path.basename(path), path, 0)
-        except ValueError as error:
-            # doctest's messages name the 1-based line: "line 4 of the ...".
-            match = re.search(r'\bline (\d+) of the', str(error))
-            self.error = (int(match.group(1)) if match else 0, _text(str(error)))
-            return
         # The lines as the parser saw them (it expands tabs first).
         self._lines = text.expandtabs().split('\n')
         if self._lines[-1] == '':
             del self._lines[-1]  # what follows the last newline
-        self.examples = []
-        for example in self._test.examples:
-            written = _written_lines(self._lines, example.lineno)
-            end = example.lineno + len(written)
-            self.examples.append((example.lineno + 1, example.indent, written,
-                                  self._lines[end] if end < len(self._lines) else None))
+        module = None
+        if path.endswith('.py'):
+            try:
+                module = _import_file(path)
+            except BaseException:
+                self.error = (0, 'importing the module failed:\n' + _text(traceback.format_exc()))
+                return
+        try:
+            if module is not None:
+                self._find_in_module(module)
+            else:
+                self._parse_file(text, path)
+        except ValueError as error:
+            # doctest's messages name the 1-based line: "line 4 of the ...",
+            # of the file, or (modules) of a docstring.
+            match = re.search(r'\bline (\d+) of the', str(error))
+            self.error = (int(match.group(1)) if match and module is None else 0, _text(str(error)))
+            return
+        if line:
+            self._select(line)
+        for test in self._tests:
+            for example in test.examples:
+                lineno = self._offsets[id(test)] + example.lineno
+                written = _written_lines(self._lines, lineno)
+                end = lineno + len(written)
+                self.examples.append((lineno + 1, _indent(self._lines, lineno, example), written,
+                                      self._lines[end] if end < len(self._lines) else None))
+        self.examples.sort(key=lambda example: example[0])
+
+    def _parse_file(self, text, path):
+        # As testfile: the name is the file's base name, the namespace holds
+        # only __name__, and the examples are parsed with a DocTestParser.
+        globs = {'__name__': '__main__'}
+        test = doctest.DocTestParser().get_doctest(text, globs, os.path.basename(path), path, 0)
+        self._tests = [test]
+        self._offsets[id(test)] = 0
+
+    def _find_in_module(self, module):
+        # As `python -m doctest mod.py` runs testmod: every docstring
+        # DocTestFinder finds, in its order, each in a copy of the module's
+        # namespace.
+        for test in doctest.DocTestFinder(exclude_empty=False).find(module, module.__name__):
+            self._tests.append(test)
+            self._offsets[id(test)] = _docstring_offset(self._lines, test)
+
+    def _select(self, line):
+        """Keeps the example at 1-based `line` of the file checked; the
+        examples before it (in its namespace) become unchecked setup."""
+        for test in self._tests:
+            offset = self._offsets[id(test)]
+            for index, example in enumerate(test.examples):
+                first = offset + example.lineno + 1
+                last = first + len(_written_lines(self._lines, first - 1)) - 1 + \
+                    len(example.want.splitlines())
+                if first <= line <= last:
+                    setup = _copy_test(test, test.examples[:index])
+                    self._unchecked = [setup]
+                    chosen = _copy_test(test, [example])
+                    self._offsets[id(setup)] = self._offsets[id(chosen)] = offset
+                    self._tests = [chosen]
+                    return
+        starts = [str(self._offsets[id(t)] + e.lineno + 1) for t in self._tests for e in t.examples]
+        self.error = (line, 'no example starts at or contains line %d (examples start at line%s %s)'
+                      % (line, '' if len(starts) == 1 else 's', ', '.join(starts) or 'none'))
+        self._tests = []
 
     def error_json(self):
         """The result for a refused file, or None."""
@@ -110,19 +164,98 @@ class FileRun:
         failure, exception) and the unexpected exception's traceback.
         """
         setup_path, setup_source = self._setup
-        if setup_path:
-            # The setup file (--setup, replay_setup.py): in the examples'
-            # namespace, before the first, its output discarded.
-            import contextlib
-            import io
-            with contextlib.redirect_stdout(io.StringIO()), \
-                    contextlib.redirect_stderr(io.StringIO()):
-                exec(compile(setup_source, setup_path, 'exec'), self._test.globs)
+        prepared = set()
+
+        def prepare(test):
+            if id(test.globs) not in prepared:
+                prepared.add(id(test.globs))
+                self._run_setup(setup_path, setup_source, test)
+
+        for test in self._unchecked:
+            # FILE:LINE: the examples before the one chosen, unchecked.
+            prepare(test)
+            doctest.DocTestRunner(verbose=False, optionflags=self._optionflags).run(
+                test, out=lambda text: None, clear_globs=False)
         runner = _RecordingRunner(on_example, self._lines, verbose=False,
                                   optionflags=self._optionflags)
-        results = runner.run(self._test, out=lambda text: None)
-        return json.dumps({'attempted': results.attempted, 'failed': results.failed,
+        failed = attempted = 0
+        for test in self._tests:
+            prepare(test)
+            runner.offset = self._offsets[id(test)]
+            results = runner.run(test, out=lambda text: None)
+            failed += results.failed
+            attempted += results.attempted
+        return json.dumps({'attempted': attempted, 'failed': failed,
                            'reports': runner.reports}, ensure_ascii=False)
+
+    @staticmethod
+    def _run_setup(setup_path, setup_source, test):
+        if not setup_path:
+            return
+        # The setup file (--setup, replay_setup.py): in the examples'
+        # namespace, before the first, its output discarded.
+        import contextlib
+        import io
+        with contextlib.redirect_stdout(io.StringIO()), \
+                contextlib.redirect_stderr(io.StringIO()):
+            exec(compile(setup_source, setup_path, 'exec'), test.globs)
+
+
+def _import_file(path):
+    """The module of file `path`, imported as `python -m doctest` imports it
+    (its directory first on sys.path); in a package (a directory with an
+    __init__.py), as that package's submodule, its packages imported first."""
+    import importlib
+    import importlib.util
+    import sys
+    directory, filename = os.path.split(os.path.abspath(path))
+    name = filename[:-3]
+    parts = [] if name == '__init__' else [name]
+    while os.path.isfile(os.path.join(directory, '__init__.py')):
+        directory, package = os.path.split(directory)
+        parts.insert(0, package)
+    name = '.'.join(parts)
+    sys.path.insert(0, directory)
+    try:
+        if '.' in name:
+            importlib.import_module(name.rpartition('.')[0])
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        del sys.path[0]
+
+
+def _docstring_offset(lines, test):
+    """The 0-based line of the file where line 0 of `test`'s docstring is:
+    the first line at or after doctest's line for it (test.lineno; the
+    start of the file if it has none, as for a property) that ends with the
+    docstring's line of its first example."""
+    start = test.lineno or 0
+    if not test.examples or test.docstring is None:
+        return start
+    example = test.examples[0]
+    wanted = test.docstring.split('\n')[example.lineno].expandtabs().rstrip()
+    for index in range(start, len(lines)):
+        if lines[index].rstrip().endswith(wanted.strip()):
+            return index - example.lineno
+    return start
+
+
+def _indent(lines, lineno, example):
+    """The indentation of the example's `>>>` line in the file."""
+    if lineno < len(lines) and lines[lineno].lstrip().startswith('>>>'):
+        return len(lines[lineno]) - len(lines[lineno].lstrip(' '))
+    return example.indent
+
+
+def _copy_test(test, examples):
+    """`test` with `examples`, sharing its namespace (DocTest copies it)."""
+    copy = doctest.DocTest(examples, {}, test.name, test.filename, test.lineno, test.docstring)
+    copy.globs = test.globs
+    return copy
 
 
 class _RememberingSpoofOut(doctest._SpoofOut):
@@ -147,8 +280,10 @@ class _RecordingRunner(doctest.DocTestRunner):
         self._lines = lines
         self._fakeout = _RememberingSpoofOut()
 
+    offset = 0  # of the docstring running, in the file
+
     def report_start(self, out, test, example):
-        self._on_example(example.lineno + 1)
+        self._on_example(self.offset + example.lineno + 1)
 
     def report_success(self, out, test, example, got):
         self._record(example, 'success', got, None)
@@ -196,12 +331,14 @@ class _RecordingRunner(doctest.DocTestRunner):
         # As doctest's own report shows it (OutputChecker.output_difference).
         if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
             got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
-        written = _written_lines(self._lines, example.lineno)
+        lineno = self.offset + example.lineno
+        written = _written_lines(self._lines, lineno)
+        indent = _indent(self._lines, lineno, example)
         self.reports.append({
-            'line': example.lineno + 1,
-            'want_line': example.lineno + len(written) + 1,
+            'line': lineno + 1,
+            'want_line': lineno + len(written) + 1,
             'source': _text(example.source),
-            'written': _text('\n'.join(line[example.indent:] for line in written) + '\n'),
+            'written': _text('\n'.join(line[indent:] for line in written) + '\n'),
             'want': _text(example.want),
             'got': _text(_bounded(got, example.want)),
             'outcome': outcome,

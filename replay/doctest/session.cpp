@@ -139,11 +139,12 @@ PyRef ParseFile(const std::string& path, const std::string& text, const DoctestO
       pycon::ThrowPythonError("creating the option list");
     }
   }
-  return Check(PyObject_CallFunctionObjArgs(file_run_type, pycon::MakeStr(text).get(),
-                                            pycon::MakeStr(path).get(), flags.get(),
-                                            pycon::MakeStr(options.setup.path).get(),
-                                            pycon::MakeStr(options.setup.source).get(), nullptr),
-               "parsing the doctest file");
+  return Check(
+      PyObject_CallFunctionObjArgs(
+          file_run_type, pycon::MakeStr(text).get(), pycon::MakeStr(path).get(), flags.get(),
+          pycon::MakeStr(options.setup.path).get(), pycon::MakeStr(options.setup.source).get(),
+          PyRef::Steal(PyLong_FromLong(options.line)).get(), nullptr),
+      "parsing the doctest file");
 }
 
 /// The driver's JSON as a result; a driver that writes something else is a

@@ -18,6 +18,10 @@ struct DoctestOptions {
   /// applied as doctest.testfile(optionflags=...) does.
   std::vector<std::string> option_flags;
   SetupFile setup;  ///< run in the examples' namespace before the first example
+  /// FILE:LINE: only the example that starts at or contains this line is
+  /// checked (those before it run unchecked, those after it not at all); a
+  /// file with no example there is refused. 0: every example.
+  int line = 0;
 };
 
 /// A session that runs the examples of doctest file `path` (as read: `file`)

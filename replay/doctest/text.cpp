@@ -1,6 +1,7 @@
 #include "replay/doctest/text.h"
 
 #include "replay/doctest/markdown.h"
+#include "replay/doctest/rst_directives.h"
 #include "replay/text/diagnostic.h"
 #include "replay/text/lines.h"
 
@@ -33,6 +34,10 @@ std::string DoctestText(std::string_view path, std::string_view text, bool bom) 
 
 std::vector<std::string> NotTestedNotes(std::string_view path, std::string_view text) {
   std::vector<std::string> notes;
+  if (EndsWith(path, ".rst") || EndsWith(path, ".txt")) {
+    for (const Diagnostic& note : SphinxDirectiveNotes(UniversalNewlines(text), path))
+      notes.push_back(note.ToString());
+  }
   if (!EndsWith(path, ".md")) return notes;
   for (const NotTested& line : ReadMarkdownExamples(UniversalNewlines(text)).not_tested) {
     notes.push_back(

@@ -17,7 +17,9 @@ std::string DoctestText(std::string_view path, std::string_view text, bool bom);
 
 /// The notes of the lines of file `path` (decoded `text`) that start with
 /// `>>>` but that doctest does not get (markdown only: doctest reads every
-/// `>>>` line of other files), each "path:line: not tested: reason".
+/// `>>>` line of other files), each "path:line: not tested: reason"; for
+/// `*.rst` and `*.txt`, what of sphinx.ext.doctest's directives doctest does
+/// not run or apply (SphinxDirectiveNotes).
 std::vector<std::string> NotTestedNotes(std::string_view path, std::string_view text);
 
 }  // namespace replay

@@ -28,6 +28,7 @@ std::string JsonReportEntry(const TranscriptVerdict& verdict) {
                                   {"updated", verdict.updated},
                                   {"not_updated", ToValidUtf8(verdict.not_updated)},
                                   {"notes", nlohmann::json::array()}};
+  if (!verdict.updated_path.empty()) entry["updated_path"] = ToValidUtf8(verdict.updated_path);
   for (const std::string& note : verdict.notes) entry["notes"].push_back(ToValidUtf8(note));
   return "    " + entry.dump();
 }

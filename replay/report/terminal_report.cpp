@@ -32,7 +32,8 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
                                                         : Paint("SKIP", Style::kYellow, color);
   text += " " + verdict.message + "\n" + RenderNotes(verdict, color);
   if (verdict.updated)
-    text += Paint("UPDATED", Style::kBoldYellow, color) + " " + verdict.path + "\n";
+    text += Paint("UPDATED", Style::kBoldYellow, color) + " " +
+            (verdict.updated_path.empty() ? verdict.path : verdict.updated_path) + "\n";
   if (!verdict.not_updated.empty()) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + verdict.path + ": " +
             verdict.not_updated + "\n";

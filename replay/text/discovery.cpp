@@ -18,15 +18,15 @@ bool HasExtension(const std::string& name, const std::vector<std::string>& exten
   });
 }
 
-/// The matching files under directory `path`, sorted.
+/// The wanted files under directory `path`, sorted.
 Expected<std::vector<std::string>> Search(const std::string& path,
-                                          const std::vector<std::string>& extensions) {
+                                          const std::function<bool(const std::string&)>& wanted) {
   std::vector<std::string> found;
   std::error_code error;
   auto options = fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(path, options, error);
        !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    if (!HasExtension(it->path().filename().string(), extensions)) continue;
+    if (!wanted(it->path().string())) continue;
     found.push_back(it->path().string());
     if (it->is_directory(error)) it.disable_recursion_pending();
   }
@@ -39,6 +39,13 @@ Expected<std::vector<std::string>> Search(const std::string& path,
 
 Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>& paths,
                                                  const std::vector<std::string>& extensions) {
+  return DiscoverFiles(paths, [&](const std::string& path) {
+    return HasExtension(fs::path(path).filename().string(), extensions);
+  });
+}
+
+Expected<std::vector<std::string>> DiscoverFiles(
+    const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -49,7 +56,7 @@ Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>&
       files.push_back(path);
       continue;
     }
-    Expected<std::vector<std::string>> found = Search(path, extensions);
+    Expected<std::vector<std::string>> found = Search(path, wanted);
     if (!found) return found.error();
     files.insert(files.end(), found->begin(), found->end());
   }

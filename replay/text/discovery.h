@@ -1,6 +1,7 @@
 // Which files a run covers.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,11 @@ namespace replay {
 /// the given directory. A path that does not exist is an error.
 Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>& paths,
                                                  const std::vector<std::string>& extensions);
+
+/// As above, a directory's entries taken when `wanted(path)` holds (`path`
+/// as found: the directory given, `/`, the path below it).
+Expected<std::vector<std::string>> DiscoverFiles(
+    const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted);
 
 /// The file named `name` in the directory of file `path` or the nearest
 /// directory above it that has one; none if no directory up to the root

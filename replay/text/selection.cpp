@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <system_error>
 
 namespace replay {
 
@@ -20,6 +22,39 @@ bool MatchesAny(std::string_view path, const std::vector<std::string>& patterns)
     }
     return false;
   });
+}
+
+std::pair<std::string, int> SplitPathLine(const std::string& given) {
+  size_t colon = given.rfind(':');
+  if (colon == std::string::npos || colon + 1 == given.size() || colon + 7 < given.size())
+    return {given, 0};
+  bool digits = std::all_of(given.begin() + colon + 1, given.end(),
+                            [](char c) { return c >= '0' && c <= '9'; });
+  std::error_code error;
+  if (!digits || std::filesystem::exists(given, error)) return {given, 0};
+  return {given.substr(0, colon), std::stoi(given.substr(colon + 1))};
+}
+
+bool MatchesPathGlob(const std::string& relative, const std::string& glob) {
+  bool directories_only = !glob.empty() && glob.back() == '/';
+  std::string pattern = directories_only ? glob.substr(0, glob.size() - 1) : glob;
+  if (pattern.empty()) return false;
+  // Every start: the beginning and each place after a `/`; every end: each
+  // `/` (a directory) and, unless only directories count, the end.
+  for (size_t start = 0; start < relative.size();) {
+    for (size_t end = relative.find('/', start);; end = relative.find('/', end + 1)) {
+      bool at_end = end == std::string::npos;
+      if (!at_end || !directories_only) {
+        std::string part = relative.substr(start, at_end ? std::string::npos : end - start);
+        if (fnmatch(pattern.c_str(), part.c_str(), 0) == 0) return true;
+      }
+      if (at_end) break;
+    }
+    size_t slash = relative.find('/', start);
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return false;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "replay/text/expected.h"
@@ -16,6 +17,17 @@ namespace replay {
 /// whole of a part of it that starts after a `/`; any other is a substring
 /// of the path.
 bool MatchesAny(std::string_view path, const std::vector<std::string>& patterns);
+
+/// Whether `relative` (a path relative to the rootdir) is matched by glob
+/// `glob`: fnmatch, `*` crossing `/`, against the whole path or a tail of it
+/// starting after a `/`, or against a directory part of these (so `_build`
+/// or `_build/` matches everything under a `_build` directory). A glob
+/// ending in `/` matches directories only.
+bool MatchesPathGlob(const std::string& relative, const std::string& glob);
+
+/// `given` split into a path and the line of `PATH:LINE` (1 to 6 digits),
+/// if `given` itself does not exist; else `given` and 0.
+std::pair<std::string, int> SplitPathLine(const std::string& given);
 
 /// One of `count` shards of a run, `index` in 0..count-1.
 struct Shard {

@@ -49,4 +49,12 @@ std::optional<std::string> VersionFileMismatch(const std::string& path, std::str
   return std::nullopt;
 }
 
+std::string VersionFileFor(const std::string& path, std::string_view version) {
+  fs::path file(path);
+  std::string stem = file.stem().string(), extension = file.extension().string();
+  std::string running = VersionTag(version);
+  if (fs::path(stem).extension().string() == "." + running) return path;
+  return (file.parent_path() / (stem + "." + running + extension)).string();
+}
+
 }  // namespace replay

@@ -17,4 +17,8 @@ std::string VersionTag(std::string_view version);
 /// Python X.Y. So the most specific file that applies is the one run.
 std::optional<std::string> VersionFileMismatch(const std::string& path, std::string_view version);
 
+/// The version-specific file of `path` for Python `version`: `a.pycon` ->
+/// `a.py313.pycon` on 3.13; `path` itself if it already is that file.
+std::string VersionFileFor(const std::string& path, std::string_view version);
+
 }  // namespace replay

@@ -1,9 +1,10 @@
 // Markdown to doctest text: MarkdownToDoctest.
 //
 // Properties: line for line (as many "\n" as the document, so doctest's
-// line numbers are the document's); every line kept as it is or made empty;
-// a line with `>>>` outside any fence never kept unless a fence could hold
-// it; the transform is idempotent on its own output's kept lines.
+// line numbers are the document's); every line kept as it is, kept with its
+// block-quote markers (`>`) turned into spaces, or made empty;
+// without a fence, only lines an indented code block can hold are kept; the transform is idempotent
+// on its own output's kept lines.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,6 +27,40 @@ std::vector<std::string_view> Split(std::string_view text) {
   }
 }
 
+/// How many leading bytes of `line` are block-quote markers (each: up to
+/// three spaces, `>`, then a blank or the line's end).
+size_t QuoteMarkers(std::string_view line) {
+  size_t markers = 0;
+  for (size_t at = 0;; markers = at) {
+    while (at < line.size() && at - markers < 3 && line[at] == ' ') ++at;
+    if (at >= line.size() || line[at] != '>') break;
+    if (++at < line.size() && line[at] != ' ' && line[at] != '\t') break;
+    if (at < line.size()) ++at;
+  }
+  return markers;
+}
+
+/// `out` is `in`, or `in` with its leading block-quote markers turned into
+/// spaces.
+bool KeptOrUnquoted(std::string_view in, std::string_view out) {
+  if (out == in) return true;
+  size_t markers = QuoteMarkers(in);
+  return markers > 0 && out.size() == in.size() &&
+         out.substr(0, markers) == std::string(markers, ' ') &&
+         out.substr(markers) == in.substr(markers);
+}
+
+/// After its quote markers, `line` is blank or indented by four columns or
+/// more (a tab reaching the next multiple of four): a line an indented code
+/// block can hold.
+bool BlankOrIndented(std::string_view line) {
+  std::string_view body = line.substr(QuoteMarkers(line));
+  size_t column = 0, at = 0;
+  for (; at < body.size() && column < 4 && (body[at] == ' ' || body[at] == '\t'); ++at)
+    column = body[at] == '\t' ? column + 4 - column % 4 : column + 1;
+  return column >= 4 || at == body.size();
+}
+
 bool HasFenceMark(std::string_view text) {
   return text.find("```") != std::string_view::npos || text.find("~~~") != std::string_view::npos;
 }
@@ -37,8 +72,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string doctest = replay::MarkdownToDoctest(markdown);
   std::vector<std::string_view> in = Split(markdown), out = Split(doctest);
   FUZZ_CHECK(in.size() == out.size());
-  for (size_t i = 0; i < in.size(); ++i) FUZZ_CHECK(out[i].empty() || out[i] == in[i]);
-  // Without a fence there is no block, so nothing is kept.
-  if (!HasFenceMark(markdown)) FUZZ_CHECK(doctest == std::string(in.size() - 1, '\n'));
+  // Without a fence, only indented code blocks can hold what is kept.
+  bool fenced = HasFenceMark(markdown);
+  for (size_t i = 0; i < in.size(); ++i) {
+    FUZZ_CHECK(out[i].empty() || KeptOrUnquoted(in[i], out[i]));
+    FUZZ_CHECK(fenced || out[i].empty() || BlankOrIndented(in[i]));
+  }
   return 0;
 }

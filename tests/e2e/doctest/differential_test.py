@@ -201,6 +201,16 @@ def main():
         problems += check_notes(replay, [p for p in files if p.suffix == '.md'], truth_file,
                                 tmp / 'notes.json')
 
+        # sphinx.ext.doctest in reST: what plain doctest does not run or
+        # apply is noted (directives whose bodies hold no >>> line, options
+        # read as text), and nothing else, while the verdict stays doctest's.
+        sphinx = corpus / 'sphinx.rst'
+        notes = replay_verdicts(replay, [sphinx], [], tmp / 'sphinx.json')[str(sphinx)]['notes']
+        noted = [int(re.match(r'^%s:(\d+): not (?:tested|applied): ' % re.escape(str(sphinx)),
+                              note).group(1)) for note in notes]
+        if noted != [8, 17, 18, 26, 30, 31, 40]:
+            problems.append('sphinx.rst: notes on lines %s:\n%s' % (noted, '\n'.join(notes)))
+
         # cpython#116546: the raw markdown fails where doctest mode passes.
         name, line = CPYTHON_116546
         md = corpus / name

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+
+#include "temp_dir.h"
 
 using replay::FilesInShard;
 using replay::MatchesAny;
@@ -49,4 +52,34 @@ TEST_CASE("selection: shards split the files whatever their order, each kept in 
   CHECK(all == std::vector<std::string>{"a", "b", "c", "d", "e"});
   CHECK(FilesInShard(files, {0, 3}) == std::vector<std::string>{"d", "a"});
   CHECK(FilesInShard({"a"}, {1, 2}).empty());
+}
+
+TEST_CASE("selection: path globs of [tool.replay] match a path, a tail or a directory") {
+  using replay::MatchesPathGlob;
+  CHECK(MatchesPathGlob("CHANGELOG.md", "CHANGELOG.md"));
+  CHECK(MatchesPathGlob("docs/CHANGELOG.md", "CHANGELOG.md"));
+  CHECK_FALSE(MatchesPathGlob("docs/OLD_CHANGELOG.md", "CHANGELOG.md"));  // no substring
+  CHECK(MatchesPathGlob("docs/_build/html/a.txt", "_build/"));
+  CHECK(MatchesPathGlob("docs/_build/html/a.txt", "_build"));
+  CHECK_FALSE(MatchesPathGlob("docs/_build", "_build/"));  // a file, not a directory
+  CHECK(MatchesPathGlob("docs/_build", "_build"));
+  CHECK(MatchesPathGlob("docs/api/x.txt", "docs/*.txt"));  // `*` crosses `/`
+  CHECK_FALSE(MatchesPathGlob("other/docs.txt", "docs/*.txt"));
+  CHECK(MatchesPathGlob("src/pkg/mod.py", "*.py"));
+  CHECK_FALSE(MatchesPathGlob("a.pyc", "*.py"));
+  CHECK_FALSE(MatchesPathGlob("a.txt", "/"));
+}
+
+TEST_CASE("selection: PATH:LINE names a line unless the path exists as written") {
+  using replay::SplitPathLine;
+  using Split = std::pair<std::string, int>;
+  CHECK(SplitPathLine("docs/a.md:42") == Split{"docs/a.md", 42});
+  CHECK(SplitPathLine("docs/a.md") == Split{"docs/a.md", 0});
+  CHECK(SplitPathLine("docs/a.md:") == Split{"docs/a.md:", 0});
+  CHECK(SplitPathLine("docs/a.md:4x") == Split{"docs/a.md:4x", 0});
+  CHECK(SplitPathLine("a.md:1234567") == Split{"a.md:1234567", 0});  // not a line: too long
+  replay_test::TempDir dir("split-line");
+  std::string odd = (dir.path / "a:1").string();
+  std::ofstream{odd};
+  CHECK(SplitPathLine(odd) == Split{odd, 0});
 }

@@ -31,3 +31,10 @@ TEST_CASE("version files: the most specific file that applies is the one run") {
   CHECK_FALSE(VersionFileMismatch(root + "/a.pyx.pycon", "3.11.7"));
   CHECK_FALSE(VersionFileMismatch(root + "/py313.md", "3.11.7"));
 }
+
+TEST_CASE("version files: --update-version writes the file for the running Python") {
+  CHECK(replay::VersionFileFor("d/a.pycon", "3.11.7") == "d/a.py311.pycon");
+  CHECK(replay::VersionFileFor("a.md", "3.13.0") == "a.py313.md");
+  // The file that ran is already the one for this Python.
+  CHECK(replay::VersionFileFor("d/a.py311.pycon", "3.11.7") == "d/a.py311.pycon");
+}

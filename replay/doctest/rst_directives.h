@@ -1,0 +1,24 @@
+// sphinx.ext.doctest's directives in reStructuredText, as plain doctest
+// reads them: what of them it does not run or apply.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "replay/text/diagnostic.h"
+
+namespace replay {
+
+/// What stdlib doctest leaves out of `text` (a reST or text file, lines
+/// ending in "\n") that sphinx.ext.doctest would use, one Diagnostic (its
+/// line, and "not tested: ..." or "not applied: ...") per directive:
+/// `.. testsetup::`, `.. testcleanup::`, `.. testcode::` and
+/// `.. testoutput::` whose body holds no `>>>` line (code and output without
+/// prompts, which doctest does not run), and the `:options:`, `:skipif:`
+/// and `:pyversion:` options of any of these and `.. doctest::` (doctest
+/// reads them as text). Directives holding `>>>` lines need no note: doctest
+/// runs those lines as examples wherever they are.
+std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path);
+
+}  // namespace replay

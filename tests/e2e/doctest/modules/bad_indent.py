@@ -1,0 +1,8 @@
+"""A docstring doctest's parser refuses."""
+
+
+def f():
+    """
+        >>> 1 +
+      ... 1
+    """

@@ -1,0 +1,5 @@
+"""A module whose docstrings hold no example."""
+
+
+def f():
+    """Returns None. Nothing to run here."""

@@ -1,0 +1,6 @@
+"""A package: its modules import each other relatively.
+
+>>> SIDES
+4
+"""
+SIDES = 4

@@ -1,0 +1,46 @@
+// sphinx.ext.doctest's directives: what plain doctest does not run or apply.
+#include "replay/doctest/rst_directives.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+std::vector<std::string> Notes(std::string_view text) {
+  std::vector<std::string> notes;
+  for (const replay::Diagnostic& note : replay::SphinxDirectiveNotes(text, "a.rst"))
+    notes.push_back(note.ToString());
+  return notes;
+}
+
+}  // namespace
+
+TEST_CASE("sphinx directives: bodies without prompts are not tested, and said so") {
+  CHECK(Notes(".. testsetup::\n\n   import math\n\nText.\n") ==
+        std::vector<std::string>{
+            "a.rst:1: not tested: the body of .. testsetup:: (Sphinx runs this code before the "
+            "examples; doctest runs only >>> examples)"});
+  auto notes = Notes("Text.\n\n  .. testcode::\n\n     print(1)\n\n  .. testoutput::\n\n     1\n");
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].rfind("a.rst:3: not tested: the body of .. testcode::", 0) == 0);
+  CHECK(notes[1].rfind("a.rst:7: not tested: the body of .. testoutput::", 0) == 0);
+}
+
+TEST_CASE("sphinx directives: bodies with prompts run as doctest examples: no note") {
+  CHECK(Notes(".. testsetup::\n\n   >>> import os\n").empty());
+  CHECK(Notes(".. testcode::\n\n   >>> 1\n   1\n").empty());
+  CHECK(Notes(".. doctest::\n\n   >>> 1\n   1\n").empty());
+  CHECK(Notes(".. testcleanup::\n\nNot the body: not indented.\n").empty());
+}
+
+TEST_CASE("sphinx directives: options doctest reads as text are not applied, and said so") {
+  auto notes = Notes(
+      ".. doctest::\n   :options: +ELLIPSIS\n   :skipif: True\n   :hide:\n\n   >>> 1\n   1\n"
+      "\n   :options: in the body, after the options: text\n");
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0] ==
+        "a.rst:2: not applied: :options: of .. doctest:: (doctest reads it as text; use `# "
+        "doctest: +FLAG` or --option)");
+  CHECK(notes[1].rfind("a.rst:3: not applied: :skipif: of .. doctest:: (doctest reads it as "
+                       "text, so the examples run on every Python",
+                       0) == 0);
+}
