@@ -196,9 +196,9 @@ Expected<Plan> PlanRun(const RunOptions& options) {
 }
 
 /// The interpreter the run forks from. It preloads what the reference of
-/// the run's mode imports anyway: code.py's modules for console transcripts
-/// (the default), doctest (and the json its driver reports with) when every
-/// file is a doctest file.
+/// the run's mode imports anyway: code.py's modules and readline for console
+/// transcripts (the default), doctest (and the json its driver reports
+/// with) when every file is a doctest file.
 pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
                                      const std::string& python) {
   pycon::SessionOptions options;
@@ -210,7 +210,13 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
   bool all_doctest = !files.empty() && std::all_of(files.begin(), files.end(), [](const auto& f) {
     return f.mode == Mode::kDoctest;
   });
-  if (all_doctest) options.preload.insert(options.preload.end(), {"doctest", "json"});
+  if (all_doctest) {
+    options.preload.insert(options.preload.end(), {"doctest", "json"});
+  } else {
+    // code.interact imports readline (the reference); imported before
+    // forking, no child loads its shared libraries again.
+    options.preload_if_present.push_back("readline");
+  }
   return options;
 }
 
