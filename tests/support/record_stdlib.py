@@ -14,8 +14,10 @@ these lines (the reference, README "The reference"): for each line the prompt
 as input() writes it (str(prompt) to the current sys.stdout, then flushed), the
 line and its newline as the terminal echoes them (to the file descriptor, never
 through sys.stdout), then whatever the console wrote. The session has
-sys.argv == [''], sys.path[0] == '' and Python's default SIGINT handler. The
-transcript ends when the input ends (no final prompt), or when SystemExit ends
+sys.argv == [''], sys.path[0] == '' and Python's default SIGINT handler, and
+the stack below user code of the reference: code.interact is called from this
+script's module frame, as `python3 -c` calls it, and reads through code.py's
+own raw_input (whose input() is this script's). The transcript ends when the input ends (no final prompt), or when SystemExit ends
 the session (its message, if it is not None or an int, is printed as Python
 does at exit).
 
