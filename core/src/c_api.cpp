@@ -35,22 +35,10 @@ void ThrowIfSystemExit() {
   throw SystemExitError(exit.value);
 }
 
-PyRef UserExceptHook() {
-  PyRef sys = Import("sys");
-  PyRef hook = Attr(sys.get(), "excepthook");
-  PyRef default_hook = Attr(sys.get(), "__excepthook__");
-  return hook.get() == default_hook.get() ? PyRef() : hook;
-}
-
 void WriteToStderr(PyObject* text) {
   PyRef err = SysAttr("stderr");
   if (!err) throw std::runtime_error("lost sys.stderr");
   Check(PyObject_CallMethod(err.get(), "write", "O", text), "sys.stderr.write");
-}
-
-void WriteLinesToStderr(PyObject* lines) {
-  PyRef text = Check(PyUnicode_Join(MakeStr("").get(), lines), "joining lines");
-  WriteToStderr(text.get());
 }
 
 }  // namespace pycon::internal

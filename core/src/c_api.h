@@ -33,17 +33,9 @@ PendingException FetchException();
 /// SystemExitError. Any other pending exception is left as it is.
 void ThrowIfSystemExit();
 
-/// sys.excepthook if a user has set one; null if it is sys.__excepthook__
-/// (code.py then formats the exception itself). Throws PythonError
-/// (AttributeError) if either is missing, as code.py's test does.
-PyRef UserExceptHook();
-
 /// sys.stderr.write(text): what code.py's write() does. Throws
 /// std::runtime_error if there is no sys.stderr, PythonError if writing
 /// fails.
 void WriteToStderr(PyObject* text);
-
-/// WriteToStderr(''.join(lines)).
-void WriteLinesToStderr(PyObject* lines);
 
 }  // namespace pycon::internal

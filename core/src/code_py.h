@@ -1,14 +1,23 @@
-// Where code.py differs between versions of Python. Each family of versions
-// implements this interface in a source file of its own, and
-// core/CMakeLists.txt compiles the one for the linked Python:
-//  - code_py_312.cpp, code.py of 3.8 to 3.12: source and code run through
-//    code.py's own runsource and runcode (so tracebacks keep its frames),
-//    and a user's sys.excepthook is simply called;
+// The linked Python's code.py, with the core as the parts it delegates.
+//
+// Every frame code.py puts on the stack below user code (interact, push,
+// runsource, runcode, raw_input, resetbuffer) is code.py's own function:
+// the core's console is a code.InteractiveConsole of the linked Python,
+// whose showsyntaxerror and showtraceback are the core's (one source file
+// per family of versions, compiled by core/CMakeLists.txt):
+//  - code_py_312.cpp, code.py of 3.8 to 3.12: a user's sys.excepthook is
+//    simply called;
 //  - code_py_313.cpp, code.py of 3.13 and later: _showtraceback's display,
 //    and a failing sys.excepthook reported with the original exception.
+// So tracebacks, sys._getframe, tracers and warnings' stack levels see the
+// frames a console of the stdlib has, line for line.
 #pragma once
 
+#include <exception>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "c_api.h"
@@ -16,35 +25,90 @@
 
 namespace pycon::internal {
 
-/// code.InteractiveInterpreter's runsource, runcode, showsyntaxerror and
-/// showtraceback, as the linked Python's code.py has them.
-class CodePy {
- public:
-  virtual ~CodePy() = default;
+/// Shows a prompt and returns the line (std::nullopt at end of file).
+using LineReader = std::function<std::optional<std::string>(const std::string& prompt)>;
 
-  /// code.py's runsource(source, filename, symbol): true if more input is
-  /// needed. Throws SystemExitError if the code raised SystemExit.
-  virtual bool RunSource(std::string_view source, std::string_view filename,
-                         std::string_view symbol) = 0;
+/// What code.py's showsyntaxerror and showtraceback work with: the console
+/// (`self`, whose write() shows text) and the module its code names `sys`
+/// (the real sys, unless a test replaced it).
+struct Console {
+  PyObject* self;
+  PyObject* sys;
 
-  /// code.py's runcode(code). Throws SystemExitError.
-  virtual void RunCode(PyObject* code) = 0;
-
-  /// code.py's showsyntaxerror(filename) of `error`, raised compiling
-  /// `source` (empty if not known); sets sys.last_*.
-  virtual void ShowSyntaxError(PendingException error, std::string_view filename,
-                               std::string_view source) = 0;
-
-  /// code.py's showtraceback() of `error`; sets sys.last_*.
-  virtual void ShowTraceback(PendingException error) = 0;
+  /// getattr(sys, name); throws PythonError.
+  PyRef Sys(const char* name) const;
+  /// setattr(sys, name, value); throws PythonError.
+  void SetSys(const char* name, PyObject* value) const;
+  /// sys.excepthook if it is not sys.__excepthook__ (code.py then formats
+  /// the exception itself), else null. Throws PythonError (AttributeError)
+  /// if either is missing, as code.py's test does.
+  PyRef UserExceptHook() const;
+  /// self.write(''.join(lines)).
+  void WriteLines(PyObject* lines) const;
 };
 
-/// The linked Python's code.py, running code in `locals` and compiling with
-/// `compiler` (a codeop.CommandCompiler).
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals, PyRef compiler);
+/// code.py's showsyntaxerror(filename) of `error`, raised compiling
+/// `source` (empty if not known); sets sys.last_*. One definition per family
+/// of versions (code_py_312.cpp, code_py_313.cpp).
+void ShowSyntaxError(const Console& console, PendingException error, std::string_view filename,
+                     std::string_view source);
 
-/// Whether code.py's interact() writes its exit message however it ends
-/// (3.13: in a `finally`) or only when the loop ends at end of input.
-bool ExitMessageOnEveryExit();
+/// code.py's showtraceback() of `error`, whose traceback starts with
+/// code.py's own runcode frame; sets sys.last_*.
+void ShowTraceback(const Console& console, PendingException error);
+
+/// The exception code.py is handling (sys.exc_info()), taken as
+/// FetchException takes a pending one.
+PendingException HandledException();
+
+/// A code.InteractiveConsole of the linked Python on a namespace, with the
+/// core's showsyntaxerror, showtraceback and (SetLineReader) input().
+class CodePy {
+ public:
+  /// The console on `locals` (a dict). Throws PythonError.
+  explicit CodePy(PyRef locals);
+  ~CodePy();
+  CodePy(const CodePy&) = delete;
+  CodePy& operator=(const CodePy&) = delete;
+
+  /// The code.InteractiveConsole instance: code.py's `self`.
+  PyObject* self() const { return self_.get(); }
+
+  /// The result of `call`, a call into Python (null if it raised): a
+  /// SystemExit becomes SystemExitError, an exception thrown by the line
+  /// reader is rethrown as it was, any other exception becomes a
+  /// PythonError naming `what`.
+  PyRef Run(const std::function<PyObject*()>& call, const std::string& what);
+
+  /// Run(self.<method>(*args)).
+  PyRef Call(const char* method, PyObject* args);
+
+  /// raw_input reads through `reader` where code.py's reads with input()
+  /// (empty: input() again). raw_input stays code.py's own function.
+  void SetLineReader(LineReader reader);
+
+  /// This console with the `sys` of code.py's globals.
+  Console AsConsole() const;
+
+ private:
+  static PyObject* ShowSyntaxErrorMethod(PyObject* capsule, PyObject* args, PyObject* kwargs);
+  static PyObject* ShowTracebackMethod(PyObject* capsule, PyObject*);
+  static PyObject* InputFunction(PyObject* capsule, PyObject* args);
+  static CodePy& Of(PyObject* capsule);
+
+  PyRef self_;
+  PyRef capsule_;
+  LineReader reader_;
+  std::exception_ptr reader_failure_;  ///< what the reader threw, to rethrow
+};
+
+/// Whether the linked code.py is 3.13's or later: push(line, filename,
+/// _symbol) and InteractiveConsole(local_exit=...).
+bool CodePyFrom313();
+
+/// A copy of `function`, a function of code.py: its code and defaults, and
+/// code.py's globals but for the names in `replaced` (name, value).
+PyRef WithGlobals(PyObject* function,
+                  std::initializer_list<std::pair<const char*, PyObject*>> replaced);
 
 }  // namespace pycon::internal

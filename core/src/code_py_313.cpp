@@ -1,4 +1,5 @@
 // code.py of Python 3.13 and later (see code_py.h).
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 
@@ -13,19 +14,23 @@ namespace pycon::internal {
 
 namespace {
 
-/// print(text, end='', file=sys.stderr)
-void PrintToStderr(std::string_view text) {
-  PyRef err = SysAttr("stderr");
-  if (!err || err.get() == Py_None) return;
-  PyRef str = MakeStr(text);
-  if (PyFile_WriteObject(str.get(), err.get(), Py_PRINT_RAW) != 0) {
-    ThrowPythonError("writing to sys.stderr");
-  }
+/// print(*texts, file=sys.stderr), with the print code.py finds (builtins',
+/// whatever a session made it).
+void PrintToStderr(const Console& console, std::initializer_list<const char*> texts) {
+  PyRef print = Attr(Import("builtins").get(), "print");
+  PyRef args = Check(PyTuple_New(static_cast<Py_ssize_t>(texts.size())), "print arguments");
+  Py_ssize_t i = 0;
+  for (const char* text : texts) PyTuple_SET_ITEM(args.get(), i++, MakeStr(text).release());
+  PyRef kwargs = Check(PyDict_New(), "print arguments");
+  PyRef err = console.Sys("stderr");
+  if (PyDict_SetItemString(kwargs.get(), "file", err.get()) != 0) ThrowPythonError("print");
+  Check(PyObject_Call(print.get(), args.get(), kwargs.get()), "print");
 }
 
 /// sys.__excepthook__(type, value, traceback)
-void CallDefaultExceptHook(PyObject* type, PyObject* value, const PyRef& traceback) {
-  PyRef hook = SysAttr("__excepthook__");
+void CallDefaultExceptHook(const Console& console, PyObject* type, PyObject* value,
+                           const PyRef& traceback) {
+  PyRef hook = console.Sys("__excepthook__");
   Check(PyObject_CallFunctionObjArgs(hook.get(), type, value, NoneIfNull(traceback).get(), nullptr),
         "sys.__excepthook__");
 }
@@ -60,7 +65,8 @@ void SetSyntaxErrorText(PyObject* type, PyObject* value, std::string_view source
 /// A user's sys.excepthook(type, value, traceback); if it fails, both its
 /// failure and the original exception are shown, as code.py does. A
 /// SystemExit raised by the hook ends the session.
-void CallExceptHook(const PyRef& hook, PyObject* type, PyObject* value, const PyRef& traceback) {
+void CallExceptHook(const Console& console, const PyRef& hook, PyObject* type, PyObject* value,
+                    const PyRef& traceback) {
   PyRef result = PyRef::Steal(
       PyObject_CallFunctionObjArgs(hook.get(), type, value, NoneIfNull(traceback).get(), nullptr));
   if (result) return;
@@ -69,93 +75,53 @@ void CallExceptHook(const PyRef& hook, PyObject* type, PyObject* value, const Py
   // drop (code.py drops its own).
   PendingException failure = FetchException();
   PyException_SetContext(failure.value.get(), nullptr);
-  PrintToStderr("Error in sys.excepthook:\n");
-  CallDefaultExceptHook(failure.type.get(), failure.value.get(), failure.traceback);
-  PrintToStderr("\nOriginal exception was:\n");
-  CallDefaultExceptHook(type, value, traceback);
+  PrintToStderr(console, {"Error in sys.excepthook:"});
+  CallDefaultExceptHook(console, failure.type.get(), failure.value.get(), failure.traceback);
+  PrintToStderr(console, {});
+  PrintToStderr(console, {"Original exception was:"});
+  CallDefaultExceptHook(console, type, value, traceback);
 }
 
-class CodePy313 final : public CodePy {
- public:
-  CodePy313(PyRef locals, PyRef compiler)
-      : locals_(std::move(locals)), compiler_(std::move(compiler)) {}
-
-  bool RunSource(std::string_view source, std::string_view filename,
-                 std::string_view symbol) override {
-    PyRef source_str = MakeStr(source), filename_str = MakeStr(filename),
-          symbol_str = MakeStr(symbol);
-    PyRef code = PyRef::Steal(PyObject_CallFunctionObjArgs(
-        compiler_.get(), source_str.get(), filename_str.get(), symbol_str.get(), nullptr));
-    if (!code) {
-      if (!PyErr_ExceptionMatches(PyExc_OverflowError) &&
-          !PyErr_ExceptionMatches(PyExc_SyntaxError) && !PyErr_ExceptionMatches(PyExc_ValueError)) {
-        ThrowPythonError("compiling console input");
-      }
-      ShowSyntaxError(FetchException(), filename, source);
-      return false;
-    }
-    if (code.get() == Py_None) return true;
-    RunCode(code.get());
-    return false;
+/// code.py's _showtraceback(typ, value, tb, source).
+void Show(const Console& console, const PyRef& type, const PyRef& value, const PyRef& traceback,
+          std::string_view source) {
+  console.SetSys("last_type", type.get());
+  console.SetSys("last_traceback", NoneIfNull(traceback).get());
+  if (PyException_SetTraceback(value.get(), NoneIfNull(traceback).get()) != 0) {
+    ThrowPythonError("with_traceback");
   }
-
-  void RunCode(PyObject* code) override {
-    // builtins.exec, as code.py calls it (it adds __builtins__ to the
-    // namespace); called from C, it leaves no frame of ours in the traceback.
-    PyObject* exec = PyDict_GetItemString(PyEval_GetBuiltins(), "exec");
-    if (exec == nullptr) throw std::runtime_error("builtins.exec is missing");
-    PyRef result = PyRef::Steal(PyObject_CallFunctionObjArgs(exec, code, locals_.get(), nullptr));
-    if (result) return;
-    ThrowIfSystemExit();
-    ShowTraceback(FetchException());
+  SetSyntaxErrorText(type.get(), value.get(), source);
+  console.SetSys("last_exc", value.get());
+  console.SetSys("last_value", value.get());
+  if (PyRef hook = console.UserExceptHook()) {
+    return CallExceptHook(console, hook, type.get(), value.get(), traceback);
   }
-
-  void ShowSyntaxError(PendingException error, std::string_view filename,
-                       std::string_view source) override {
-    if (!filename.empty() && PyObject_IsSubclass(error.type.get(), PyExc_SyntaxError) == 1) {
-      if (PyObject_SetAttrString(error.value.get(), "filename", MakeStr(filename).get()) != 0) {
-        ThrowPythonError("setting SyntaxError.filename");
-      }
-    }
-    Show(error.type, error.value, PyRef(), source);
-  }
-
-  void ShowTraceback(PendingException error) override {
-    Show(error.type, error.value, error.traceback, {});
-  }
-
- private:
-  /// code.py's _showtraceback(typ, value, tb, source).
-  void Show(const PyRef& type, const PyRef& value, const PyRef& traceback,
-            std::string_view source) {
-    SetSys("last_type", type.get());
-    SetSys("last_traceback", NoneIfNull(traceback).get());
-    if (PyException_SetTraceback(value.get(), NoneIfNull(traceback).get()) != 0) {
-      ThrowPythonError("with_traceback");
-    }
-    SetSyntaxErrorText(type.get(), value.get(), source);
-    SetSys("last_exc", value.get());
-    SetSys("last_value", value.get());
-    if (PyRef hook = UserExceptHook()) {
-      return CallExceptHook(hook, type.get(), value.get(), traceback);
-    }
-    PyRef traceback_module = Import("traceback");
-    PyRef lines = Check(PyObject_CallMethod(traceback_module.get(), "format_exception", "OOO",
-                                            type.get(), value.get(), NoneIfNull(traceback).get()),
-                        "traceback.format_exception");
-    WriteLinesToStderr(lines.get());
-  }
-
-  PyRef locals_;
-  PyRef compiler_;  ///< a codeop.CommandCompiler
-};
+  PyRef traceback_module = Import("traceback");
+  PyRef lines = Check(PyObject_CallMethod(traceback_module.get(), "format_exception", "OOO",
+                                          type.get(), value.get(), NoneIfNull(traceback).get()),
+                      "traceback.format_exception");
+  console.WriteLines(lines.get());
+}
 
 }  // namespace
 
-std::unique_ptr<CodePy> MakeCodePy(PyRef locals, PyRef compiler) {
-  return std::make_unique<CodePy313>(std::move(locals), std::move(compiler));
+void ShowSyntaxError(const Console& console, PendingException error, std::string_view filename,
+                     std::string_view source) {
+  if (!filename.empty() && PyObject_IsSubclass(error.type.get(), PyExc_SyntaxError) == 1) {
+    if (PyObject_SetAttrString(error.value.get(), "filename", MakeStr(filename).get()) != 0) {
+      ThrowPythonError("setting SyntaxError.filename");
+    }
+  }
+  Show(console, error.type, error.value, PyRef(), source);
 }
 
-bool ExitMessageOnEveryExit() { return true; }
+void ShowTraceback(const Console& console, PendingException error) {
+  // code.py passes tb.tb_next: its own runcode frame left out.
+  PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef();
+  if (shown.get() == Py_None) shown = PyRef();
+  Show(console, error.type, error.value, shown, {});
+}
+
+bool CodePyFrom313() { return true; }
 
 }  // namespace pycon::internal

@@ -63,16 +63,9 @@ class LocalExit {
   std::vector<TemporaryAttribute> replaced_;
 };
 
-void EnsurePrompt(const char* name, const char* value) {
-  if (PySys_GetObject(name) == nullptr) PySys_SetObject(name, MakeStr(value).get());
-}
-
-std::string DefaultBanner() {
-  PyRef version = PyRef::Borrow(PySys_GetObject("version"));
-  PyRef platform = PyRef::Borrow(PySys_GetObject("platform"));
-  return "Python " + Str(version.get()) + " on " + Str(platform.get()) +
-         "\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
-         "(InteractiveConsole)\n";
+/// `text` as a str, or None.
+PyRef OptionalStr(const std::optional<std::string>& text) {
+  return text ? MakeStr(*text) : PyRef::Borrow(Py_None);
 }
 
 void WriteExitMessage(InteractiveConsole& console, const std::optional<std::string>& exitmsg) {
@@ -86,19 +79,56 @@ void WriteExitMessage(InteractiveConsole& console, const std::optional<std::stri
 }  // namespace
 
 InteractiveConsole::InteractiveConsole(ConsoleOptions options, PyRef locals)
-    : InteractiveInterpreter(std::move(locals)), options_(std::move(options)) {}
+    : InteractiveInterpreter(std::move(locals)), options_(std::move(options)) {
+  PyObject* self = code_py_->self();
+  if (PyObject_SetAttrString(self, "filename", MakeStr(options_.filename).get()) != 0) {
+    ThrowPythonError("setting the console's filename");
+  }
+  if (internal::CodePyFrom313() &&
+      PyObject_SetAttrString(self, "local_exit", options_.local_exit ? Py_True : Py_False) != 0) {
+    ThrowPythonError("setting the console's local_exit");
+  }
+}
 
 bool InteractiveConsole::Push(std::string_view line, std::optional<std::string_view> filename,
                               std::string_view symbol) {
-  buffer_.emplace_back(line);
-  std::string source;
-  for (size_t i = 0; i < buffer_.size(); ++i) {
-    if (i > 0) source += '\n';
-    source += buffer_[i];
+  PyRef more;
+  if (internal::CodePyFrom313()) {
+    PyRef name = filename ? MakeStr(*filename) : PyRef::Borrow(Py_None);
+    PyRef args = Check(
+        Py_BuildValue("(NON)", MakeStr(line).release(), name.get(), MakeStr(symbol).release()),
+        "arguments");
+    more = code_py_->Call("push", args.get());
+  } else if (!filename && symbol == "single") {
+    PyRef args = Check(Py_BuildValue("(N)", MakeStr(line).release()), "arguments");
+    more = code_py_->Call("push", args.get());
+  } else {
+    // code.py up to 3.12 takes neither: its push, done with them.
+    PyRef buffer = internal::Attr(code_py_->self(), "buffer");
+    if (PyList_Append(buffer.get(), MakeStr(line).get()) != 0) ThrowPythonError("buffer");
+    std::vector<std::string> lines = this->buffer();
+    std::string source;
+    for (size_t i = 0; i < lines.size(); ++i) source += (i > 0 ? "\n" : "") + lines[i];
+    bool needs_more = RunSource(source, filename.value_or(options_.filename), symbol);
+    if (!needs_more) ResetBuffer();
+    return needs_more;
   }
-  bool more = RunSource(source, filename.value_or(options_.filename), symbol);
-  if (!more) ResetBuffer();
-  return more;
+  return PyObject_IsTrue(more.get()) == 1;
+}
+
+void InteractiveConsole::ResetBuffer() {
+  PyRef args = Check(PyTuple_New(0), "arguments");
+  code_py_->Call("resetbuffer", args.get());
+}
+
+std::vector<std::string> InteractiveConsole::buffer() const {
+  PyRef buffer = internal::Attr(code_py_->self(), "buffer");
+  PyRef items = Check(PySequence_List(buffer.get()), "buffer");
+  std::vector<std::string> lines;
+  for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items.get()); ++i) {
+    lines.push_back(Str(PyList_GET_ITEM(items.get(), i)));
+  }
+  return lines;
 }
 
 std::string InteractiveConsole::Prompt(bool more) const {
@@ -134,65 +164,72 @@ std::optional<std::string> ReadLine(const std::string& prompt) {
 }
 
 std::optional<std::string> InteractiveConsole::RawInput(const std::string& prompt) {
-  return raw_input_ ? raw_input_(prompt) : ReadLine(prompt);
+  PyRef args = Check(Py_BuildValue("(N)", MakeStr(prompt).release()), "arguments");
+  try {
+    return Str(code_py_->Call("raw_input", args.get()).get());
+  } catch (const PythonError& error) {
+    if (error.type() && PyErr_GivenExceptionMatches(error.type().get(), PyExc_EOFError)) {
+      return std::nullopt;
+    }
+    if (error.type() && PyErr_GivenExceptionMatches(error.type().get(), PyExc_KeyboardInterrupt)) {
+      throw KeyboardInterruptError();
+    }
+    throw;
+  }
+}
+
+void InteractiveConsole::SetRawInput(LineSource source) {
+  code_py_->SetLineReader(std::move(source));
 }
 
 void InteractiveConsole::Interact(const std::optional<std::string>& banner,
                                   const std::optional<std::string>& exitmsg) {
-  EnsurePrompt("ps1", ">>> ");
-  EnsurePrompt("ps2", "... ");
-  if (!banner) {
-    Write(DefaultBanner());
-  } else if (!banner->empty()) {
-    Write(*banner + "\n");
-  }
-  std::optional<LocalExit> local_exit;
-  if (options_.local_exit) local_exit.emplace();
-  if (!internal::ExitMessageOnEveryExit()) {
-    RunLoop();
-    WriteExitMessage(*this, exitmsg);
-    return;
-  }
-  struct ExitMessage {
-    InteractiveConsole& console;
-    const std::optional<std::string>& message;
-    ~ExitMessage() {
-      try {
-        WriteExitMessage(console, message);
-      } catch (...) {
-      }
-    }
-  } exit_message{*this, exitmsg};
-  RunLoop();
+  PyRef method = internal::Attr(code_py_->self(), "interact");
+  PyRef args =
+      Check(Py_BuildValue("(NN)", OptionalStr(banner).release(), OptionalStr(exitmsg).release()),
+            "arguments");
+  RunInteract([&] { return PyObject_Call(method.get(), args.get(), nullptr); }, exitmsg);
 }
 
-void InteractiveConsole::RunLoop() {
-  bool more = false;
-  while (true) {
-    try {
-      std::optional<std::string> line = RawInput(Prompt(more));
-      if (!line) {
-        Write("\n");
-        break;
-      }
-      more = Push(*line);
-    } catch (const KeyboardInterruptError&) {
-      Write("\nKeyboardInterrupt\n");
-      ResetBuffer();
-      more = false;
-    } catch (const PythonError& error) {
-      if (!error.type() ||
-          PyErr_GivenExceptionMatches(error.type().get(), PyExc_KeyboardInterrupt) == 0) {
-        throw;
-      }
-      Write("\nKeyboardInterrupt\n");
-      ResetBuffer();
-      more = false;
-    } catch (const SystemExitError&) {
-      if (!options_.local_exit) throw;
-      Write("\n");
-      break;
-    }
+void InteractiveConsole::InteractAsCommand(const std::optional<std::string>& banner,
+                                           const std::optional<std::string>& exitmsg) {
+  PyRef globals = Check(PyDict_New(), "namespace");
+  PyRef made = Check(PyDict_New(), "namespace");
+  if (PyDict_SetItemString(made.get(), "console", code_py_->self()) != 0) {
+    ThrowPythonError("namespace");
+  }
+  // code.interact's own code, making this console.
+  PyRef factory =
+      Check(PyRun_String("lambda *args, **kwargs: console", Py_eval_input, made.get(), made.get()),
+            "console factory");
+  PyRef code_interact = internal::Attr(internal::Import("code").get(), "interact");
+  PyRef interact =
+      internal::WithGlobals(code_interact.get(), {{"InteractiveConsole", factory.get()}});
+  if (PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins()) != 0 ||
+      PyDict_SetItemString(globals.get(), "__name__", MakeStr("__main__").get()) != 0 ||
+      PyDict_SetItemString(globals.get(), "interact", interact.get()) != 0 ||
+      PyDict_SetItemString(globals.get(), "banner", OptionalStr(banner).get()) != 0 ||
+      PyDict_SetItemString(globals.get(), "exitmsg", OptionalStr(exitmsg).get()) != 0) {
+    ThrowPythonError("namespace");
+  }
+  PyRef code = Check(
+      Py_CompileString("interact(banner=banner, exitmsg=exitmsg)\n", "<string>", Py_file_input),
+      "compiling the command");
+  RunInteract([&] { return PyEval_EvalCode(code.get(), globals.get(), globals.get()); }, exitmsg);
+}
+
+void InteractiveConsole::RunInteract(const std::function<PyObject*()>& call,
+                                     const std::optional<std::string>& exitmsg) {
+  // code.py up to 3.12 has no local_exit: it is done here, as 3.13 does it.
+  bool emulated_local_exit = options_.local_exit && !internal::CodePyFrom313();
+  std::optional<LocalExit> local_exit;
+  if (emulated_local_exit) local_exit.emplace();
+  try {
+    code_py_->Run(call, "code.py's interact");
+  } catch (const SystemExitError&) {
+    if (!emulated_local_exit) throw;
+    Write("\n");
+    WriteExitMessage(*this, exitmsg);
   }
 }
 

@@ -32,10 +32,7 @@ InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move
       ThrowPythonError("creating the namespace");
     }
   }
-  PyRef codeop = Import("codeop");
-  PyRef compiler = Check(PyObject_CallMethod(codeop.get(), "CommandCompiler", nullptr),
-                         "codeop.CommandCompiler()");
-  code_py_ = internal::MakeCodePy(locals_, std::move(compiler));
+  code_py_ = std::make_unique<internal::CodePy>(locals_);
 }
 
 InteractiveInterpreter::~InteractiveInterpreter() = default;
@@ -45,19 +42,27 @@ InteractiveInterpreter& InteractiveInterpreter::operator=(InteractiveInterpreter
 
 bool InteractiveInterpreter::RunSource(std::string_view source, std::string_view filename,
                                        std::string_view symbol) {
-  return code_py_->RunSource(source, filename, symbol);
+  PyRef args = Check(Py_BuildValue("(NNN)", MakeStr(source).release(), MakeStr(filename).release(),
+                                   MakeStr(symbol).release()),
+                     "arguments");
+  PyRef more = code_py_->Call("runsource", args.get());
+  return PyObject_IsTrue(more.get()) == 1;
 }
 
-void InteractiveInterpreter::RunCode(PyObject* code) { code_py_->RunCode(code); }
+void InteractiveInterpreter::RunCode(PyObject* code) {
+  PyRef args = Check(Py_BuildValue("(O)", code), "arguments");
+  code_py_->Call("runcode", args.get());
+}
 
 void InteractiveInterpreter::ShowSyntaxError(std::string_view filename, std::string_view source) {
   PendingException error = FetchException();
-  if (error.type) code_py_->ShowSyntaxError(std::move(error), filename, source);
+  if (error.type)
+    internal::ShowSyntaxError(code_py_->AsConsole(), std::move(error), filename, source);
 }
 
 void InteractiveInterpreter::ShowTraceback() {
   PendingException error = FetchException();
-  if (error.type) code_py_->ShowTraceback(std::move(error));
+  if (error.type) internal::ShowTraceback(code_py_->AsConsole(), std::move(error));
 }
 
 void InteractiveInterpreter::Write(std::string_view data) {

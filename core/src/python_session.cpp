@@ -79,6 +79,10 @@ PythonSession::PythonSession(const SessionOptions& options) : finalize_(options.
   for (const std::string& module : options.preload) {
     Check(PyImport_ImportModule(module.c_str()), "importing " + module);
   }
+  for (const std::string& module : options.preload_if_present) {
+    PyRef imported = PyRef::Steal(PyImport_ImportModule(module.c_str()));
+    if (!imported) PyErr_Clear();
+  }
 }
 
 PythonSession::PythonSession(PythonSession&& other) noexcept

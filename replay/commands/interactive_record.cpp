@@ -136,7 +136,7 @@ class RecordingLineSource {
 int RunRecordedConsole(pycon::InteractiveConsole& console, TranscriptFile& file) {
   TeeStreams tee(file);
   try {
-    console.Interact(std::string(), std::string());
+    console.InteractAsCommand(std::string(), std::string());
   } catch (const pycon::SystemExitError& exit) {
     console.Write(exit.ExitMessage());
   } catch (const std::exception& error) {

@@ -7,6 +7,7 @@
 
 #include "pycon/python_session.h"
 #include "replay/commands/interactive_record.h"
+#include "replay/console/result.h"
 #include "replay/console/session.h"
 #include "replay/runner/interrupt.h"
 #include "replay/runner/isolated_runner.h"
@@ -57,13 +58,18 @@ int RecordCommand(const RecordOptions& options) {
   pycon::SessionOptions interpreter;
   interpreter.finalize = false;  // the process ends right after
   interpreter.executable = options.python;
+  interpreter.install_signal_handlers = true;  // for the child, as in python3
   pycon::PythonSession python(interpreter);
   InterruptSignals interrupt;
   std::optional<SessionOutcome> outcome =
       RunIsolatedOnce(InputLinesSession(name, text->text), options.isolation, interrupt.fd(),
                       pycon::PythonSession::Fork);
   if (!outcome) return 130;
-  text->text = outcome->output;
+  // The session as a transcript has it: without the prompt that found no
+  // input (the result's substitutions say where it is).
+  Expected<ConsoleResult> result = ConsoleResult::FromJson(outcome->result, name);
+  text->text =
+      result ? ApplySubstitutions(outcome->output, result->substitutions) : outcome->output;
   if (Expected<void> written = WriteTranscript(options.output, EncodeTranscript(*text)); !written) {
     std::cerr << "replay: " << written.error().ToString() << "\n";
     return 2;

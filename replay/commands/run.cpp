@@ -196,18 +196,27 @@ Expected<Plan> PlanRun(const RunOptions& options) {
 }
 
 /// The interpreter the run forks from. It preloads what the reference of
-/// the run's mode imports anyway: code.py's modules for console transcripts
-/// (the default), doctest (and the json its driver reports with) when every
-/// file is a doctest file.
+/// the run's mode imports anyway: code.py's modules and readline for console
+/// transcripts (the default), doctest (and the json its driver reports
+/// with) when every file is a doctest file.
 pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
                                      const std::string& python) {
   pycon::SessionOptions options;
   options.executable = python;
   options.finalize = false;  // the process ends right after
+  // Python's SIGINT handler, for the children (the runner takes SIGINT
+  // itself while it runs): a SIGINT raises KeyboardInterrupt, as in python3.
+  options.install_signal_handlers = true;
   bool all_doctest = !files.empty() && std::all_of(files.begin(), files.end(), [](const auto& f) {
     return f.mode == Mode::kDoctest;
   });
-  if (all_doctest) options.preload.insert(options.preload.end(), {"doctest", "json"});
+  if (all_doctest) {
+    options.preload.insert(options.preload.end(), {"doctest", "json"});
+  } else {
+    // code.interact imports readline (the reference); imported before
+    // forking, no child loads its shared libraries again.
+    options.preload_if_present.push_back("readline");
+  }
   return options;
 }
 

@@ -1,6 +1,10 @@
 #include "replay/console/session.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 #include <stdexcept>
+#include <string_view>
 
 #include "pycon/python_error.h"
 
@@ -23,6 +27,25 @@ void WriteStdout(const std::string& text) {
   if (out == nullptr) throw std::runtime_error("lost sys.stdout");
   pycon::Check(PyObject_CallMethod(out, "write", "N", pycon::MakeStr(text).release()),
                "sys.stdout.write");
+}
+
+/// What the terminal does with a typed line: echoes it, below sys.stdout.
+void EchoToTerminal(std::string_view text) {
+  while (!text.empty()) {
+    ssize_t n = write(STDOUT_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // as a terminal that lost its screen: nothing shows
+    text.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
+/// The session starts as `python3 -c` starts it: the current directory
+/// first on sys.path.
+void StartAsCommand() {
+  PyObject* path = PySys_GetObject("path");
+  if (path == nullptr || !PyList_Check(path)) return;
+  pycon::PyRef empty = pycon::MakeStr("");
+  if (PyList_Insert(path, 0, empty.get()) != 0) pycon::ThrowPythonError("sys.path.insert");
 }
 
 /// The session's output as the replay consumes it, with the offset of each
@@ -56,16 +79,29 @@ class ReplayLineSource {
 
   std::optional<std::string> operator()(const std::string& prompt) {
     std::string written = output_.Take();
+    size_t offset = output_.OffsetOf(written);
+    // Until the input is found, what runs is the showing of its prompt.
+    if (hooks_.on_line) hooks_.on_line(inputs_.LineHere());
+    // The prompt as input() shows it: through the current sys.stdout,
+    // flushed; what reached the terminal of it is the prompt to look for.
+    WriteStdout(prompt);
+    std::string shown = output_.Take();
     std::string other = console_.PromptIfText(console_.buffer().empty()).value_or("");
-    std::optional<Input> input = inputs_.Next(prompt, other, written, output_.OffsetOf(written));
-    if (!input) throw EndOfInput{};
+    std::optional<Input> input = inputs_.Next(shown, other, written, offset);
+    if (!input) {
+      // The transcript ends with its last input: the prompt that found
+      // none is no part of it.
+      if (!shown.empty())
+        inputs_.substitutions.push_back({output_.OffsetOf(shown), shown.size(), ""});
+      throw EndOfInput{};
+    }
     ++result_.inputs;
     if (console_.buffer().empty()) {
       ++result_.statements;
       statement_line_ = input->line_number;
     }
     if (hooks_.on_line) hooks_.on_line(statement_line_);
-    WriteStdout(input->shown_prompt + input->line + "\n");
+    EchoToTerminal(input->line + "\n");
     output_.Take();  // the echo is no output to match
     return input->line;
   }
@@ -104,10 +140,11 @@ void RunSetup(const SetupFile& setup, PyObject* namespace_dict) {
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
                             const SessionHooks& hooks) {
   ConsoleResult result;
+  StartAsCommand();
   SessionOutput output(hooks);
   console.SetRawInput(ReplayLineSource(console, inputs, hooks, output, result));
   try {
-    console.Interact(std::string(), std::string());
+    console.InteractAsCommand(std::string(), std::string());
   } catch (const EndOfInput&) {
   } catch (const pycon::SystemExitError& exit) {
     std::string message = exit.ExitMessage();

@@ -14,9 +14,12 @@ namespace replay {
 
 /// Runs `console` inside code.InteractiveConsole.interact(banner='',
 /// exitmsg='') with its inputs from `inputs` (see TranscriptInputs), so that
-/// the session's output is the transcript the console actually shows. Each
-/// input is echoed to sys.stdout as a terminal shows it: the prompt as the
-/// input source gives it, the line, a newline. Ends when the inputs run out,
+/// the session's output is the transcript the console actually shows, as
+/// the README's reference defines it: '' first on sys.path; each prompt
+/// written as input() writes it (to the current sys.stdout, flushed), and
+/// the input found after what it showed echoed with its newline to fd 1, as
+/// a terminal echoes it. Ends when the inputs run out (the last prompt is
+/// then no part of the transcript),
 /// or when SystemExit ends the session (whose message is then written as
 /// Python writes it at exit). Throws pycon::PythonError if the console
 /// itself fails (as code.py would raise).

@@ -29,12 +29,31 @@ std::optional<Input> TranscriptInputs::Next(const std::string& prompt,
                                             const std::string& other_prompt,
                                             const std::string& output, size_t offset) {
   SkipOutput(output, offset, prompt);
+  // A prompt that spans lines: its first lines must be there as they are,
+  // its last line is the prompt of the input line.
+  size_t cut = prompt.rfind('\n') + 1;  // 0 if it is one line
+  std::string_view head = std::string_view(prompt).substr(0, cut);
+  std::string tail = prompt.substr(cut);
   while (pos_ < text_.size()) {
-    size_t end = LineEnd(pos_);
-    std::string_view line = text_.substr(pos_, end - pos_);
-    int number = LineAt(pos_);
-    pos_ = std::min(end + 1, text_.size());
-    if (std::optional<Input> input = InputAt(line, number, prompt, other_prompt)) return input;
+    size_t begin = pos_ + head.size();
+    bool headed = text_.substr(pos_, head.size()) == head && begin <= text_.size();
+    size_t end = headed ? LineEnd(begin) : LineEnd(pos_);
+    if (headed) {
+      std::string_view line = text_.substr(begin, end - begin);
+      std::optional<Input> input =
+          InputAt(line, LineAt(begin), tail, head.empty() ? other_prompt : std::string());
+      if (input) {
+        pos_ = std::min(end + 1, text_.size());
+        // A bare prompt line (`...` for `... `): the file's text stands
+        // for the prompt the console wrote, which follows the output.
+        if (input->shown_prompt != tail) {
+          substitutions.push_back(
+              {offset + output.size() + head.size(), tail.size(), input->shown_prompt});
+        }
+        return input;
+      }
+    }
+    pos_ = NextLine(pos_);
   }
   return std::nullopt;
 }
@@ -83,6 +102,7 @@ void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
     pos_ += output.size();
     return;
   }
+  if (SkipSameLines(output, offset)) return;
   bool inside_line = pos_ > 0 && text_[pos_ - 1] != '\n';
   size_t end = inside_line ? NextLine(pos_) : pos_;
   while (end < text_.size() && !IsPromptLine(text_.substr(end, LineEnd(end) - end), prompt)) {
@@ -97,6 +117,26 @@ void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
   } else if (inside_line) {
     pos_ = NextLine(pos_);
   }
+}
+
+/// Moves past as many whole lines of the text as `output` has, if they match
+/// it through placeholders: output that looks like a prompt (`>>> ` and an
+/// object address) is then output, not input.
+bool TranscriptInputs::SkipSameLines(const std::string& output, size_t offset) {
+  if (output.empty() || output.back() != '\n') return false;
+  size_t end = pos_;
+  for (size_t n = std::count(output.begin(), output.end(), '\n'); n > 0; --n) {
+    if (end >= text_.size()) return false;
+    end = NextLine(end);
+  }
+  std::string_view expected = text_.substr(pos_, end - pos_);
+  if (expected.empty() || expected.back() != '\n' ||
+      !OutputMatches(expected, output, placeholders_)) {
+    return false;
+  }
+  substitutions.push_back({offset, output.size(), std::string(expected)});
+  pos_ = end;
+  return true;
 }
 
 /// Where the output and the expected text have as many lines, the lines that

@@ -40,6 +40,12 @@ InterruptSignals::~InterruptSignals() {
   g_pipe[0] = g_pipe[1] = -1;
 }
 
+void RestoreSignalsInChild() {
+  if (g_pipe[0] < 0) return;  // the handlers are the program's own already
+  sigaction(SIGINT, &g_previous_int, nullptr);
+  sigaction(SIGTERM, &g_previous_term, nullptr);
+}
+
 int InterruptSignals::fd() const { return g_pipe[0]; }
 
 bool Interrupted(int fd) {

@@ -18,6 +18,12 @@ class InterruptSignals {
   int fd() const;
 };
 
+/// In a child forked while an InterruptSignals lives: SIGINT and SIGTERM get
+/// back the handlers they had before it (those of the program, e.g. an
+/// embedded Python's KeyboardInterrupt; the defaults if there was none), so
+/// that the child no longer signals the parent's descriptor.
+void RestoreSignalsInChild();
+
 /// Whether `fd` (an InterruptSignals' fd(), or -1) has become readable.
 bool Interrupted(int fd);
 

@@ -97,7 +97,8 @@ void WriteResult(const struct stat& before, const std::string& result) {
   }
 }
 
-/// In the child: its own process group, limits, default signals, standard
+/// In the child: its own process group, limits, the program's own signal
+/// handlers (not the runner's), standard
 /// input at EOF, fds 1 and 2 on `output_fd`, no other inherited descriptors
 /// but the probe and result ones. Returns the descriptor to read output from.
 int IsolateChild(const IsolationOptions& options, int output_fd, int result_fd) {
@@ -107,9 +108,10 @@ int IsolateChild(const IsolationOptions& options, int output_fd, int result_fd) 
   // The output cap: a write past it raises SIGXFSZ, which ends the child.
   struct rlimit output_cap = {options.max_output, options.max_output};
   setrlimit(RLIMIT_FSIZE, &output_cap);
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
+  RestoreSignalsInChild();
   signal(SIGPIPE, SIG_IGN);  // as python3 does: writes raise BrokenPipeError
+  // Python ignores SIGXFSZ; here it is the output cap.
+  signal(SIGXFSZ, SIG_DFL);
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);

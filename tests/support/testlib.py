@@ -16,12 +16,13 @@ import subprocess
 import sys
 
 
-def record(recorder, *args):
+def record(recorder, *args, cwd=None):
     """The bytes tests/record_stdlib.py (`recorder`), run by this Python with
-    `args`, writes: what the stdlib console shows."""
+    `args` in directory `cwd` (None: this one), writes: what the stdlib
+    console shows."""
     return subprocess.run([sys.executable, '-u', str(recorder), *map(str, args)],
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=60).stdout
+                          stderr=subprocess.STDOUT, timeout=60, cwd=cwd).stdout
 
 
 FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')

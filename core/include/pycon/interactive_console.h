@@ -30,9 +30,12 @@ using LineSource = std::function<std::optional<std::string>(const std::string& p
 /// KeyboardInterrupt, PythonError if it raised anything else.
 std::optional<std::string> ReadLine(const std::string& prompt);
 
-/// Mirrors code.InteractiveConsole of the linked Python: buffers lines until
-/// they form a complete statement, prompts with sys.ps1 / sys.ps2 (read at
-/// every prompt), and runs the read-eval-print loop.
+/// code.InteractiveConsole of the linked Python: buffers lines until they
+/// form a complete statement, prompts with sys.ps1 / sys.ps2 (read at every
+/// prompt), and runs the read-eval-print loop. The loop, push, raw_input
+/// and resetbuffer are code.py's own, so the stack below user code is a
+/// stdlib console's, frame for frame; what code.py delegates (compiling,
+/// showing errors, reading a line) is the core's.
 class InteractiveConsole : public InteractiveInterpreter {
  public:
   /// `locals` as for InteractiveInterpreter.
@@ -45,10 +48,10 @@ class InteractiveConsole : public InteractiveInterpreter {
   bool Push(std::string_view line, std::optional<std::string_view> filename = std::nullopt,
             std::string_view symbol = "single");
 
-  /// Empties the input buffer.
-  void ResetBuffer() { buffer_.clear(); }
+  /// Empties the input buffer (code.py's resetbuffer).
+  void ResetBuffer();
   /// The lines pushed since the last complete statement.
-  const std::vector<std::string>& buffer() const { return buffer_; }
+  std::vector<std::string> buffer() const;
 
   /// The prompt the console shows next: str(sys.ps2) if `more`, else
   /// str(sys.ps1).
@@ -58,12 +61,12 @@ class InteractiveConsole : public InteractiveInterpreter {
   /// not (calling str() on it could have effects).
   std::optional<std::string> PromptIfText(bool more) const;
 
-  /// Shows `prompt` and reads a line through the line source (ReadLine
-  /// unless SetRawInput gave another).
+  /// code.py's raw_input: shows `prompt` and reads a line through the line
+  /// source (ReadLine unless SetRawInput gave another).
   std::optional<std::string> RawInput(const std::string& prompt);
-  /// Replaces the line source (code.py: assigning raw_input); an empty one
-  /// restores ReadLine.
-  void SetRawInput(LineSource source) { raw_input_ = std::move(source); }
+  /// Replaces the line source: what code.py's raw_input calls where it
+  /// calls input(); an empty one restores input().
+  void SetRawInput(LineSource source);
 
   /// The read-eval-print loop of code.InteractiveConsole.interact: banner
   /// (std::nullopt: the default one; empty: none), prompts, KeyboardInterrupt
@@ -72,20 +75,27 @@ class InteractiveConsole : public InteractiveInterpreter {
   void Interact(const std::optional<std::string>& banner = std::nullopt,
                 const std::optional<std::string>& exitmsg = std::nullopt);
 
+  /// Interact(banner, exitmsg) as `python3 -c "import code;
+  /// code.interact(banner=..., exitmsg=...)"` runs it, with this console as
+  /// the one code.interact makes: from a module frame (`<module>` of
+  /// "<string>") through code.py's interact() (which imports readline).
+  void InteractAsCommand(const std::optional<std::string>& banner,
+                         const std::optional<std::string>& exitmsg);
+
   /// The options the console was made with.
   const ConsoleOptions& options() const { return options_; }
 
  private:
-  void RunLoop();
+  void RunInteract(const std::function<PyObject*()>& call,
+                   const std::optional<std::string>& exitmsg);
 
   ConsoleOptions options_;
-  std::vector<std::string> buffer_;
-  LineSource raw_input_;
 };
 
 /// code.interact(): a new InteractiveConsole on `local` (null: a new
-/// namespace) with `local_exit`, reading through `readfunc` (empty: input(),
-/// with the readline module imported if it can be, for line editing), runs
+/// namespace) with `local_exit`, reading through `readfunc` (as code.py's
+/// raw_input's input(), see SetRawInput; empty: input(), with the readline
+/// module imported if it can be, for line editing), runs
 /// Interact(banner, exitmsg). Throws SystemExitError unless local_exit.
 void Interact(const std::optional<std::string>& banner = std::nullopt, LineSource readfunc = {},
               PyRef local = {}, const std::optional<std::string>& exitmsg = std::nullopt,

@@ -21,8 +21,10 @@ class CodePy;
 std::optional<PyRef> CompileCommand(std::string_view source, std::string_view filename = "<input>",
                                     std::string_view symbol = "single");
 
-/// Mirrors code.InteractiveInterpreter of the linked Python: deals with
-/// parsing and the user's namespace, not with input buffering or prompts.
+/// code.InteractiveInterpreter of the linked Python: deals with parsing and
+/// the user's namespace, not with input buffering or prompts. Source and
+/// code run through code.py's own runsource and runcode (so the stack has
+/// their frames, as in a console of the stdlib); showing errors is ours.
 /// Everything it shows is written with Write(), which writes to sys.stderr as
 /// code.py does; point sys.stdout and sys.stderr at one stream to get the
 /// whole session in order. Move-only.
@@ -35,9 +37,9 @@ class InteractiveInterpreter {
   InteractiveInterpreter(InteractiveInterpreter&& other) noexcept;
   InteractiveInterpreter& operator=(InteractiveInterpreter&& other) noexcept;
 
-  /// Compiles and runs `source` (as codeop.CommandCompiler does, remembering
-  /// __future__ imports). Returns true if the source is incomplete and more
-  /// input is needed; false if it was run or was invalid (the syntax error is
+  /// code.py's runsource: compiles and runs `source` (with
+  /// codeop.CommandCompiler, remembering __future__ imports). Returns true if the source is
+  /// incomplete and more input is needed; false if it was run or was invalid (the syntax error is
   /// then shown). Throws SystemExitError if the code raised SystemExit.
   bool RunSource(std::string_view source, std::string_view filename = "<input>",
                  std::string_view symbol = "single");
@@ -65,11 +67,13 @@ class InteractiveInterpreter {
   /// The namespace code runs in.
   const PyRef& locals() const { return locals_; }
 
+ protected:
+  /// code.py's InteractiveConsole of the linked Python, whose
+  /// showsyntaxerror and showtraceback are ours (see src/code_py.h).
+  std::unique_ptr<internal::CodePy> code_py_;
+
  private:
   PyRef locals_;
-  /// What code.py of the linked Python's version does in its own way:
-  /// compiling, running and showing errors (see src/code_py.h).
-  std::unique_ptr<internal::CodePy> code_py_;
 };
 
 }  // namespace pycon

@@ -23,6 +23,9 @@ struct SessionOptions {
   /// Modules imported at start-up: by default those the stdlib console
   /// itself imports (so a session sees them imported, as under code.py).
   std::vector<std::string> preload = {"code", "codeop", "traceback"};
+  /// Modules imported at start-up if they can be (one that is missing or
+  /// fails to import is left out, with no error).
+  std::vector<std::string> preload_if_present;
 };
 
 /// The embedded CPython, initialised as `python3 -u` starts (site imported,
