@@ -48,6 +48,24 @@ void AddIsolationOptions(CLI::App& app, replay::IsolationOptions& isolation) {
       ->transform(CLI::AsSizeValue(false));
 }
 
+/// How `replay run` reports: colour, report files, CI annotations.
+void AddReportOptions(CLI::App& cmd, replay::RunOptions& run) {
+  const std::map<std::string, ColorChoice> colors = {{"auto", ColorChoice::kAuto},
+                                                     {"always", ColorChoice::kAlways},
+                                                     {"never", ColorChoice::kNever}};
+  cmd.add_option("--color", run.color, "Colour diffs: auto, always, never")
+      ->transform(CLI::CheckedTransformer(colors));
+  cmd.add_option("--report-json", run.report_json, "Write a JSON report to FILE");
+  const std::map<std::string, AnnotationChoice> annotations = {
+      {"auto", AnnotationChoice::kAuto},
+      {"github", AnnotationChoice::kGithub},
+      {"none", AnnotationChoice::kNone}};
+  cmd.add_option("--annotations", run.annotations,
+                 "CI annotations: auto (github if GITHUB_ACTIONS=true), github, none")
+      ->transform(CLI::CheckedTransformer(annotations));
+  cmd.add_option("--junit", run.junit, "Write JUnit XML to FILE");
+}
+
 CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   CLI::App* cmd = app.add_subcommand(
       "run",
@@ -81,19 +99,7 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_option("-j,--jobs", run.isolation.jobs, "Transcripts run at once (default: CPUs)")
       ->check(CLI::NonNegativeNumber);
   AddIsolationOptions(*cmd, run.isolation);
-  const std::map<std::string, ColorChoice> colors = {{"auto", ColorChoice::kAuto},
-                                                     {"always", ColorChoice::kAlways},
-                                                     {"never", ColorChoice::kNever}};
-  cmd->add_option("--color", run.color, "Colour diffs: auto, always, never")
-      ->transform(CLI::CheckedTransformer(colors));
-  cmd->add_option("--report-json", run.report_json, "Write a JSON report to FILE");
-  const std::map<std::string, AnnotationChoice> annotations = {
-      {"auto", AnnotationChoice::kAuto},
-      {"github", AnnotationChoice::kGithub},
-      {"none", AnnotationChoice::kNone}};
-  cmd->add_option("--annotations", run.annotations,
-                  "CI annotations: auto (github if GITHUB_ACTIONS=true), github, none")
-      ->transform(CLI::CheckedTransformer(annotations));
+  AddReportOptions(*cmd, run);
   cmd->add_option("-k", run.select,
                   "Only files whose path contains PATTERN (a glob if it has *?[); repeatable")
       ->allow_extra_args(false);
@@ -110,7 +116,6 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_flag("--update-version", run.update_version,
                 "As --update, but write what the console shows to the file for this Python "
                 "(name.pyXY.ext), leaving name.ext as it is");
-  cmd->add_option("--junit", run.junit, "Write JUnit XML to FILE");
   return cmd;
 }
 
