@@ -106,6 +106,13 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
                   "Run shard K of N (K/N, 1-based; default: Bazel's TEST_SHARD_INDEX)");
   cmd->add_flag("--ellipsis", run.placeholders.ellipsis,
                 "In console transcripts, \"...\" in expected output matches any text");
+  std::map<std::string, replay::ConsoleReference> consoles{
+      {"interact", replay::ConsoleReference::kInteract},
+      {"python", replay::ConsoleReference::kPython}};
+  cmd->add_option("--console", run.console,
+                  "Console transcripts were recorded with: interact (code.interact, the default) "
+                  "or python (the python3 REPL: __main__, <stdin>)")
+      ->transform(CLI::CheckedTransformer(consoles));
   cmd->add_flag("--update", run.update, "Rewrite failing transcripts to what the console shows");
   cmd->add_flag("--update-version", run.update_version,
                 "As --update, but write what the console shows to the file for this Python "
@@ -176,6 +183,9 @@ int Dispatch(const CLI::App& app, const GlobalOptions& global, replay::RunOption
 std::string UselessOption(const replay::RunOptions& run, const CLI::App& cmd) {
   if (run.mode == ModeChoice::kDoctest && run.placeholders.ellipsis) {
     return "--ellipsis is for console transcripts; in doctest mode use --option ELLIPSIS";
+  }
+  if (run.mode == ModeChoice::kDoctest && cmd.count("--console") > 0) {
+    return "--console is for console transcripts; doctest mode checks as doctest does";
   }
   if (run.mode == ModeChoice::kConsole && !run.doctest.option_flags.empty()) {
     return "--option sets doctest option flags, which console mode does not use "
