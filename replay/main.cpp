@@ -48,6 +48,35 @@ void AddIsolationOptions(CLI::App& app, replay::IsolationOptions& isolation) {
       ->transform(CLI::AsSizeValue(false));
 }
 
+/// The options that say how files are checked: the mode, doctest's flags and
+/// prompt policy, console mode's placeholders and reference console.
+void AddCheckingOptions(CLI::App& cmd, replay::RunOptions& run) {
+  const std::map<std::string, ModeChoice> modes = {{"auto", ModeChoice::kAuto},
+                                                   {"console", ModeChoice::kConsole},
+                                                   {"doctest", ModeChoice::kDoctest}};
+  cmd.add_option("--mode", run.mode,
+                 "auto (by extension: .txt, .rst, .md and .py doctest; others console), console or "
+                 "doctest")
+      ->transform(CLI::CheckedTransformer(modes));
+  cmd.add_option("--option", run.doctest.option_flags,
+                 "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
+      ->allow_extra_args(false);
+  const std::map<std::string, PromptPolicy> policies = {
+      {"fail", PromptPolicy::kFail}, {"warn", PromptPolicy::kWarn}, {"off", PromptPolicy::kOff}};
+  cmd.add_option("--prompts", run.prompts,
+                 "Doctest prompts no console would show: fail (default), warn, off")
+      ->transform(CLI::CheckedTransformer(policies));
+  cmd.add_flag("--ellipsis", run.placeholders.ellipsis,
+               "In console transcripts, \"...\" in expected output matches any text");
+  const std::map<std::string, replay::ConsoleReference> consoles{
+      {"interact", replay::ConsoleReference::kInteract},
+      {"python", replay::ConsoleReference::kPython}};
+  cmd.add_option("--console", run.console,
+                 "Console transcripts were recorded with: interact (code.interact, the default) "
+                 "or python (the python3 REPL: __main__, <stdin>)")
+      ->transform(CLI::CheckedTransformer(consoles));
+}
+
 CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   CLI::App* cmd = app.add_subcommand(
       "run",
@@ -62,22 +91,7 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
       ->check(CLI::ExistingFile);
   cmd->add_flag("--lf,--last-failed", run.last_failed,
                 "Only the files that failed or errored last time (all if none did)");
-  const std::map<std::string, ModeChoice> modes = {{"auto", ModeChoice::kAuto},
-                                                   {"console", ModeChoice::kConsole},
-                                                   {"doctest", ModeChoice::kDoctest}};
-  cmd->add_option(
-         "--mode", run.mode,
-         "auto (by extension: .txt, .rst, .md and .py doctest; others console), console or "
-         "doctest")
-      ->transform(CLI::CheckedTransformer(modes));
-  cmd->add_option("--option", run.doctest.option_flags,
-                  "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
-      ->allow_extra_args(false);
-  const std::map<std::string, PromptPolicy> policies = {
-      {"fail", PromptPolicy::kFail}, {"warn", PromptPolicy::kWarn}, {"off", PromptPolicy::kOff}};
-  cmd->add_option("--prompts", run.prompts,
-                  "Doctest prompts no console would show: fail (default), warn, off")
-      ->transform(CLI::CheckedTransformer(policies));
+  AddCheckingOptions(*cmd, run);
   cmd->add_option("-j,--jobs", run.isolation.jobs, "Transcripts run at once (default: CPUs)")
       ->check(CLI::NonNegativeNumber);
   AddIsolationOptions(*cmd, run.isolation);
@@ -104,15 +118,6 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_flag("-x,--exitfirst", run.exit_first, "Start no file after the first failure");
   cmd->add_option("--shard", run.shard,
                   "Run shard K of N (K/N, 1-based; default: Bazel's TEST_SHARD_INDEX)");
-  cmd->add_flag("--ellipsis", run.placeholders.ellipsis,
-                "In console transcripts, \"...\" in expected output matches any text");
-  std::map<std::string, replay::ConsoleReference> consoles{
-      {"interact", replay::ConsoleReference::kInteract},
-      {"python", replay::ConsoleReference::kPython}};
-  cmd->add_option("--console", run.console,
-                  "Console transcripts were recorded with: interact (code.interact, the default) "
-                  "or python (the python3 REPL: __main__, <stdin>)")
-      ->transform(CLI::CheckedTransformer(consoles));
   cmd->add_flag("--update", run.update, "Rewrite failing transcripts to what the console shows");
   cmd->add_flag("--update-version", run.update_version,
                 "As --update, but write what the console shows to the file for this Python "
