@@ -109,10 +109,21 @@ class InterruptWatch {
     pycon::PyRef capsule =
         pycon::Check(PyCapsule_New(&seen_, "replay.interrupted", nullptr), "capsule");
     pycon::PyRef handler = pycon::Check(PyCFunction_New(&kHandler, capsule.get()), "handler");
-    pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
-    pycon::PyRef set = pycon::Check(
-        PyObject_CallMethod(signal.get(), "signal", "iO", SIGINT, handler.get()), "signal()");
+    Install(handler.get());
   }
+  /// Python's own handler again: ours points into this object.
+  ~InterruptWatch() {
+    try {
+      pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
+      pycon::PyRef handler = pycon::Check(
+          PyObject_GetAttrString(signal.get(), "default_int_handler"), "default_int_handler");
+      Install(handler.get());
+    } catch (const std::exception&) {
+      PyErr_Clear();
+    }
+  }
+  InterruptWatch(const InterruptWatch&) = delete;
+  InterruptWatch& operator=(const InterruptWatch&) = delete;
   /// True if Ctrl-C was pressed since the last call.
   bool Take() { return std::exchange(seen_, false); }
 
@@ -121,6 +132,11 @@ class InterruptWatch {
     *static_cast<bool*>(PyCapsule_GetPointer(capsule, "replay.interrupted")) = true;
     PyErr_SetNone(PyExc_KeyboardInterrupt);
     return nullptr;
+  }
+  static void Install(PyObject* handler) {
+    pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
+    pycon::PyRef previous = pycon::Check(
+        PyObject_CallMethod(signal.get(), "signal", "iO", SIGINT, handler), "signal.signal()");
   }
   static inline PyMethodDef kHandler = {"interrupted", Handle, METH_VARARGS, nullptr};
   bool seen_ = false;
