@@ -66,6 +66,35 @@ void AddReportOptions(CLI::App& cmd, replay::RunOptions& run) {
   cmd.add_option("--junit", run.junit, "Write JUnit XML to FILE");
 }
 
+/// The options that say how files are checked: the mode, doctest's flags and
+/// prompt policy, console mode's placeholders and reference console.
+void AddCheckingOptions(CLI::App& cmd, replay::RunOptions& run) {
+  const std::map<std::string, ModeChoice> modes = {{"auto", ModeChoice::kAuto},
+                                                   {"console", ModeChoice::kConsole},
+                                                   {"doctest", ModeChoice::kDoctest}};
+  cmd.add_option("--mode", run.mode,
+                 "auto (by extension: .txt, .rst, .md and .py doctest; others console), console or "
+                 "doctest")
+      ->transform(CLI::CheckedTransformer(modes));
+  cmd.add_option("--option", run.doctest.option_flags,
+                 "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
+      ->allow_extra_args(false);
+  const std::map<std::string, PromptPolicy> policies = {
+      {"fail", PromptPolicy::kFail}, {"warn", PromptPolicy::kWarn}, {"off", PromptPolicy::kOff}};
+  cmd.add_option("--prompts", run.prompts,
+                 "Doctest prompts no console would show: fail (default), warn, off")
+      ->transform(CLI::CheckedTransformer(policies));
+  cmd.add_flag("--ellipsis", run.placeholders.ellipsis,
+               "In console transcripts, \"...\" in expected output matches any text");
+  const std::map<std::string, replay::ConsoleReference> consoles{
+      {"interact", replay::ConsoleReference::kInteract},
+      {"python", replay::ConsoleReference::kPython}};
+  cmd.add_option("--console", run.console,
+                 "Console transcripts were recorded with: interact (code.interact, the default) "
+                 "or python (the python3 REPL: __main__, <stdin>)")
+      ->transform(CLI::CheckedTransformer(consoles));
+}
+
 CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   CLI::App* cmd = app.add_subcommand(
       "run",
@@ -80,22 +109,7 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
       ->check(CLI::ExistingFile);
   cmd->add_flag("--lf,--last-failed", run.last_failed,
                 "Only the files that failed or errored last time (all if none did)");
-  const std::map<std::string, ModeChoice> modes = {{"auto", ModeChoice::kAuto},
-                                                   {"console", ModeChoice::kConsole},
-                                                   {"doctest", ModeChoice::kDoctest}};
-  cmd->add_option(
-         "--mode", run.mode,
-         "auto (by extension: .txt, .rst, .md and .py doctest; others console), console or "
-         "doctest")
-      ->transform(CLI::CheckedTransformer(modes));
-  cmd->add_option("--option", run.doctest.option_flags,
-                  "Doctest option flag for every example (e.g. ELLIPSIS); repeatable")
-      ->allow_extra_args(false);
-  const std::map<std::string, PromptPolicy> policies = {
-      {"fail", PromptPolicy::kFail}, {"warn", PromptPolicy::kWarn}, {"off", PromptPolicy::kOff}};
-  cmd->add_option("--prompts", run.prompts,
-                  "Doctest prompts no console would show: fail (default), warn, off")
-      ->transform(CLI::CheckedTransformer(policies));
+  AddCheckingOptions(*cmd, run);
   cmd->add_option("-j,--jobs", run.isolation.jobs, "Transcripts run at once (default: CPUs)")
       ->check(CLI::NonNegativeNumber);
   AddIsolationOptions(*cmd, run.isolation);
@@ -110,8 +124,6 @@ CLI::App* AddRun(CLI::App& app, replay::RunOptions& run) {
   cmd->add_flag("-x,--exitfirst", run.exit_first, "Start no file after the first failure");
   cmd->add_option("--shard", run.shard,
                   "Run shard K of N (K/N, 1-based; default: Bazel's TEST_SHARD_INDEX)");
-  cmd->add_flag("--ellipsis", run.placeholders.ellipsis,
-                "In console transcripts, \"...\" in expected output matches any text");
   cmd->add_flag("--update", run.update, "Rewrite failing transcripts to what the console shows");
   cmd->add_flag("--update-version", run.update_version,
                 "As --update, but write what the console shows to the file for this Python "
@@ -181,6 +193,9 @@ int Dispatch(const CLI::App& app, const GlobalOptions& global, replay::RunOption
 std::string UselessOption(const replay::RunOptions& run, const CLI::App& cmd) {
   if (run.mode == ModeChoice::kDoctest && run.placeholders.ellipsis) {
     return "--ellipsis is for console transcripts; in doctest mode use --option ELLIPSIS";
+  }
+  if (run.mode == ModeChoice::kDoctest && cmd.count("--console") > 0) {
+    return "--console is for console transcripts; doctest mode checks as doctest does";
   }
   if (run.mode == ModeChoice::kConsole && !run.doctest.option_flags.empty()) {
     return "--option sets doctest option flags, which console mode does not use "

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <iostream>
+#include <utility>
 
 #include "pycon/interactive_console.h"
 #include "pycon/python_error.h"
@@ -98,18 +100,64 @@ class TeeStreams {
   std::vector<pycon::TemporaryAttribute> streams_;
 };
 
+/// Whether Ctrl-C was pressed: Python's SIGINT handler, replaced by one that
+/// notes it and raises KeyboardInterrupt as signal.default_int_handler does
+/// (a C function, so no frame of ours shows in the traceback).
+class InterruptWatch {
+ public:
+  InterruptWatch() {
+    pycon::PyRef capsule =
+        pycon::Check(PyCapsule_New(&seen_, "replay.interrupted", nullptr), "capsule");
+    pycon::PyRef handler = pycon::Check(PyCFunction_New(&kHandler, capsule.get()), "handler");
+    Install(handler.get());
+  }
+  /// Python's own handler again: ours points into this object.
+  ~InterruptWatch() {
+    try {
+      pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
+      pycon::PyRef handler = pycon::Check(
+          PyObject_GetAttrString(signal.get(), "default_int_handler"), "default_int_handler");
+      Install(handler.get());
+    } catch (const std::exception&) {
+      PyErr_Clear();
+    }
+  }
+  InterruptWatch(const InterruptWatch&) = delete;
+  InterruptWatch& operator=(const InterruptWatch&) = delete;
+  /// True if Ctrl-C was pressed since the last call.
+  bool Take() { return std::exchange(seen_, false); }
+
+ private:
+  static PyObject* Handle(PyObject* capsule, PyObject*) {
+    *static_cast<bool*>(PyCapsule_GetPointer(capsule, "replay.interrupted")) = true;
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+    return nullptr;
+  }
+  static void Install(PyObject* handler) {
+    pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
+    pycon::PyRef previous = pycon::Check(
+        PyObject_CallMethod(signal.get(), "signal", "iO", SIGINT, handler), "signal.signal()");
+  }
+  static inline PyMethodDef kHandler = {"interrupted", Handle, METH_VARARGS, nullptr};
+  bool seen_ = false;
+};
+
 /// The console's line source while recording: input() with readline, each
-/// line written to `file` with its prompt. A statement whose input is
-/// interrupted by Ctrl-C cannot be replayed: it is dropped from the file,
-/// and so is the KeyboardInterrupt line the console shows for it.
+/// line written to `file` with its prompt. A statement during which Ctrl-C
+/// was pressed, at one of its prompts or while it ran, cannot be replayed:
+/// it is dropped from the file with all it wrote (the KeyboardInterrupt).
 class RecordingLineSource {
  public:
-  RecordingLineSource(const pycon::InteractiveConsole& console, TranscriptFile& file)
-      : console_(console), file_(file) {}
+  RecordingLineSource(const pycon::InteractiveConsole& console, TranscriptFile& file,
+                      InterruptWatch& interrupts)
+      : console_(console), file_(file), interrupts_(interrupts) {}
 
   std::optional<std::string> operator()(const std::string& prompt) {
     file_.set_recording(true);
-    if (console_.buffer().empty()) statement_start_ = file_.size();
+    if (console_.buffer().empty()) {
+      if (interrupts_.Take()) file_.Truncate(statement_start_);  // it ran until now
+      statement_start_ = file_.size();
+    }
     std::optional<std::string> line;
     try {
       line = pycon::ReadLine(prompt);
@@ -129,6 +177,7 @@ class RecordingLineSource {
  private:
   const pycon::InteractiveConsole& console_;
   TranscriptFile& file_;
+  InterruptWatch& interrupts_;
   size_t statement_start_ = 0;
 };
 
@@ -164,7 +213,8 @@ int RecordInteractively(const std::string& output, const std::string& executable
 
   TranscriptFile file(fd);
   pycon::InteractiveConsole console;
-  console.SetRawInput(RecordingLineSource(console, file));
+  InterruptWatch interrupts;
+  console.SetRawInput(RecordingLineSource(console, file, interrupts));
   int status = RunRecordedConsole(console, file);
   int error = file.error();
   if (close(fd) != 0 && error == 0) error = errno;

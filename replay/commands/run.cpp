@@ -337,7 +337,8 @@ class TranscriptQueue : public SessionQueue {
       doctest.line = file.line;
       return DoctestSession(file.path, kept, std::move(doctest));
     }
-    return ConsoleTranscriptSession(file.path, kept.text, std::move(*setup), options_.placeholders);
+    return ConsoleTranscriptSession(file.path, kept.text, std::move(*setup), options_.placeholders,
+                                    options_.console);
   }
 
   void Finish(size_t index, SessionOutcome outcome) override {

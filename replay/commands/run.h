@@ -6,6 +6,7 @@
 
 #include "replay/config/project_config.h"
 #include "replay/console/placeholders.h"
+#include "replay/console/session.h"
 #include "replay/doctest/session.h"
 #include "replay/doctest/verdict.h"
 #include "replay/runner/session.h"
@@ -55,7 +56,9 @@ struct RunOptions {
   /// that ended in an error); passing files are not touched.
   bool update = false;
   Placeholders placeholders;  ///< --ellipsis
-  std::string python;         ///< executable to run as (ChooseExecutable; empty: the linked one)
+  /// --console: the console console transcripts were recorded with.
+  ConsoleReference console = ConsoleReference::kInteract;
+  std::string python;  ///< executable to run as (ChooseExecutable; empty: the linked one)
   /// -v: first say which interpreter runs, and with what prefix.
   bool verbose = false;
   /// --update-version: --update, writing the version-specific file of the

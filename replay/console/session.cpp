@@ -157,11 +157,22 @@ ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inp
   return result;
 }
 
+pycon::InteractiveConsole MakeConsole(ConsoleReference reference) {
+  if (reference == ConsoleReference::kInteract) return pycon::InteractiveConsole();
+  // What python3 without a script runs in: the __main__ module, and input
+  // read from <stdin>.
+  PyObject* main = PyImport_AddModule("__main__");  // borrowed
+  if (main == nullptr) pycon::ThrowPythonError("the __main__ module");
+  pycon::ConsoleOptions options;
+  options.filename = "<stdin>";
+  return pycon::InteractiveConsole(options, pycon::PyRef::Borrow(PyModule_GetDict(main)));
+}
+
 Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile setup,
-                                 const Placeholders& placeholders) {
-  return Session{std::move(name), [text = std::move(text), setup = std::move(setup),
-                                   placeholders](const SessionHooks& hooks) {
-                   pycon::InteractiveConsole console;
+                                 const Placeholders& placeholders, ConsoleReference reference) {
+  return Session{std::move(name), [text = std::move(text), setup = std::move(setup), placeholders,
+                                   reference](const SessionHooks& hooks) {
+                   pycon::InteractiveConsole console = MakeConsole(reference);
                    if (!setup.path.empty()) RunSetup(setup, console.locals().get());
                    TranscriptInputs inputs(text, placeholders);
                    return ReplayConsole(console, inputs, hooks).ToJson();

@@ -26,11 +26,22 @@ namespace replay {
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
                             const SessionHooks& hooks);
 
-/// A session replaying console transcript `text`; its result is a
-/// ConsoleResult (ToJson).
+/// Which console a transcript was recorded with (--console).
+enum class ConsoleReference {
+  kInteract,  ///< code.interact(): namespace `__console__`, file name `<console>`
+  kPython,    ///< the `python3` REPL: the `__main__` module's namespace, `<stdin>`
+};
+
+/// A console core that shows what `reference` shows: its namespace and the
+/// file name of its tracebacks.
+pycon::InteractiveConsole MakeConsole(ConsoleReference reference);
+
+/// A session replaying console transcript `text` in a console of
+/// `reference`; its result is a ConsoleResult (ToJson).
 /// `setup` (if any) runs in the console's namespace first.
 Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile setup,
-                                 const Placeholders& placeholders);
+                                 const Placeholders& placeholders,
+                                 ConsoleReference reference = ConsoleReference::kInteract);
 
 /// A session pushing every line of `text` into a console (replay record).
 Session InputLinesSession(std::string name, std::string text);

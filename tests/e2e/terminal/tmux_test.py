@@ -6,9 +6,10 @@ Keys are sent with `tmux send-keys`, the screen is read back with
 `tmux capture-pane`. Checks that:
 - `replay record -o FILE` at a terminal is a real console: line editing
   (cursor keys), history (Up), Ctrl-C showing KeyboardInterrupt, Ctrl-D ending;
-  the file it writes leaves out the interrupted statement and replays green;
-- `replay run` shows a live progress line on a terminal, cleared at the end,
-  and colours its diffs there unless NO_COLOR is set;
+  the file it writes leaves out the statements interrupted by Ctrl-C, at a
+  prompt or while they run, and replays green;
+- `replay run` shows a live progress line on a terminal, cleared before a
+  verdict and at the end, and colours its diffs there unless NO_COLOR is set;
 - `replay console` prints code.interact's banner (this Python's sys.version
   and platform), answers like a console, shows a KeyboardInterrupt traceback
   for Ctrl-C during a sleep, and ends on exit() with code.interact's exit
@@ -98,12 +99,28 @@ def main(replay):
         expect('KeyboardInterrupt', 'Ctrl-C at a prompt')
         keys('1/0', 'Enter')
         expect('ZeroDivisionError: division by zero', 'a traceback')
+        # Ctrl-C while a statement runs, uncaught and caught: both are left out.
+        keys('import time', 'Enter', 'time.sleep(30)', 'Enter')
+        expect('>>> time.sleep(30)', 'the sleep is typed')
+        time.sleep(1)
+        keys('C-c')
+        expect('KeyboardInterrupt\n>>>', 'Ctrl-C while a statement runs')
+        keys('try:', 'Enter', '    time.sleep(31)', 'Enter', 'except KeyboardInterrupt:', 'Enter',
+             "    print('stopped')", 'Enter', 'Enter')
+        expect('...     time.sleep(31)', 'the caught sleep is typed')
+        time.sleep(1)
+        keys('C-c')
+        expect('stopped\n>>>', 'Ctrl-C caught by the statement')
+        keys('x * 2', 'Enter')
+        expect('82', 'the session goes on after the interruptions')
         keys('C-d')
         expect('EXIT=0', 'Ctrl-D ends the recording')
         text = out.read_text() if out.exists() else ''
-        if 'def f():' in text or 'KeyboardInterrupt' in text:
-            failures.append(f'the interrupted statement was recorded:\n{text}')
-        if "print('hello')\nhello\n" not in text or '>>> x + 1\n42\n' not in text:
+        if any(left_out in text for left_out in
+               ('def f():', 'KeyboardInterrupt', 'sleep(30)', 'sleep(31)', 'stopped')):
+            failures.append(f'an interrupted statement was recorded:\n{text}')
+        if "print('hello')\nhello\n" not in text or '>>> x + 1\n42\n' not in text \
+                or '>>> import time\n>>> x * 2\n82\n' not in text:
             failures.append(f'the recording lacks what was typed:\n{text}')
         if text.count("print('hello')\nhello\n") != 2:
             failures.append(f'the line recalled from history was not recorded:\n{text}')
@@ -121,6 +138,18 @@ def main(replay):
         expect('1 passed, 0 failed, 0 errors, 0 skipped', 'the summary after the progress')
         if '[0/1]' in screen():
             failures.append(f'the progress line was not cleared:\n{screen()}')
+
+        # A verdict printed while the progress line shows starts on a line of
+        # its own: the progress line is cleared first.
+        late = pathlib.Path(tmp) / 'late'
+        late.mkdir()
+        (late / 'late.pycon').write_text('>>> import time; time.sleep(2)\n>>> 1 + 1\n3\n')
+        start(f'{replay} run {late}')
+        expect('running 1, slowest: ' + str(late / 'late.pycon'), 'the progress line')
+        expect('0 passed, 1 failed', 'the summary after the failure')
+        shown = screen()
+        if 'slowest' in shown or f'\nFAIL {late / "late.pycon"}:3: ' not in '\n' + shown:
+            failures.append(f'the progress line was not cleared before FAIL:\n{shown}')
 
         # Colours on a terminal, none with NO_COLOR (or --color never).
         wrong = pathlib.Path(tmp) / 'wrong'
