@@ -1,4 +1,5 @@
 #include "replay/commands/interactive_record.h"
+#include "replay/commands/host_interpreter.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -157,6 +158,7 @@ int RecordInteractively(const std::string& output, const std::string& executable
   pycon::SessionOptions session_options;
   session_options.install_signal_handlers = true;
   session_options.executable = executable;
+  AdoptAsIs(session_options);  // interactive: the host's signal handlers stay
   pycon::PythonSession python(session_options);
   pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
   if (!readline) PyErr_Clear();

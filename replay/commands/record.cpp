@@ -1,4 +1,5 @@
 #include "replay/commands/record.h"
+#include "replay/commands/host_interpreter.h"
 
 #include <unistd.h>
 
@@ -57,6 +58,7 @@ int RecordCommand(const RecordOptions& options) {
   pycon::SessionOptions interpreter;
   interpreter.finalize = false;  // the process ends right after
   interpreter.executable = options.python;
+  AdoptAsFresh(interpreter);
   pycon::PythonSession python(interpreter);
   InterruptSignals interrupt;
   std::optional<SessionOutcome> outcome =

@@ -1,4 +1,5 @@
 #include "replay/commands/run.h"
+#include "replay/commands/host_interpreter.h"
 
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -107,6 +108,7 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
                                      const std::string& python) {
   pycon::SessionOptions options;
   options.executable = python;
+  AdoptAsFresh(options);
   options.finalize = false;  // the process ends right after
   bool all_doctest = !files.empty() && std::all_of(files.begin(), files.end(), [](const auto& f) {
     return f.mode == Mode::kDoctest;

@@ -52,7 +52,7 @@ struct RunOptions {
   /// that ended in an error); passing files are not touched.
   bool update = false;
   Placeholders placeholders;  ///< --ellipsis
-  std::string python;         ///< executable to run as (ChooseExecutable; empty: the linked one)
+  std::string python;         ///< executable to run as (ChoosePython; empty: the linked one)
   /// -v: first say which interpreter runs, and with what prefix.
   bool verbose = false;
 };
