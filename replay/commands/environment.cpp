@@ -152,8 +152,13 @@ Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other
   std::string wanted = MinorVersion(python->version);
   if (wanted == MinorVersion(linked)) return PythonChoice{python->executable, {}};
   std::string other = ProgramDirectory() + "/" + kBuildPrefix + wanted;
-  if (other_builds && !ProgramDirectory().empty() && access(other.c_str(), X_OK) == 0)
-    return PythonChoice{python->executable, other};
+  bool other_exists = !ProgramDirectory().empty() && access(other.c_str(), X_OK) == 0;
+  if (other_builds && other_exists) return PythonChoice{python->executable, other};
+  if (other_exists) {
+    return Diagnostic{other, 0, 0,
+                      "was handed this run for Python " + python->version + " but runs " + linked +
+                          " (a broken installation?)"};
+  }
   return Diagnostic{python->executable, 0, 0,
                     "Python " + python->version + " (from " +
                         (python_option.empty() ? "VIRTUAL_ENV" : "--python") +

@@ -1,0 +1,46 @@
+"""Builds the wheel's extension module, replay._replay, with the project's CMake.
+
+The module is the target replay_python_module (python/CMakeLists.txt) of a
+CMake build configured for the Python running this script; nothing is
+downloaded. Environment: CMAKE_BUILD_PARALLEL_LEVEL (jobs), REPLAY_CMAKE_ARGS
+(more configure arguments, space-separated).
+"""
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = pathlib.Path(__file__).resolve().parent
+
+
+class CMakeBuild(build_ext):
+    """build_ext that runs CMake instead of compiling sources itself."""
+
+    def build_extension(self, ext):
+        build = pathlib.Path(self.build_temp).resolve() / 'cmake'
+        configure = ['cmake', '-S', str(ROOT), '-B', str(build), '-DCMAKE_BUILD_TYPE=Release',
+                     '-DBUILD_TESTING=OFF', f'-DPython3_EXECUTABLE={sys.executable}',
+                     *os.environ.get('REPLAY_CMAKE_ARGS', '').split()]
+        if shutil.which('ninja'):
+            configure += ['-G', 'Ninja']
+        subprocess.run(configure, check=True)
+        subprocess.run(['cmake', '--build', str(build), '--target', 'replay_python_module'],
+                       check=True)
+        built = list((build / 'python' / 'replay').glob('_replay*.so'))
+        if len(built) != 1:
+            raise RuntimeError(f'expected one replay/_replay*.so in {build}, found {built}')
+        target = pathlib.Path(self.get_ext_fullpath(ext.name))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built[0], target)
+
+
+setup(
+    packages=['replay'],
+    package_dir={'': 'python'},
+    ext_modules=[Extension('replay._replay', sources=[])],
+    cmdclass={'build_ext': CMakeBuild},
+)
