@@ -13,6 +13,7 @@ import sys
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.install import install
 
 ROOT = pathlib.Path(__file__).resolve().parent
 
@@ -38,9 +39,22 @@ class CMakeBuild(build_ext):
         shutil.copyfile(built[0], target)
 
 
+class Install(install):
+    """install, with the options Debian's setuptools (python3-setuptools-whl)
+    asks for: its install_lib and install_egg_info read install_layout and
+    prefix_option, which only Debian's patched distutils defines, not the
+    one setuptools bundles. None: the upstream behaviour."""
+
+    def initialize_options(self):
+        super().initialize_options()
+        for option in ('install_layout', 'prefix_option'):
+            if not hasattr(self, option):
+                setattr(self, option, None)
+
+
 setup(
     packages=['replay'],
     package_dir={'': 'python'},
     ext_modules=[Extension('replay._replay', sources=[])],
-    cmdclass={'build_ext': CMakeBuild},
+    cmdclass={'build_ext': CMakeBuild, 'install': Install},
 )
