@@ -1,7 +1,7 @@
 // replay._replay: replay's command line inside the interpreter that imports
 // it (python -m replay).
 #include <Python.h>
-// Python.h first, as the C API asks.
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -40,9 +40,15 @@ PyMethodDef kMethods[] = {
     {"main", Main, METH_VARARGS, "main(args) -> int: runs `replay ARGS...` in this interpreter."},
     {nullptr, nullptr, 0, nullptr}};
 
-PyModuleDef kModule = {PyModuleDef_HEAD_INIT, "_replay",
+PyModuleDef kModule = {PyModuleDef_HEAD_INIT,
+                       "_replay",
                        "replay's command line, inside this interpreter.",
-                       -1,      kMethods, nullptr, nullptr, nullptr, nullptr};
+                       -1,
+                       kMethods,
+                       nullptr,
+                       nullptr,
+                       nullptr,
+                       nullptr};
 
 }  // namespace
 

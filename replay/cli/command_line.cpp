@@ -1,8 +1,8 @@
 #include "replay/cli/command_line.h"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -159,12 +159,10 @@ int HandOver(const std::string& build, char** argv) {
 
 /// Runs the parsed command as the chosen Python. Returns the exit status.
 int Dispatch(const CLI::App& app, const GlobalOptions& global, replay::RunOptions& run,
-             replay::RecordOptions& record, replay::ConsoleCommandOptions& console,
-             char** argv) {
+             replay::RecordOptions& record, replay::ConsoleCommandOptions& console, char** argv) {
   bool handed_over = std::getenv(kHandedOver) != nullptr;
   unsetenv(kHandedOver);  // not for the transcripts to see
-  replay::Expected<replay::PythonChoice> python =
-      replay::ChoosePython(global.python, !handed_over);
+  replay::Expected<replay::PythonChoice> python = replay::ChoosePython(global.python, !handed_over);
   if (!python) {
     std::cerr << "replay: " << python.error().ToString() << "\n";
     return 2;

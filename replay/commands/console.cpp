@@ -1,11 +1,11 @@
 #include "replay/commands/console.h"
-#include "replay/commands/host_interpreter.h"
 
 #include <iostream>
 
 #include "pycon/interactive_console.h"
 #include "pycon/python_error.h"
 #include "pycon/python_session.h"
+#include "replay/commands/host_interpreter.h"
 
 namespace replay {
 

@@ -1,7 +1,6 @@
-#include <Python.h>
-// Python.h first, as the C API asks.
 #include "replay/commands/environment.h"
 
+#include <Python.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>

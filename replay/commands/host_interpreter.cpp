@@ -1,6 +1,6 @@
-#include <Python.h>
-// Python.h first, as the C API asks.
 #include "replay/commands/host_interpreter.h"
+
+#include <Python.h>
 
 #include <stdexcept>
 #include <string>

@@ -1,5 +1,4 @@
 #include "replay/commands/interactive_record.h"
-#include "replay/commands/host_interpreter.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include "pycon/python_error.h"
 #include "pycon/python_session.h"
 #include "pycon/temporary_attribute.h"
+#include "replay/commands/host_interpreter.h"
 
 namespace replay {
 

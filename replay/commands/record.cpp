@@ -1,5 +1,4 @@
 #include "replay/commands/record.h"
-#include "replay/commands/host_interpreter.h"
 
 #include <unistd.h>
 
@@ -7,6 +6,7 @@
 #include <iterator>
 
 #include "pycon/python_session.h"
+#include "replay/commands/host_interpreter.h"
 #include "replay/commands/interactive_record.h"
 #include "replay/console/session.h"
 #include "replay/runner/interrupt.h"

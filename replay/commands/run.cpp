@@ -1,5 +1,4 @@
 #include "replay/commands/run.h"
-#include "replay/commands/host_interpreter.h"
 
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -15,6 +14,7 @@
 
 #include "pycon/python_session.h"
 #include "replay/commands/environment.h"
+#include "replay/commands/host_interpreter.h"
 #include "replay/console/session.h"
 #include "replay/console/verdict.h"
 #include "replay/doctest/text.h"

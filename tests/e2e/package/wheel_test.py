@@ -94,8 +94,10 @@ def main():
             else:
                 suite = suite_for(python, recorder, corpus, work / 'suite')
             wheel = build_wheel(python, tmp / 'src', wheelhouse, work, failures)
+            before = len(failures)
             if wheel is not None:
                 check_installed(python, wheel, suite, work, failures)
+            if len(failures) == before:
                 print(f'{wheel.name}: replay and python -m replay pass the suite')
     sys.exit(testlib.finish(failures))
 
