@@ -93,6 +93,18 @@ std::string JoinVersions(const std::vector<std::string>& versions) {
   return text;
 }
 
+/// Whether two executables are the same installation's or venv's python:
+/// the same file (symlinks followed) in the same directory (a venv's
+/// bin/python and bin/python3 are one, the base python it links to another).
+bool SameInterpreter(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  std::error_code error_a, error_b;
+  fs::path dir_a = fs::canonical(fs::path(a).parent_path(), error_a);
+  fs::path dir_b = fs::canonical(fs::path(b).parent_path(), error_b);
+  if (error_a || error_b || dir_a != dir_b) return a == b;
+  return fs::canonical(a, error_a) == fs::canonical(b, error_b) && !error_a && !error_b;
+}
+
 /// Inside a running Python (`python -m replay`): that interpreter, which
 /// --python, if given, must name.
 Expected<PythonChoice> RunningPython(const std::string& python_option) {
@@ -101,7 +113,7 @@ Expected<PythonChoice> RunningPython(const std::string& python_option) {
   if (!python) return python.error();
   PyObject* running = PySys_GetObject("executable");  // borrowed
   std::string executable = running != nullptr ? pycon::Str(running) : std::string();
-  if (python->executable == executable) return PythonChoice{};
+  if (SameInterpreter(python->executable, executable)) return PythonChoice{};
   return Diagnostic{python->executable, 0, 0,
                     "--python names another Python than the one running replay as a module (" +
                         executable + "); run that Python's `-m replay` instead"};

@@ -12,7 +12,8 @@ into another fresh venv. There, `replay run` and `python -m replay run`
 must pass the bundled suite (CORPUS; for other Pythons than the one it was
 recorded with, its inputs re-recorded by that Python's stdlib console,
 RECORDER) and fail a deliberately altered transcript; `replay -v` names the
-venv's Python.
+venv's Python; `--python` naming the venv's python is accepted, naming
+another (the base Python) is refused with exit status 2.
 """
 import glob
 import os
@@ -73,6 +74,17 @@ def check_installed(python, wheel, suite, tmp, failures):
             failures.append(f'{name} run: exit {result.returncode}\n{result.stdout[-3000:]}')
         if sh(*command, 'run', suite / 'zz_altered.pycon', env=env).returncode != 1:
             failures.append(f'{name}: the altered transcript did not fail')
+    # The module runs as its interpreter: --python may name it (any of the
+    # venv's names for it), not another one.
+    replay = venv / 'bin' / 'replay'
+    result = sh(replay, '--python', venv / 'bin' / 'python', 'run', *good[:3], env=env)
+    if result.returncode != 0:
+        failures.append(f'replay --python {venv}/bin/python: exit {result.returncode}\n'
+                        + result.stdout[-2000:])
+    result = sh(replay, '--python', python, 'run', *good[:3], env=env)
+    if result.returncode != 2 or 'another Python' not in result.stdout:
+        failures.append(f'replay --python {python} (not the venv): exit {result.returncode}\n'
+                        + result.stdout[-2000:])
 
 
 def main():
