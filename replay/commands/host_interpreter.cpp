@@ -100,6 +100,7 @@ pycon::PyRef RunInNewNamespace(const char* source) {
 pycon::PyRef Call(const pycon::PyRef& namespace_dict, const char* name, PyObject* args) {
   pycon::PyRef arguments = pycon::Check(args, "arguments");
   PyObject* function = PyDict_GetItemString(namespace_dict.get(), name);  // borrowed
+  if (function == nullptr) throw std::logic_error(std::string("no function ") + name);
   return pycon::Check(PyObject_Call(function, arguments.get(), nullptr), name);
 }
 
