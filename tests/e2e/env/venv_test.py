@@ -40,10 +40,16 @@ import more_itertools_not_installed_anywhere
 '''
 
 
+# A sanitizer build's settings (tests/CMakeLists.txt) reach replay, whatever
+# else its environment lacks.
+SANITIZER_ENV = {k: v for k, v in os.environ.items()
+                 if k in ('ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS')}
+
+
 def run(replay, *args, env=None):
     return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
-                          env=env if env is not None else {})
+                          env={**SANITIZER_ENV, **(env if env is not None else {})})
 
 
 def make_venv(python, where):
