@@ -52,4 +52,8 @@ PyModuleDef kModule = {PyModuleDef_HEAD_INIT,
 
 }  // namespace
 
-PyMODINIT_FUNC PyInit__replay() { return PyModule_Create(&kModule); }
+// Exported whatever the visibility preset: Python 3.8's PyMODINIT_FUNC does
+// not say "default".
+extern "C" __attribute__((visibility("default"))) PyObject* PyInit__replay() {
+  return PyModule_Create(&kModule);
+}
