@@ -79,6 +79,16 @@ std::string InterpreterIn(const std::string& path) {
   return (std::filesystem::path(path) / "bin/python3").string();
 }
 
+/// Whether `text` is a minor version such as "3.12".
+bool IsMinorVersion(const std::string& text) {
+  std::size_t dot = text.find('.');
+  auto digits = [](const std::string& part) {
+    return !part.empty() && part.size() <= 3 &&
+           part.find_first_not_of("0123456789") == std::string::npos;
+  };
+  return dot != std::string::npos && digits(text.substr(0, dot)) && digits(text.substr(dot + 1));
+}
+
 /// The directory of this program, where the replays built for other
 /// Pythons are (`replay-3.X`); empty if unknown.
 std::string ProgramDirectory() {
@@ -140,6 +150,7 @@ std::vector<std::string> AvailableVersions() {
     std::string name = entry.path().filename().string();
     if (name.rfind(kBuildPrefix, 0) != 0 || access(entry.path().c_str(), X_OK) != 0) continue;
     std::string version = name.substr(std::strlen(kBuildPrefix));
+    if (!IsMinorVersion(version)) continue;  // another program named replay-…
     if (std::find(versions.begin(), versions.end(), version) == versions.end())
       versions.push_back(version);
   }
