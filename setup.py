@@ -53,6 +53,8 @@ class Install(install):
 
 
 setup(
+    # Not build/, the CMake build directory of ci/build.
+    options={'build': {'build_base': 'build-wheel'}},
     packages=['replay'],
     package_dir={'': 'python'},
     ext_modules=[Extension('replay._replay', sources=[])],
