@@ -8,6 +8,17 @@ include(CMakePackageConfigHelpers)
 # install RPATH. Debian's libpython3.X needs none.
 set_target_properties(replay PROPERTIES INSTALL_RPATH_USE_LINK_PATH ON)
 install(TARGETS replay RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+# A build for one more Python (REPLAY_PYTHONS) installs its replay-3.X and
+# its Python module (python/) only: the rest is the main build's.
+if(REPLAY_BUILD_SUFFIX)
+  return()
+endif()
+# replay-3.X for the main build's Python too, so that every build has its
+# versioned name.
+set(REPLAY_VERSIONED_NAME "replay-${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}")
+install(CODE "file(CREATE_LINK replay
+  \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/${REPLAY_VERSIONED_NAME}\"
+  SYMBOLIC)")
 
 set(REPLAY_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/replay")
 configure_package_config_file(cmake/replayConfig.cmake.in

@@ -56,7 +56,23 @@ std::string LinkedPythonExecutable() {
 }
 
 PythonSession::PythonSession(const SessionOptions& options) : finalize_(options.finalize) {
-  if (Py_IsInitialized()) throw std::logic_error("Python is already initialised");
+  if (Py_IsInitialized()) {
+    if (!options.adopt_running) throw std::logic_error("Python is already initialised");
+    options.adopt_running();
+    owns_ = false;
+  } else {
+    Start(options);
+  }
+  for (const std::string& module : options.preload) {
+    Check(PyImport_ImportModule(module.c_str()), "importing " + module);
+  }
+  for (const std::string& module : options.preload_if_present) {
+    PyRef imported = PyRef::Steal(PyImport_ImportModule(module.c_str()));
+    if (!imported) PyErr_Clear();
+  }
+}
+
+void PythonSession::Start(const SessionOptions& options) {
   PyConfig config;
   PyConfig_InitPythonConfig(&config);
   config.parse_argv = 0;
@@ -76,13 +92,6 @@ PythonSession::PythonSession(const SessionOptions& options) : finalize_(options.
                 &config);
   ThrowIfFailed(Py_InitializeFromConfig(&config), &config);
   PyConfig_Clear(&config);
-  for (const std::string& module : options.preload) {
-    Check(PyImport_ImportModule(module.c_str()), "importing " + module);
-  }
-  for (const std::string& module : options.preload_if_present) {
-    PyRef imported = PyRef::Steal(PyImport_ImportModule(module.c_str()));
-    if (!imported) PyErr_Clear();
-  }
 }
 
 PythonSession::PythonSession(PythonSession&& other) noexcept

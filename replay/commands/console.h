@@ -7,7 +7,7 @@ namespace replay {
 
 struct ConsoleCommandOptions {
   bool quiet = false;  ///< no banner (python -m code -q)
-  std::string python;  ///< executable to run as (ChooseExecutable; empty: the linked one)
+  std::string python;  ///< executable to run as (ChoosePython; empty: the linked one)
 };
 
 /// Runs code.interact(banner, local_exit=True) with the core: banner and

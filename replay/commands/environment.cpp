@@ -1,10 +1,12 @@
 #include "replay/commands/environment.h"
 
+#include <Python.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -21,6 +23,8 @@ namespace replay {
 
 namespace {
 
+const char* const kBuildPrefix = "replay-";
+
 const char* const kAskSource =
     "import sys; sys.stdout.write('%s\\n%d.%d.%d' % (sys.executable, *sys.version_info[:3]))";
 
@@ -30,8 +34,8 @@ std::string MinorVersion(const std::string& version) {
   return version.substr(0, version.find('.', first == std::string::npos ? 0 : first + 1));
 }
 
-/// What `argv` writes to standard output and standard error, and its exit
-/// status; -1 if it could not be started.
+}  // namespace
+
 std::pair<std::string, int> Capture(const std::vector<std::string>& args) {
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) return {std::strerror(errno), -1};
@@ -61,6 +65,8 @@ std::pair<std::string, int> Capture(const std::vector<std::string>& args) {
   return {output, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 
+namespace {
+
 /// The interpreter of a venv or installation directory: its bin/python3
 /// (or bin/python); `path` itself if it is not a directory.
 std::string InterpreterIn(const std::string& path) {
@@ -71,6 +77,56 @@ std::string InterpreterIn(const std::string& path) {
     if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
   }
   return (std::filesystem::path(path) / "bin/python3").string();
+}
+
+/// Whether `text` is a minor version such as "3.12".
+bool IsMinorVersion(const std::string& text) {
+  std::size_t dot = text.find('.');
+  auto digits = [](const std::string& part) {
+    return !part.empty() && part.size() <= 3 &&
+           part.find_first_not_of("0123456789") == std::string::npos;
+  };
+  return dot != std::string::npos && digits(text.substr(0, dot)) && digits(text.substr(dot + 1));
+}
+
+/// The directory of this program, where the replays built for other
+/// Pythons are (`replay-3.X`); empty if unknown.
+std::string ProgramDirectory() {
+  std::error_code error;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::string() : self.parent_path().string();
+}
+
+std::string JoinVersions(const std::vector<std::string>& versions) {
+  std::string text;
+  for (const std::string& version : versions) text += (text.empty() ? "" : ", ") + version;
+  return text;
+}
+
+/// Whether two executables are the same installation's or venv's python:
+/// the same file (symlinks followed) in the same directory (a venv's
+/// bin/python and bin/python3 are one, the base python it links to another).
+bool SameInterpreter(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  std::error_code error_a, error_b;
+  fs::path dir_a = fs::canonical(fs::path(a).parent_path(), error_a);
+  fs::path dir_b = fs::canonical(fs::path(b).parent_path(), error_b);
+  if (error_a || error_b || dir_a != dir_b) return a == b;
+  return fs::canonical(a, error_a) == fs::canonical(b, error_b) && !error_a && !error_b;
+}
+
+/// Inside a running Python (`python -m replay`): that interpreter, which
+/// --python, if given, must name.
+Expected<PythonChoice> RunningPython(const std::string& python_option) {
+  if (python_option.empty()) return PythonChoice{};
+  Expected<UserPython> python = AskPython(InterpreterIn(python_option));
+  if (!python) return python.error();
+  PyObject* running = PySys_GetObject("executable");  // borrowed
+  std::string executable = running != nullptr ? pycon::Str(running) : std::string();
+  if (SameInterpreter(python->executable, executable)) return PythonChoice{};
+  return Diagnostic{python->executable, 0, 0,
+                    "--python names another Python than the one running replay as a module (" +
+                        executable + "); run that Python's `-m replay` instead"};
 }
 
 }  // namespace
@@ -85,25 +141,51 @@ Expected<UserPython> AskPython(const std::string& program) {
   return UserPython{output.substr(0, newline), output.substr(newline + 1)};
 }
 
-Expected<std::string> ChooseExecutable(const std::string& python_option) {
+std::vector<std::string> AvailableVersions() {
+  std::vector<std::string> versions = {MinorVersion(pycon::PythonVersion())};
+  std::string dir = ProgramDirectory();
+  std::error_code error;
+  if (dir.empty() || Py_IsInitialized()) return versions;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(kBuildPrefix, 0) != 0 || access(entry.path().c_str(), X_OK) != 0) continue;
+    std::string version = name.substr(std::strlen(kBuildPrefix));
+    if (!IsMinorVersion(version)) continue;  // another program named replay-…
+    if (std::find(versions.begin(), versions.end(), version) == versions.end())
+      versions.push_back(version);
+  }
+  std::sort(versions.begin(), versions.end(), [](const std::string& a, const std::string& b) {
+    return std::stoi(a.substr(a.find('.') + 1)) < std::stoi(b.substr(b.find('.') + 1));
+  });
+  return versions;
+}
+
+Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other_builds) {
+  if (Py_IsInitialized()) return RunningPython(python_option);
   std::string program = InterpreterIn(python_option);
   const char* virtual_env = std::getenv("VIRTUAL_ENV");
   if (python_option.empty()) {
-    if (virtual_env == nullptr || *virtual_env == '\0') return std::string();
+    if (virtual_env == nullptr || *virtual_env == '\0') return PythonChoice{};
     program = InterpreterIn(virtual_env);
   }
   Expected<UserPython> python = AskPython(program);
   if (!python) return python.error();
   std::string linked = pycon::PythonVersion();
-  if (MinorVersion(python->version) != MinorVersion(linked)) {
-    return Diagnostic{python->executable, 0, 0,
-                      "Python " + python->version + " (from " +
-                          (python_option.empty() ? "VIRTUAL_ENV" : "--python") +
-                          "): this replay runs Python " + MinorVersion(linked) +
-                          " only (built with " + linked +
-                          "); versions available: " + MinorVersion(linked)};
+  std::string wanted = MinorVersion(python->version);
+  if (wanted == MinorVersion(linked)) return PythonChoice{python->executable, {}};
+  std::string other = ProgramDirectory() + "/" + kBuildPrefix + wanted;
+  bool other_exists = !ProgramDirectory().empty() && access(other.c_str(), X_OK) == 0;
+  if (other_builds && other_exists) return PythonChoice{python->executable, other};
+  if (other_exists) {
+    return Diagnostic{other, 0, 0,
+                      "was handed this run for Python " + python->version + " but runs " + linked +
+                          " (a broken installation?)"};
   }
-  return python->executable;
+  return Diagnostic{python->executable, 0, 0,
+                    "Python " + python->version + " (from " +
+                        (python_option.empty() ? "VIRTUAL_ENV" : "--python") +
+                        "): this replay has no build for Python " + wanted +
+                        "; versions available: " + JoinVersions(AvailableVersions())};
 }
 
 std::string DescribeRunningPython() {
@@ -120,6 +202,7 @@ std::string DescribeInterpreter(const std::string& executable) {
   options.executable = executable;
   options.finalize = false;
   options.preload.clear();
+  options.adopt_running = [] {};
   pycon::PythonSession python(options);
   return DescribeRunningPython();
 }

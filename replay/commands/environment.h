@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "replay/text/expected.h"
 
@@ -14,15 +16,36 @@ struct UserPython {
   std::string version;     ///< its full version, e.g. "3.11.7"
 };
 
-/// The python executable replay runs as, for the embedded configuration's
-/// executable (so CPython's own path logic finds a venv's pyvenv.cfg):
-/// `python_option` (--python: an interpreter path, a name searched on PATH,
-/// or a venv or installation directory) if not empty, else the venv of
-/// $VIRTUAL_ENV if set, else an empty string (the linked Python's own
-/// executable). The interpreter is asked for its sys.executable and version;
-/// an error if it cannot be run, or if its minor version is not the linked
-/// Python's (the message names the versions available).
-Expected<std::string> ChooseExecutable(const std::string& python_option);
+/// The Python a command runs as.
+struct PythonChoice {
+  /// For the embedded configuration's executable (so CPython's own path
+  /// logic finds a venv's pyvenv.cfg); empty: the linked Python's own, or,
+  /// inside a running Python (`python -m replay`), that one.
+  std::string executable;
+  /// Not empty: the chosen Python is of another minor version than the
+  /// linked one, and this is the replay built for it (`replay-3.X` beside
+  /// this program), to be run instead with the same arguments.
+  std::string other_build;
+};
+
+/// The Python replay runs as: `python_option` (--python: an interpreter
+/// path, a name searched on PATH, or a venv or installation directory) if
+/// not empty, else the venv of $VIRTUAL_ENV if set, else the linked Python.
+/// The interpreter is asked for its sys.executable and version. An error if
+/// it cannot be run, or if its minor version is neither the linked one nor
+/// that of a `replay-3.X` beside this program (or `other_builds` is false);
+/// the message names the versions available. Inside a running Python, that
+/// interpreter only: $VIRTUAL_ENV is not read, and --python must name it.
+Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other_builds);
+
+/// The minor versions this installation runs ("3.11", "3.12"): the linked
+/// one and those of the `replay-3.X` programs beside this one.
+std::vector<std::string> AvailableVersions();
+
+/// What `args` (a program, searched on PATH, and its arguments) writes to
+/// standard output and standard error, with standard input at end of file,
+/// and its exit status; -1 if it could not be started.
+std::pair<std::string, int> Capture(const std::vector<std::string>& args);
 
 /// Asks `program` (a path, or a name searched on PATH) for its
 /// sys.executable and version by running it.
@@ -33,7 +56,7 @@ Expected<UserPython> AskPython(const std::string& program);
 std::string DescribeRunningPython();
 
 /// DescribeRunningPython() of an interpreter started with `executable` (as
-/// ChooseExecutable gives it), for `replay --version`. Starts Python, and
+/// ChoosePython gives it), for `replay --version`. Starts Python, and
 /// leaves it running until the process ends.
 std::string DescribeInterpreter(const std::string& executable);
 

@@ -13,6 +13,7 @@
 #include "pycon/python_error.h"
 #include "pycon/python_session.h"
 #include "pycon/temporary_attribute.h"
+#include "replay/commands/host_interpreter.h"
 
 namespace replay {
 
@@ -206,6 +207,7 @@ int RecordInteractively(const std::string& output, const std::string& executable
   pycon::SessionOptions session_options;
   session_options.install_signal_handlers = true;
   session_options.executable = executable;
+  AdoptAsIs(session_options);  // interactive: the host's signal handlers stay
   pycon::PythonSession python(session_options);
   pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
   if (!readline) PyErr_Clear();

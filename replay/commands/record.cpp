@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "pycon/python_session.h"
+#include "replay/commands/host_interpreter.h"
 #include "replay/commands/interactive_record.h"
 #include "replay/console/result.h"
 #include "replay/console/session.h"
@@ -59,6 +60,7 @@ int RecordCommand(const RecordOptions& options) {
   interpreter.finalize = false;  // the process ends right after
   interpreter.executable = options.python;
   interpreter.install_signal_handlers = true;  // for the child, as in python3
+  AdoptAsFresh(interpreter);
   pycon::PythonSession python(interpreter);
   InterruptSignals interrupt;
   std::optional<SessionOutcome> outcome =

@@ -11,7 +11,7 @@ struct RecordOptions {
   std::string input;   ///< file of input lines; empty or "-": standard input
   std::string output;  ///< transcript file; empty: standard output
   IsolationOptions isolation;
-  std::string python;  ///< executable to run as (ChooseExecutable; empty: the linked one)
+  std::string python;  ///< executable to run as (ChoosePython; empty: the linked one)
 };
 
 /// Pushes each input line through a fresh console and writes the transcript

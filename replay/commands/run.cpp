@@ -16,6 +16,7 @@
 
 #include "pycon/python_session.h"
 #include "replay/commands/environment.h"
+#include "replay/commands/host_interpreter.h"
 #include "replay/commands/run_config.h"
 #include "replay/config/last_failed.h"
 #include "replay/config/rootdir.h"
@@ -203,6 +204,7 @@ pycon::SessionOptions InterpreterFor(const std::vector<PlannedFile>& files,
                                      const std::string& python) {
   pycon::SessionOptions options;
   options.executable = python;
+  AdoptAsFresh(options);
   options.finalize = false;  // the process ends right after
   // Python's SIGINT handler, for the children (the runner takes SIGINT
   // itself while it runs): a SIGINT raises KeyboardInterrupt, as in python3.

@@ -58,7 +58,7 @@ struct RunOptions {
   Placeholders placeholders;  ///< --ellipsis
   /// --console: the console console transcripts were recorded with.
   ConsoleReference console = ConsoleReference::kInteract;
-  std::string python;  ///< executable to run as (ChooseExecutable; empty: the linked one)
+  std::string python;  ///< executable to run as (ChoosePython; empty: the linked one)
   /// -v: first say which interpreter runs, and with what prefix.
   bool verbose = false;
   /// --update-version: --update, writing the version-specific file of the

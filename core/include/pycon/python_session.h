@@ -1,6 +1,7 @@
 // The embedded interpreter's lifetime.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ struct SessionOptions {
   /// Modules imported at start-up if they can be (one that is missing or
   /// fails to import is left out, with no error).
   std::vector<std::string> preload_if_present;
+  /// If Python is running already (this code is an extension module of the
+  /// interpreter, as under `python -m replay`): called first, to give the
+  /// running interpreter the state of a fresh one; the session then takes
+  /// that interpreter over (the options above that start Python do not
+  /// apply) and never finalises it. Empty: a running Python is an error.
+  std::function<void()> adopt_running;
 };
 
 /// The embedded CPython, initialised as `python3 -u` starts (site imported,
@@ -34,7 +41,8 @@ struct SessionOptions {
 /// that creates it holds the GIL for its lifetime.
 class PythonSession {
  public:
-  /// Starts Python. Throws std::logic_error if it is running already,
+  /// Starts Python (or adopts the running one, see adopt_running). Throws
+  /// std::logic_error if it is running already and may not be adopted,
   /// std::runtime_error if it cannot start, PythonError if a preload fails.
   explicit PythonSession(const SessionOptions& options = {});
   /// Finalises Python (unless SessionOptions::finalize is false or this
@@ -52,6 +60,9 @@ class PythonSession {
   static int Fork();
 
  private:
+  /// Initialises Python as the options say.
+  static void Start(const SessionOptions& options);
+
   bool owns_ = true;
   bool finalize_ = true;
 };

@@ -40,13 +40,16 @@ import more_itertools_not_installed_anywhere
 '''
 
 
+# A sanitizer build's settings (tests/CMakeLists.txt) reach replay, whatever
+# else its environment lacks.
+SANITIZER_ENV = {k: v for k, v in os.environ.items()
+                 if k in ('ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS')}
+
+
 def run(replay, *args, env=None):
-    """replay with only `env` set, but for the sanitizers' options (a
-    sanitized build's ctest turns leak checks off where Python runs)."""
-    sanitizers = {k: v for k, v in os.environ.items() if k.endswith('SAN_OPTIONS')}
     return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
-                          env={**sanitizers, **(env or {})})
+                          env={**SANITIZER_ENV, **(env if env is not None else {})})
 
 
 def make_venv(python, where):

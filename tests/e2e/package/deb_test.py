@@ -1,8 +1,15 @@
 """The Debian package: built by CPack, dependencies from dpkg-shlibdeps, and
-the extracted replay passes the bundled suite.
+the extracted replay passes the bundled suite, and so does `python -m
+replay` with the package's Python directory (usr/lib/python3/dist-packages,
+where Debian's python3 finds it) on PYTHONPATH; /usr/bin/replay-3.X names
+replay.
 
-    python3 deb_test.py BUILD_DIR CORPUS
+    python3 deb_test.py BUILD_DIR CORPUS MODULE
+
+MODULE: `module` if the build has the Python module (not in sanitizer
+builds), which the package must then hold; `no-module` if not.
 """
+import os
 import pathlib
 import subprocess
 import sys
@@ -17,7 +24,18 @@ def sh(*args, cwd=None):
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
 
 
-def main(build_dir, corpus):
+def check_module(package, corpus, failures):
+    """`python -m replay` with the package's Python directory on PYTHONPATH."""
+    result = subprocess.run(
+        [sys.executable, '-m', 'replay', 'run', '--color', 'never', str(corpus)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        timeout=300, env={'PYTHONPATH': str(package)})
+    if result.returncode != 0:
+        failures.append('python -m replay from the package failed the bundled suite:\n'
+                        + result.stdout.decode()[-3000:])
+
+
+def main(build_dir, corpus, module):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
@@ -36,6 +54,11 @@ def main(build_dir, corpus):
         if result.returncode != 0:
             failures.append('the extracted replay failed the bundled suite:\n'
                             + result.stdout.decode()[-3000:])
+        if module == 'module':
+            check_module(tmp / 'root/usr/lib/python3/dist-packages', corpus, failures)
+        versioned = tmp / ('root/usr/bin/replay-%d.%d' % sys.version_info[:2])
+        if not versioned.is_symlink() or os.readlink(versioned) != 'replay':
+            failures.append(f'{versioned.name} is not a link to replay')
         if not (tmp / 'root/usr/lib/cmake/replay/replayConfig.cmake').is_file():
             failures.append('the package has no CMake package config')
     return testlib.finish(failures)

@@ -52,6 +52,24 @@ TEST_CASE("A second session is refused", "[session]") {
   CHECK_THROWS_AS(pycon::PythonSession(), std::logic_error);
 }
 
+TEST_CASE("A running Python is adopted when adopt_running says how", "[session]") {
+  bool called = false;
+  pycon::SessionOptions options;
+  options.preload = {"colorsys"};  // a module nothing here imports
+  options.adopt_running = [&] {
+    called = true;
+    CHECK(EvalStr("'colorsys' in __import__('sys').modules") == "False");
+  };
+  {
+    pycon::PythonSession adopted(options);
+    CHECK(called);
+    CHECK(EvalStr("'colorsys' in __import__('sys').modules") == "True");
+  }
+  // The adopting session does not end the interpreter it took over.
+  CHECK(Py_IsInitialized());
+  CHECK(EvalStr("1 + 1") == "2");
+}
+
 TEST_CASE("sys.executable is the linked Python's own executable", "[session][executable]") {
   // python_test_main leaves SessionOptions::executable empty.
   std::string executable = pycon::LinkedPythonExecutable();

@@ -1,0 +1,121 @@
+"""One install serves several Pythons: -DREPLAY_PYTHONS, chosen by --python or a venv.
+
+    python3 several_pythons_test.py SOURCE_DIR WORK_DIR RECORDER CORPUS
+
+Configures SOURCE_DIR in WORK_DIR with -DREPLAY_PYTHONS naming this Python
+and pyenv's latest 3.12 and 3.13 (the test fails if they are missing),
+builds and installs it into a temporary prefix. Then, for each Python:
+
+- the bundled suite (CORPUS), its inputs re-recorded by that Python's
+  stdlib console (RECORDER) (for this Python, the bundled files as they
+  are), passes under the installed `replay`, chosen by `--python NAME`,
+  by `--python VENV` and by an activated venv (VIRTUAL_ENV) of that
+  Python, with `-v` naming that Python;
+- `python3.X -m replay run` passes it, the installed package directory
+  on PYTHONPATH;
+- a deliberately altered transcript fails (exit 1) under each.
+
+A Python of another minor version (pyenv's 3.10, if any) is refused with
+exit status 2, and the message lists the versions available.
+"""
+import glob
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
+import testlib  # noqa: E402
+
+
+def sh(*args, env=None, timeout=900):
+    return subprocess.run([*map(str, args)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=timeout, text=True,
+                          env=env if env is not None else {'PATH': os.environ['PATH']})
+
+
+def pyenv_python(minor):
+    root = os.environ.get('PYENV_ROOT') or os.path.expanduser('~/.pyenv')
+    found = sorted(glob.glob(f'{root}/versions/{minor}.*/bin/python{minor}'),
+                   key=lambda p: [int(x) for x in p.split('/')[-3].split('.') if x.isdigit()])
+    return found[-1] if found else None
+
+
+def build_and_install(source, work, pythons, prefix):
+    configure = sh('cmake', '-S', source, '-B', work, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release',
+                   '-DBUILD_TESTING=OFF', f'-DPython3_EXECUTABLE={pythons[0]}',
+                   '-DREPLAY_PYTHONS=' + ';'.join(pythons), f'-DCMAKE_INSTALL_PREFIX={prefix}')
+    for step in (configure, sh('cmake', '--build', work, '--parallel', str(os.cpu_count())),
+                 sh('cmake', '--install', work, '--prefix', prefix)):
+        if step.returncode != 0:
+            sys.exit(f'{step.args}: exit {step.returncode}\n{step.stdout[-4000:]}')
+
+
+def suite_for(python, recorder, corpus, out):
+    """The bundled suite as `python`'s stdlib console shows it."""
+    for path in sorted(pathlib.Path(corpus).rglob('*.pycon')):
+        target = out / path.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        recorded = subprocess.run([python, '-u', str(recorder), '--transcript', str(path)],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, timeout=60).stdout
+        target.write_bytes(recorded)
+    bad = out / 'zz_altered.pycon'
+    bad.write_text('>>> 6 * 7\n43\n')
+    return out
+
+
+def check_python(prefix, python, suite, failures):
+    minor = '.'.join(sh(python, '-c', 'import sys; print(*sys.version_info[:2])')
+                     .stdout.split())
+    venv = suite.parent / f'venv-{minor}'
+    sh(python, '-m', 'venv', '--without-pip', venv)
+    replay = prefix / 'bin' / 'replay'
+    good = [str(p) for p in sorted(suite.rglob('*.pycon')) if p.name != 'zz_altered.pycon']
+    bad = str(suite / 'zz_altered.pycon')
+    path_env = {'PATH': os.environ['PATH']}
+    module_env = {**path_env, 'PYTHONPATH': str(prefix / 'lib/python3/dist-packages')}
+    forms = {f'--python {python}': ([replay, '--python', python], path_env),
+             f'--python {venv}': ([replay, '--python', venv], path_env),
+             f'VIRTUAL_ENV={venv}': ([replay], {**path_env, 'VIRTUAL_ENV': str(venv)}),
+             f'{python} -m replay': ([python, '-m', 'replay'], module_env)}
+    for name, (command, env) in forms.items():
+        result = sh(*command, '-v', 'run', *good, env=env)
+        if result.returncode != 0 or f'Python {minor}.' not in result.stdout.splitlines()[0]:
+            failures.append(f'{name}: exit {result.returncode}\n{result.stdout[-3000:]}')
+        if sh(*command, 'run', bad, env=env).returncode != 1:
+            failures.append(f'{name}: the altered transcript did not fail')
+    return minor
+
+
+def main():
+    source, work, recorder, corpus = map(pathlib.Path, sys.argv[1:5])
+    pythons = [sys.executable, pyenv_python('3.12'), pyenv_python('3.13')]
+    if None in pythons:
+        sys.exit(f'needs pyenv Pythons 3.12 and 3.13 besides {sys.executable}: {pythons}')
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        prefix = tmp / 'prefix'
+        build_and_install(source, work, pythons, prefix)
+        for n, python in enumerate(pythons):
+            suite = (pathlib.Path(corpus) if n == 0 else
+                     suite_for(python, recorder, corpus, tmp / f'suite-{n}'))
+            if n == 0:
+                suite = tmp / 'suite-0'
+                shutil.copytree(corpus, suite)
+                (suite / 'zz_altered.pycon').write_text('>>> 6 * 7\n43\n')
+            minor = check_python(prefix, python, suite, failures)
+            print(f'Python {minor}: {len(list(suite.rglob("*.pycon"))) - 1} transcripts pass')
+        other = pyenv_python('3.10')
+        if other:
+            result = sh(prefix / 'bin' / 'replay', '--python', other, 'run', tmp / 'suite-0')
+            if result.returncode != 2 or 'versions available: 3.11, 3.12, 3.13' not in result.stdout:
+                failures.append(f'--python {other}: exit {result.returncode}: {result.stdout}')
+    sys.exit(testlib.finish(failures))
+
+
+if __name__ == '__main__':
+    main()

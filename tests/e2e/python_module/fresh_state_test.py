@@ -1,0 +1,93 @@
+"""`python -m replay` gives each transcript a fresh interpreter, not its host.
+
+    python3 fresh_state_test.py AS_MODULE
+
+AS_MODULE runs `python -m replay` with this Python (the host interpreter has
+imported runpy, the replay package and its extension module, has sys.argv
+of its own, a script directory on sys.path, a replaced __main__ and
+buffered streams). A session recorded through `AS_MODULE record` evaluates
+expressions about the interpreter's state; the truth is the same
+expressions evaluated by a fresh `python3 -u -c` of this Python that has
+imported only what replay's console imports anyway (code, codeop,
+traceback). Every value must be equal; a host whose state leaked (e.g.
+`runpy` in sys.modules, a script directory on sys.path, sys.argv of the
+host) fails it.
+"""
+import ast
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+# Each must print the same in a fresh python and in a transcript.
+EXPRESSIONS = [
+    "sorted(vars(__import__('__main__')))",
+    "sorted(__import__('sys').modules)",
+    "__import__('sys').path",
+    "__import__('sys').argv",
+    "[(s.name, s.mode, s.encoding, s.errors, s.line_buffering, s.write_through, "
+    "type(s.buffer).__name__, getattr(s.buffer, 'raw', s.buffer).name) "
+    "for s in (__import__('sys').stdin, __import__('sys').stdout, __import__('sys').stderr)]",
+    "[__import__('sys').stdin is __import__('sys').__stdin__, "
+    "__import__('sys').stdout is __import__('sys').__stdout__, "
+    "__import__('sys').stderr is __import__('sys').__stderr__]",
+    "[repr(__import__('signal').getsignal(n)) for n in (2, 13, 15, 25)]",
+]
+
+
+def fresh_values():
+    """The truth: a fresh python3 -u with the console's imports."""
+    code = ('m0 = sorted(vars(__import__("__main__")))\n'
+            'import code, codeop, traceback\n'
+            f'for e in {EXPRESSIONS[1:]!r}:\n'
+            '    print(repr(eval(e)))\n')
+    # m0 first: the fresh __main__ before this script's own names.
+    code = code.replace('for e in', 'print(repr(m0))\nfor e in')
+    out = subprocess.run([sys.executable, '-u', '-c', code], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         check=True, timeout=60).stdout
+    values = [ast.literal_eval(line) for line in out.splitlines()]
+    # -c puts '' first on sys.path, where a console (and replay) puts nothing.
+    path = values[2]
+    if path[:1] == ['']:
+        values[2] = path[1:]
+    values[3] = ['']  # -c gives ['-c']; a console has ['']
+    return values
+
+
+def transcript_values(as_module, tmp):
+    inputs = tmp / 'inputs.txt'
+    inputs.write_text(''.join(e + '\n' for e in EXPRESSIONS))
+    result = subprocess.run([str(as_module), 'record', str(inputs)], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            timeout=60, cwd=tmp)
+    if result.returncode != 0:
+        sys.exit(f'record failed ({result.returncode}): {result.stderr}')
+    lines = [line for line in result.stdout.splitlines() if not line.startswith('>>> ')]
+    return [ast.literal_eval(line) for line in lines]
+
+
+def main():
+    as_module = pathlib.Path(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        got = transcript_values(as_module, pathlib.Path(tmp))
+    want = fresh_values()
+    failures = []
+    for expression, g, w in zip(EXPRESSIONS, got, want):
+        if g != w:
+            if isinstance(g, list) and isinstance(w, list):
+                extra = [x for x in g if x not in w]
+                missing = [x for x in w if x not in g]
+                failures.append(f'{expression}:\n  extra {extra}\n  missing {missing}')
+            else:
+                failures.append(f'{expression}:\n  got  {g!r}\n  want {w!r}')
+    if len(got) != len(want):
+        failures.append(f'{len(got)} values shown, {len(want)} expected')
+    if failures:
+        sys.exit('python -m replay: a transcript does not see a fresh interpreter:\n'
+                 + '\n'.join(failures))
+    print(f'{len(got)} aspects of a fresh interpreter as python -u -c shows them')
+
+
+if __name__ == '__main__':
+    main()
