@@ -8,8 +8,8 @@ of its own, a script directory on sys.path, a replaced __main__ and
 buffered streams). A session recorded through `AS_MODULE record` evaluates
 expressions about the interpreter's state; the truth is the same
 expressions evaluated by a fresh `python3 -u -c` of this Python that has
-imported only what replay's console imports anyway (code, codeop,
-traceback). Every value must be equal; a host whose state leaked (e.g.
+imported only what the reference console (`code.interact`, README "The
+reference") imports anyway: code, codeop, traceback, and readline if it can. Every value must be equal; a host whose state leaked (e.g.
 `runpy` in sys.modules, a script directory on sys.path, sys.argv of the
 host) fails it.
 """
@@ -39,6 +39,7 @@ def fresh_values():
     """The truth: a fresh python3 -u with the console's imports."""
     code = ('m0 = sorted(vars(__import__("__main__")))\n'
             'import code, codeop, traceback\n'
+            'try:\n    import readline\nexcept ImportError:\n    pass\n'
             f'for e in {EXPRESSIONS[1:]!r}:\n'
             '    print(repr(eval(e)))\n')
     # m0 first: the fresh __main__ before this script's own names.
@@ -47,10 +48,6 @@ def fresh_values():
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          check=True, timeout=60).stdout
     values = [ast.literal_eval(line) for line in out.splitlines()]
-    # -c puts '' first on sys.path, where a console (and replay) puts nothing.
-    path = values[2]
-    if path[:1] == ['']:
-        values[2] = path[1:]
     values[3] = ['']  # -c gives ['-c']; a console has ['']
     return values
 
