@@ -10,6 +10,7 @@
 
 Scripts import it after putting tests/ on sys.path.
 """
+import json
 import pathlib
 import re
 import subprocess
@@ -157,6 +158,21 @@ def descendants(pid):
         frontier = {p for p, parent in parents.items() if parent in frontier} - found
         found |= frontier
     return found
+
+
+def stdlib_json_result(runner, mark, path, flags, cwd):
+    """Runs Python code `runner` (which prints its result as JSON on a line
+    starting with `mark`) on `path` with `flags` in a fresh interpreter of
+    this Python; returns (the result, everything it printed)."""
+    run = subprocess.run([sys.executable, '-c', runner, str(path)] + list(flags),
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, cwd=str(cwd), timeout=120)
+    stdout = run.stdout.decode('utf-8', 'replace')
+    results = [line for line in stdout.splitlines() if line.startswith(mark)]
+    if not results:
+        raise AssertionError('stdlib doctest on %s gave no result:\n%s\n%s' % (
+            path, stdout, run.stderr.decode('utf-8', 'replace')))
+    return json.loads(results[-1][len(mark):]), stdout
 
 
 def finish(failures, checked=None):

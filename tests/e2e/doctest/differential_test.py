@@ -75,15 +75,7 @@ print('\n' + MARK + json.dumps(result))
 
 def stdlib_verdict(path, flags):
     """doctest.testfile's verdict on `path`, and the lines its report names."""
-    run = subprocess.run([sys.executable, '-c', STDLIB_RUNNER, str(path)] + flags,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, cwd=str(path.parent), timeout=120)
-    stdout = run.stdout.decode('utf-8', 'replace')
-    results = [line for line in stdout.splitlines() if line.startswith(MARK)]
-    if not results:
-        raise AssertionError('stdlib doctest on %s gave no result:\n%s\n%s' % (
-            path, stdout, run.stderr.decode('utf-8', 'replace')))
-    verdict = json.loads(results[-1][len(MARK):])
+    verdict, stdout = testlib.stdlib_json_result(STDLIB_RUNNER, MARK, path, flags, path.parent)
     header = re.compile(r'^File "%s", line (\d+), in ' % re.escape(str(path)), re.M)
     verdict['lines'] = sorted(int(n) for n in header.findall(stdout))
     verdict['report'] = stdout

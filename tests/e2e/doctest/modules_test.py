@@ -24,6 +24,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
+import testlib  # noqa: E402
+
 OPTION_SETS = [[], ['ELLIPSIS'], ['NORMALIZE_WHITESPACE', 'IGNORE_EXCEPTION_DETAIL'],
                ['FAIL_FAST'], ['REPORT_ONLY_FIRST_FAILURE']]
 
@@ -63,15 +66,7 @@ print('\n' + MARK + json.dumps(result))
 
 
 def stdlib_verdict(path, flags):
-    run = subprocess.run([sys.executable, '-c', STDLIB_RUNNER, str(path)] + flags,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, cwd='/', timeout=120)
-    stdout = run.stdout.decode('utf-8', 'replace')
-    results = [line for line in stdout.splitlines() if line.startswith(MARK)]
-    if not results:
-        raise AssertionError('stdlib doctest on %s gave no result:\n%s\n%s' % (
-            path, stdout, run.stderr.decode('utf-8', 'replace')))
-    verdict = json.loads(results[-1][len(MARK):])
+    verdict, stdout = testlib.stdlib_json_result(STDLIB_RUNNER, MARK, path, flags, '/')
     # doctest names no line (`line ?`) for a docstring it finds none for
     # (a property's): those match any line.
     header = re.compile(r'^File "%s", line (\d+|\?), in ' % re.escape(str(path)), re.M)

@@ -43,6 +43,14 @@ def pyenv_python(minor):
     return found[-1] if found else None
 
 
+def tested_pythons():
+    """This Python and pyenv's latest 3.12 and 3.13; exits if one is missing."""
+    pythons = [sys.executable, pyenv_python('3.12'), pyenv_python('3.13')]
+    if None in pythons:
+        sys.exit(f'needs pyenv Pythons 3.12 and 3.13 besides {sys.executable}: {pythons}')
+    return pythons
+
+
 def build_and_install(source, work, pythons, prefix):
     configure = sh('cmake', '-S', source, '-B', work, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release',
                    '-DBUILD_TESTING=OFF', f'-DPython3_EXECUTABLE={pythons[0]}',
@@ -92,9 +100,7 @@ def check_python(prefix, python, suite, failures):
 
 def main():
     source, work, recorder, corpus = map(pathlib.Path, sys.argv[1:5])
-    pythons = [sys.executable, pyenv_python('3.12'), pyenv_python('3.13')]
-    if None in pythons:
-        sys.exit(f'needs pyenv Pythons 3.12 and 3.13 besides {sys.executable}: {pythons}')
+    pythons = tested_pythons()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)

@@ -15,25 +15,17 @@ RECORDER) and fail a deliberately altered transcript; `replay -v` names the
 venv's Python; `--python` naming the venv's python is accepted, naming
 another (the base Python) is refused with exit status 2.
 """
-import glob
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from several_pythons_test import pyenv_python, suite_for  # noqa: E402
+from several_pythons_test import sh, suite_for, tested_pythons  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
 import testlib  # noqa: E402
-
-
-def sh(*args, env=None):
-    return subprocess.run([*map(str, args)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=900, text=True,
-                          env=env if env is not None else {'PATH': os.environ['PATH']})
 
 
 def copy_source(source, target):
@@ -89,9 +81,7 @@ def check_installed(python, wheel, suite, tmp, failures):
 
 def main():
     source, recorder, corpus, wheelhouse = map(pathlib.Path, sys.argv[1:5])
-    pythons = [sys.executable, pyenv_python('3.12'), pyenv_python('3.13')]
-    if None in pythons:
-        sys.exit(f'needs pyenv Pythons 3.12 and 3.13 besides {sys.executable}: {pythons}')
+    pythons = tested_pythons()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
