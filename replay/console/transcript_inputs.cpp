@@ -104,10 +104,8 @@ void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
   }
   if (SkipSameLines(output, offset)) return;
   bool inside_line = pos_ > 0 && text_[pos_ - 1] != '\n';
-  size_t end = inside_line ? NextLine(pos_) : pos_;
-  while (end < text_.size() && !IsPromptLine(text_.substr(end, LineEnd(end) - end), prompt)) {
-    end = NextLine(end);
-  }
+  bool partial = !output.empty() && output.back() != '\n';
+  size_t end = NextInput(inside_line ? NextLine(pos_) : pos_, prompt, partial);
   std::string_view expected = text_.substr(pos_, end - pos_);
   if (OutputMatches(expected, output, placeholders_)) {
     substitutions.push_back({offset, output.size(), std::string(expected)});
@@ -117,6 +115,20 @@ void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
   } else if (inside_line) {
     pos_ = NextLine(pos_);
   }
+}
+
+/// Where the next input starts at or after `from`: a line that starts with
+/// `prompt`, or, after output without a final newline (`partial`), the last
+/// `prompt` inside a line, where the console's prompt followed that output
+/// on the same line. The end of the text if there is none.
+size_t TranscriptInputs::NextInput(size_t from, std::string_view prompt, bool partial) const {
+  for (size_t at = from; at < text_.size(); at = NextLine(at)) {
+    std::string_view line = text_.substr(at, LineEnd(at) - at);
+    if (IsPromptLine(line, prompt)) return at;
+    size_t inside = partial && !prompt.empty() ? line.rfind(prompt) : std::string_view::npos;
+    if (inside != std::string_view::npos) return at + inside;
+  }
+  return text_.size();
 }
 
 /// Moves past as many whole lines of the text as `output` has, if they match

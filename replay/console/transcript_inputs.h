@@ -61,6 +61,7 @@ class TranscriptInputs : public InputSource {
  private:
   size_t LineEnd(size_t from) const;
   size_t NextLine(size_t from) const;
+  size_t NextInput(size_t from, std::string_view prompt, bool partial) const;
   int LineAt(size_t offset) const;
   std::optional<Input> InputAt(std::string_view line, int number, const std::string& prompt,
                                const std::string& other_prompt) const;

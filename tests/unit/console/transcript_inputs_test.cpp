@@ -95,12 +95,10 @@ TEST_CASE("output without a final newline runs into the next prompt on the same 
   CHECK(console.shown() == text);
 }
 
-// BUG: when the output differs, the line where it runs into the next prompt
-// is passed over as output, so its input ("x = 1") is never entered: the
-// replay runs other code than the transcript holds, and --update writes a
-// transcript without that statement.
-TEST_CASE("output without a final newline that differs still leaves the input on its line",
-          "[!mayfail]") {
+// When the output differs, the line where it runs into the next prompt still
+// holds that input ("x = 1"): it is entered, so the replay runs the code the
+// transcript holds and --update keeps the statement.
+TEST_CASE("output without a final newline that differs still leaves the input on its line") {
   std::string text = ">>> print('a', end='')\na>>> x = 1\n>>> x\n1\n";
   TranscriptInputs inputs(text, Placeholders{});
   HandConsole console(inputs);
