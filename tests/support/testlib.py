@@ -160,6 +160,16 @@ def descendants(pid):
     return found
 
 
+# The start of a stdlib runner (stdlib_json_result): `path` and the doctest
+# option `flags` named by the other arguments.
+RUNNER_ARGUMENTS = r'''
+path, names = sys.argv[1], sys.argv[2:]
+flags = 0
+for name in names:
+    flags |= doctest.OPTIONFLAGS_BY_NAME[name]
+'''
+
+
 def stdlib_json_result(runner, mark, path, flags, cwd):
     """Runs Python code `runner` (which prints its result as JSON on a line
     starting with `mark`) on `path` with `flags` in a fresh interpreter of

@@ -59,12 +59,7 @@ CPYTHON_116546 = ('fences.md', 7)
 MARK = '@@replay-differential-result@@ '
 STDLIB_RUNNER = r'''
 import doctest, json, sys
-
-path, names = sys.argv[1], sys.argv[2:]
-flags = 0
-for name in names:
-    flags |= doctest.OPTIONFLAGS_BY_NAME[name]
-try:
+''' + testlib.RUNNER_ARGUMENTS + r'''try:
     results = doctest.testfile(path, module_relative=False, optionflags=flags)
 except ValueError as error:
     result = {'error': str(error)}

@@ -33,12 +33,7 @@ OPTION_SETS = [[], ['ELLIPSIS'], ['NORMALIZE_WHITESPACE', 'IGNORE_EXCEPTION_DETA
 MARK = '@@replay-modules-result@@ '
 STDLIB_RUNNER = r'''
 import doctest, importlib, json, os, sys, traceback
-
-path, names = sys.argv[1], sys.argv[2:]
-flags = 0
-for name in names:
-    flags |= doctest.OPTIONFLAGS_BY_NAME[name]
-directory, filename = os.path.split(os.path.abspath(path))
+''' + testlib.RUNNER_ARGUMENTS + r'''directory, filename = os.path.split(os.path.abspath(path))
 parts = [] if filename == '__init__.py' else [filename[:-3]]
 while os.path.isfile(os.path.join(directory, '__init__.py')):
     directory, package = os.path.split(directory)
