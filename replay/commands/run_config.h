@@ -1,17 +1,20 @@
-// `replay run`'s options completed by the project's `[tool.replay]`.
+// `replay run`'s options: defaults, then the project's `[tool.replay]`, then
+// the command line.
 #pragma once
 
-#include "replay/commands/run.h"
+#include <vector>
+
+#include "replay/options/option_table.h"
 #include "replay/text/expected.h"
 
 namespace replay {
 
-/// `given` with what the configuration of its paths (FindProjectConfig)
-/// sets for every option the command line did not give (`given.given`):
-/// paths (relative to the rootdir) when none were given, mode, modes by
-/// glob, doctest option flags, prompts, timeout, jobs, output and memory
-/// limits, ellipsis, setup file; exclude globs always. Also sets rootdir and
-/// config_file. An unreadable or malformed configuration is a Diagnostic.
-Expected<RunOptions> ApplyProjectConfig(const RunOptions& given);
+/// The options of a run given `command_line`: the defaults, overridden by
+/// what the configuration of its paths (FindProjectConfig; --config) sets,
+/// overridden by the command line. Also sets rootdir and config_file, and
+/// junit from Bazel's XML_OUTPUT_FILE if not given. A value refused, an
+/// unreadable or malformed configuration, or no path to run at all is a
+/// Diagnostic.
+Expected<RunOptions> ConfigureRun(const std::vector<OptionAssignment>& command_line);
 
 }  // namespace replay

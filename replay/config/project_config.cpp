@@ -3,143 +3,94 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <functional>
-#include <map>
+#include <cstdio>
 
+#include "replay/text/lines.h"
 #include "replay/text/spelling.h"
 
 namespace replay {
 
 namespace {
 
-/// Reads one key's value into the config, or says what is wrong with it.
-using KeyReader = std::function<std::optional<std::string>(const toml::node&, ProjectConfig&)>;
-
-std::optional<std::string> ReadString(const toml::node& node, std::string& out,
-                                      const std::vector<std::string>& allowed) {
-  const auto* value = node.as_string();
-  if (value == nullptr) return "expected a string";
-  out = value->get();
-  if (allowed.empty() || std::find(allowed.begin(), allowed.end(), out) != allowed.end())
-    return std::nullopt;
-  std::string text = "'" + out + "' is not one of ";
-  for (const std::string& name : allowed)
-    text += (&name == &allowed.front() ? "'" : ", '") + name + "'";
-  if (std::optional<std::string> meant = DidYouMean(out, allowed))
-    text += " (did you mean '" + *meant + "'?)";
-  return text;
-}
-
-std::optional<std::string> ReadStrings(const toml::node& node, std::vector<std::string>& out) {
-  const auto* array = node.as_array();
-  if (array == nullptr) return "expected an array of strings";
-  out.clear();
-  for (const toml::node& item : *array) {
-    if (!item.is_string()) return "expected an array of strings";
-    out.push_back(item.as_string()->get());
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> ReadBytes(const toml::node& node, size_t& out, bool zero_allowed) {
-  std::optional<size_t> bytes;
-  if (const auto* integer = node.as_integer(); integer != nullptr && integer->get() >= 0) {
-    bytes = static_cast<size_t>(integer->get());
-  } else if (const auto* text = node.as_string()) {
-    bytes = ParseByteCount(text->get());
-  }
-  if (!bytes || (*bytes == 0 && !zero_allowed)) {
-    return std::string("expected a number of bytes") + (zero_allowed ? "" : " more than 0") +
-           " (an integer, or a string such as \"16M\": K, M, G count 1024s)";
-  }
-  out = *bytes;
-  return std::nullopt;
-}
-
 Diagnostic At(std::string_view file, const toml::source_region& where, std::string message) {
   return Diagnostic{std::string(file), static_cast<int>(where.begin.line),
                     static_cast<int>(where.begin.column), std::move(message)};
 }
 
-/// [tool.replay.modes]: each glob's mode; a wrong one is named where it is.
-Expected<void> ReadModes(const toml::node& node, ProjectConfig& config, std::string_view file) {
-  const auto* table = node.as_table();
-  if (table == nullptr) {
-    return At(file, node.source(),
-              "[tool.replay] modes: expected a table of globs and modes ({ \"*.txt\" = "
-              "\"doctest\" })");
-  }
-  config.modes.clear();
-  for (auto&& [glob, mode] : *table) {
-    ModeGlob entry{std::string(glob.str()), ""};
-    if (std::optional<std::string> wrong = ReadString(mode, entry.mode, {"console", "doctest"}))
-      return At(file, mode.source(), "[tool.replay] modes: \"" + entry.glob + "\": " + *wrong);
-    config.modes.push_back(std::move(entry));
-  }
-  // The most specific glob wins: the longest.
-  std::stable_sort(
-      config.modes.begin(), config.modes.end(),
-      [](const ModeGlob& a, const ModeGlob& b) { return a.glob.size() > b.glob.size(); });
-  return {};
+ConfigValue ValueAt(std::string text, const toml::node& node) {
+  return {std::move(text), static_cast<int>(node.source().begin.line),
+          static_cast<int>(node.source().begin.column)};
 }
 
-const std::map<std::string, KeyReader>& Readers() {
-  static const std::map<std::string, KeyReader> readers = {
-      {"paths",
-       [](const toml::node& n, ProjectConfig& c) { return ReadStrings(n, c.paths.emplace()); }},
-      {"exclude", [](const toml::node& n, ProjectConfig& c) { return ReadStrings(n, c.exclude); }},
-      {"mode",
-       [](const toml::node& n, ProjectConfig& c) {
-         return ReadString(n, c.mode.emplace(), {"auto", "console", "doctest"});
-       }},
-      {"modes", nullptr},  // ReadModes
-      {"doctest-options",
-       [](const toml::node& n, ProjectConfig& c) {
-         return ReadStrings(n, c.doctest_options.emplace());
-       }},
-      {"prompts",
-       [](const toml::node& n, ProjectConfig& c) {
-         return ReadString(n, c.prompts.emplace(), {"fail", "warn", "off"});
-       }},
-      {"timeout",
-       [](const toml::node& n, ProjectConfig& c) -> std::optional<std::string> {
-         std::optional<double> seconds = n.value<double>();
-         if (!seconds || !(*seconds > 0)) return "expected a number of seconds more than 0";
-         c.timeout = seconds;
-         return std::nullopt;
-       }},
-      {"jobs",
-       [](const toml::node& n, ProjectConfig& c) -> std::optional<std::string> {
-         const auto* jobs = n.as_integer();
-         if (jobs == nullptr || jobs->get() < 0 || jobs->get() > 4096)
-           return "expected a number of jobs, 0 (one per CPU) or more";
-         c.jobs = static_cast<int>(jobs->get());
-         return std::nullopt;
-       }},
-      {"max-output", [](const toml::node& n,
-                        ProjectConfig& c) { return ReadBytes(n, c.max_output.emplace(), false); }},
-      {"max-memory", [](const toml::node& n,
-                        ProjectConfig& c) { return ReadBytes(n, c.max_memory.emplace(), true); }},
-      {"ellipsis",
-       [](const toml::node& n, ProjectConfig& c) -> std::optional<std::string> {
-         if (!n.is_boolean()) return "expected true or false";
-         c.ellipsis = n.as_boolean()->get();
-         return std::nullopt;
-       }},
-      {"setup",
-       [](const toml::node& n, ProjectConfig& c) { return ReadString(n, c.setup.emplace(), {}); }},
-  };
-  return readers;
+/// A scalar as the command line would give it; nullopt for an array or table.
+std::optional<std::string> ScalarText(const toml::node& node) {
+  if (const auto* text = node.as_string()) return text->get();
+  if (const auto* integer = node.as_integer()) return std::to_string(integer->get());
+  if (const auto* boolean = node.as_boolean()) return boolean->get() ? "true" : "false";
+  if (const auto* number = node.as_floating_point()) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", number->get());
+    return std::string(buffer);
+  }
+  return std::nullopt;
+}
+
+/// The values of `node` for an option of kind `kind`; what TOML type was
+/// expected otherwise.
+Expected<std::vector<ConfigValue>> ValuesOf(const toml::node& node, OptionKind kind,
+                                            std::string_view file) {
+  std::vector<ConfigValue> values;
+  switch (kind) {
+    case OptionKind::kFlag:
+      if (!node.is_boolean()) return At(file, node.source(), "expected true or false");
+      values.push_back(ValueAt(*ScalarText(node), node));
+      break;
+    case OptionKind::kValue: {
+      std::optional<std::string> text = ScalarText(node);
+      if (!text) return At(file, node.source(), "expected a string or a number");
+      values.push_back(ValueAt(*text, node));
+      break;
+    }
+    case OptionKind::kList: {
+      const auto* array = node.as_array();
+      if (array == nullptr) return At(file, node.source(), "expected an array of strings");
+      for (const toml::node& item : *array) {
+        if (!item.is_string()) return At(file, node.source(), "expected an array of strings");
+        values.push_back(ValueAt(item.as_string()->get(), item));
+      }
+      break;
+    }
+    case OptionKind::kTable: {
+      const auto* table = node.as_table();
+      if (table == nullptr)
+        return At(file, node.source(), "expected a table ({ \"*.txt\" = \"doctest\" })");
+      for (auto&& [key, item] : *table) {
+        if (!item.is_string()) return At(file, item.source(), "expected a string");
+        values.push_back(ConfigValue{std::string(key.str()),
+                                     static_cast<int>(key.source().begin.line),
+                                     static_cast<int>(key.source().begin.column)});
+        values.push_back(ValueAt(item.as_string()->get(), item));
+      }
+      break;
+    }
+  }
+  return values;
+}
+
+Diagnostic UnknownKey(std::string_view file, const toml::key& key) {
+  std::string name(key.str());
+  std::string message = "[tool.replay]: unknown key '" + name + "'";
+  if (std::optional<std::string> meant = DidYouMean(name, ConfigKeys()))
+    message += " (did you mean '" + *meant + "'?)";
+  return At(file, key.source(), message + "; known keys: " + Join(ConfigKeys(), ", "));
 }
 
 }  // namespace
 
-std::vector<std::string> ProjectConfigKeys() {
-  std::vector<std::string> keys;
-  for (const auto& entry : Readers()) keys.push_back(entry.first);
-  return keys;
+const ConfigSetting* ProjectConfig::Find(std::string_view key) const {
+  for (const ConfigSetting& setting : settings)
+    if (setting.option->config_key == key) return &setting;
+  return nullptr;
 }
 
 Expected<std::optional<ProjectConfig>> ParseProjectConfig(std::string_view text,
@@ -158,40 +109,44 @@ Expected<std::optional<ProjectConfig>> ParseProjectConfig(std::string_view text,
   ProjectConfig config;
   config.file = std::string(display_name);
   for (auto&& [key, node] : *table) {
-    std::string name(key.str());
-    auto reader = Readers().find(name);
-    if (reader == Readers().end()) {
-      std::string message = "[tool.replay]: unknown key '" + name + "'";
-      if (std::optional<std::string> meant = DidYouMean(name, ProjectConfigKeys()))
-        message += " (did you mean '" + *meant + "'?)";
-      return At(
-          display_name, key.source(), message + "; known keys: " + [] {
-            std::string all;
-            for (const std::string& k : ProjectConfigKeys()) all += (all.empty() ? "" : ", ") + k;
-            return all;
-          }());
+    const OptionSpec* option = OptionForConfigKey(std::string(key.str()));
+    if (option == nullptr) return UnknownKey(display_name, key);
+    Expected<std::vector<ConfigValue>> values = ValuesOf(node, option->kind, display_name);
+    if (!values) {
+      Diagnostic error = values.error();
+      error.message = "[tool.replay] " + option->config_key + ": " + error.message;
+      return error;
     }
-    if (name == "modes") {
-      if (Expected<void> read = ReadModes(node, config, display_name); !read) return read.error();
-    } else if (std::optional<std::string> wrong = reader->second(node, config)) {
-      return At(display_name, node.source(), "[tool.replay] " + name + ": " + *wrong);
-    }
-    config.lines[name] = static_cast<int>(key.source().begin.line);
+    config.settings.push_back({option, static_cast<int>(key.source().begin.line), *values});
   }
+  // Applied in the order of the option table, whatever the file's order.
+  const std::vector<OptionSpec>& order = RunOptionTable();
+  std::stable_sort(config.settings.begin(), config.settings.end(),
+                   [&](const ConfigSetting& a, const ConfigSetting& b) {
+                     return a.option - order.data() < b.option - order.data();
+                   });
   return std::optional<ProjectConfig>(std::move(config));
 }
 
-std::optional<size_t> ParseByteCount(std::string_view text) {
-  size_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end == text.data()) return std::nullopt;
-  std::string unit(end, text.data() + text.size());
-  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!unit.empty() && unit.back() == 'B') unit.pop_back();
-  const std::map<std::string, int> shifts = {{"", 0}, {"K", 10}, {"M", 20}, {"G", 30}};
-  auto shift = shifts.find(unit);
-  if (shift == shifts.end() || value > (SIZE_MAX >> shift->second)) return std::nullopt;
-  return value << shift->second;
+Expected<void> ApplyProjectConfig(const ProjectConfig& config, RunOptions& options) {
+  for (const ConfigSetting& setting : config.settings) {
+    std::string key = "[tool.replay] " + setting.option->config_key;
+    OptionOrigin origin{config.file + ":" + std::to_string(setting.line) + ": " + key,
+                        config.rootdir};
+    std::vector<std::string> values;
+    for (const ConfigValue& value : setting.values) values.push_back(value.text);
+    // An empty array sets an empty list; a flag or value always has one.
+    if (values.empty() && setting.option->kind != OptionKind::kList &&
+        setting.option->kind != OptionKind::kTable)
+      continue;
+    if (std::optional<OptionError> wrong = setting.option->set(values, origin, options)) {
+      ConfigValue where = setting.values.empty()
+                              ? ConfigValue{"", setting.line, 0}
+                              : setting.values[std::min(wrong->item, setting.values.size() - 1)];
+      return Diagnostic{config.file, where.line, where.column, key + ": " + wrong->message};
+    }
+  }
+  return {};
 }
 
 }  // namespace replay

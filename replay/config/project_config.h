@@ -1,56 +1,53 @@
-// `[tool.replay]` of a pyproject.toml: a project's defaults for `replay run`.
+// `[tool.replay]` of a pyproject.toml: a project's defaults for `replay run`,
+// its keys those of the option table (replay/options/option_table.h).
 #pragma once
 
-#include <cstddef>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "replay/options/option_table.h"
 #include "replay/text/expected.h"
 
 namespace replay {
 
-/// Files matching a glob, checked in a mode: an entry of `[tool.replay.modes]`.
-struct ModeGlob {
-  std::string glob;  ///< as -k reads a glob: the whole path or a tail after a `/`
-  std::string mode;  ///< "console" or "doctest"
+/// A value of a TOML key as text, where it is.
+struct ConfigValue {
+  std::string text;  ///< as the command line would give it ("30", "true", "16M")
+  int line = 0;
+  int column = 0;
 };
 
-/// What a `[tool.replay]` table sets; a key left out is empty (nullopt).
-/// Values are checked (names, ranges) but kept as written: the command
-/// decides what they mean.
+/// One key of `[tool.replay]` and its values: one for a flag or a value, the
+/// items of an array, the keys and values of a table.
+struct ConfigSetting {
+  const OptionSpec* option = nullptr;
+  int line = 0;  ///< of the key
+  std::vector<ConfigValue> values;
+};
+
+/// What a `[tool.replay]` table sets, in the order of the option table.
 struct ProjectConfig {
   std::string file;     ///< the pyproject.toml read; empty: none
   std::string rootdir;  ///< its directory (or, without one, where the run starts)
-  std::optional<std::vector<std::string>> paths;  ///< run when no path is given
-  std::vector<std::string> exclude;               ///< globs left out of directory searches
-  std::optional<std::string> mode;                ///< "auto", "console" or "doctest"
-  std::vector<ModeGlob> modes;                    ///< longest glob first
-  std::optional<std::vector<std::string>> doctest_options;  ///< as --option
-  std::optional<std::string> prompts;                       ///< "fail", "warn" or "off"
-  std::optional<double> timeout;                            ///< seconds, > 0
-  std::optional<int> jobs;                                  ///< >= 0
-  std::optional<size_t> max_output;                         ///< bytes, > 0
-  std::optional<size_t> max_memory;                         ///< bytes; 0: no limit
-  std::optional<bool> ellipsis;
-  std::optional<std::string> setup;  ///< relative to the rootdir
-  std::map<std::string, int> lines;  ///< the line of each key given
+  std::vector<ConfigSetting> settings;
+
+  /// The setting of the key `key`; nullptr if the table does not set it.
+  const ConfigSetting* Find(std::string_view key) const;
 };
 
 /// Reads pyproject.toml text `text` (named `display_name` in errors): the
 /// `[tool.replay]` table if it has one, nullopt if not. TOML that does not
 /// parse, an unknown key (with the key meant, if close) and a value of the
-/// wrong type or out of range are Diagnostics naming the line and column.
+/// wrong TOML type are Diagnostics naming the line and column; the values
+/// themselves are checked when applied (ApplyProjectConfig).
 Expected<std::optional<ProjectConfig>> ParseProjectConfig(std::string_view text,
                                                           std::string_view display_name);
 
-/// The keys `[tool.replay]` knows, sorted.
-std::vector<std::string> ProjectConfigKeys();
-
-/// A byte count as `--max-output` takes it: digits, optionally followed by
-/// K, M or G (1024s, any case, an optional B); nullopt if it is not one.
-std::optional<size_t> ParseByteCount(std::string_view text);
+/// Sets `options` from `config`'s settings, as the option table reads them
+/// (paths relative to the rootdir). A value the option refuses is a
+/// Diagnostic naming the file, the line and column of the value, and why.
+Expected<void> ApplyProjectConfig(const ProjectConfig& config, RunOptions& options);
 
 }  // namespace replay

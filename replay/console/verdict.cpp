@@ -57,7 +57,7 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
                                const SessionOutcome& outcome, const IsolationOptions& options) {
   TranscriptVerdict verdict;
   verdict.path = path;
-  verdict.mode = Mode::kConsole;
+  verdict.mode = "console";
   verdict.duration_s = outcome.duration_s;
   std::string actual = ComparableActual(expected, outcome);
   if (outcome.end != SessionOutcome::End::kFinished) {

@@ -117,7 +117,7 @@ TranscriptVerdict JudgeDoctest(const std::string& path, const SessionOutcome& ou
                                const IsolationOptions& options, PromptPolicy policy) {
   TranscriptVerdict verdict;
   verdict.path = path;
-  verdict.mode = Mode::kDoctest;
+  verdict.mode = "doctest";
   verdict.status = Status::kError;
   verdict.duration_s = outcome.duration_s;
   if (outcome.end != SessionOutcome::End::kFinished) {

@@ -18,7 +18,7 @@ std::string JsonReportHead(const RunSummary& summary) {
 std::string JsonReportEntry(const TranscriptVerdict& verdict) {
   nlohmann::ordered_json entry = {{"path", ToValidUtf8(verdict.path)},
                                   {"status", StatusName(verdict.status)},
-                                  {"mode", ModeName(verdict.mode)},
+                                  {"mode", verdict.mode},
                                   {"examples", verdict.examples},
                                   {"failures", verdict.failures},
                                   {"message", ToValidUtf8(verdict.message)},

@@ -73,9 +73,9 @@ std::string JunitReportHead(const RunSummary& summary) {
 }
 
 std::string JunitReportEntry(const TranscriptVerdict& verdict) {
-  std::string xml = "    <testcase classname=\"replay." + std::string(ModeName(verdict.mode)) +
-                    "\" name=\"" + Escape(verdict.path) + "\" file=\"" + Escape(verdict.path) +
-                    "\" time=\"" + Seconds(verdict.duration_s) + "\"";
+  std::string xml = "    <testcase classname=\"replay." + verdict.mode + "\" name=\"" +
+                    Escape(verdict.path) + "\" file=\"" + Escape(verdict.path) + "\" time=\"" +
+                    Seconds(verdict.duration_s) + "\"";
   if (verdict.line > 0) xml += " line=\"" + std::to_string(verdict.line) + "\"";
   std::string message = Escape(verdict.message);
   std::string body = Escape(verdict.diff);

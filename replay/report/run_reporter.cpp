@@ -46,25 +46,27 @@ void RunReporter::ClearProgress() {
   if (options_.progress) err_ << kClearLine << std::flush;
 }
 
-int RunReporter::Finish(bool interrupted, double duration_s) {
+ExitStatus RunReporter::Finish(bool interrupted, double duration_s) {
   ClearProgress();
   for (const auto& [index, verdict] : waiting_) Emit(verdict);
   waiting_.clear();
   summary_.interrupted = interrupted;
   summary_.duration_s = duration_s;
   out_ << SummaryLine(summary_) << std::endl;
-  int status = io_failed_ ? 2 : summary_.failed + summary_.errors > 0 ? 1 : 0;
+  ExitStatus status = io_failed_                              ? ExitStatus::kUsageOrIo
+                      : summary_.failed + summary_.errors > 0 ? ExitStatus::kFailed
+                                                              : ExitStatus::kPassed;
   auto finish = [&](std::optional<ReportFile>& file, const std::string& head,
                     std::string_view tail) {
     if (!file) return;
     if (Expected<void> written = file->Finish(head, tail); !written) {
       err_ << "replay: " << written.error().ToString() << "\n";
-      status = 2;
+      status = ExitStatus::kUsageOrIo;
     }
   };
   finish(json_, JsonReportHead(summary_), kJsonReportTail);
   finish(junit_, JunitReportHead(summary_), kJunitReportTail);
-  return interrupted ? 130 : status;
+  return interrupted ? ExitStatus::kInterrupted : status;
 }
 
 }  // namespace replay

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "replay/report/exit_status.h"
 #include "replay/report/report_file.h"
 #include "replay/report/verdict.h"
 #include "replay/runner/progress.h"
@@ -44,7 +45,7 @@ class RunReporter {
   /// finished), prints the summary line, writes the report files. Returns
   /// the exit status: 0 all passed, 1 any failed or errored, 2 a report or
   /// an --update could not be written, 130 interrupted.
-  int Finish(bool interrupted, double duration_s);
+  ExitStatus Finish(bool interrupted, double duration_s);
 
  private:
   void Emit(const TranscriptVerdict& verdict);

@@ -26,17 +26,11 @@ inline const char* StatusName(Status status) {
 /// The reason of a file skipped because it holds nothing to check.
 inline constexpr char kNoExamples[] = "no examples";
 
-/// How a file is checked: as a console transcript, or as doctest examples.
-enum class Mode { kConsole, kDoctest };
-
-/// "console" or "doctest".
-inline const char* ModeName(Mode mode) { return mode == Mode::kDoctest ? "doctest" : "console"; }
-
 /// The verdict on one transcript file.
 struct TranscriptVerdict {
   std::string path;  ///< as given, or as found under a given directory
   Status status = Status::kError;
-  Mode mode = Mode::kConsole;
+  std::string mode = "console";  ///< the name of the mode that checked it
   int examples = 0;     ///< console: statements entered at the primary prompt; doctest: attempted
   int failures = 0;     ///< console: differing hunks; doctest: failed examples
   std::string message;  ///< why it failed, errored or was skipped, with file:line where known

@@ -97,7 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::Bytes bytes(data, size);
   replay::TranscriptVerdict verdict;
   verdict.status = static_cast<replay::Status>(bytes.Byte() % 4);
-  verdict.mode = bytes.Byte() % 2 ? replay::Mode::kDoctest : replay::Mode::kConsole;
+  verdict.mode = bytes.Byte() % 2 ? "doctest" : "console";
   verdict.duration_s = bytes.Byte() / 8.0;
   verdict.path = bytes.Until('\0');
   verdict.message = bytes.Until('\0');

@@ -24,7 +24,8 @@ TEST_CASE("rootdir: the nearest pyproject.toml with [tool.replay] above the path
   REQUIRE(found);
   CHECK(found->file == (root / "proj/pyproject.toml").string());
   CHECK(found->rootdir == (root / "proj").string());
-  CHECK(*found->timeout == 5);
+  REQUIRE(found->Find("timeout"));
+  CHECK(found->Find("timeout")->values.at(0).text == "5");
 
   // No configuration: the common ancestor is the rootdir.
   std::ofstream(root / "proj/sub/b.md") << "";
@@ -41,7 +42,8 @@ TEST_CASE("rootdir: the nearest pyproject.toml with [tool.replay] above the path
       replay::FindProjectConfig({(root / "proj").string()}, (root / "other.toml").string());
   REQUIRE(given);
   CHECK(given->rootdir == root.string());
-  CHECK(*given->jobs == 2);
+  REQUIRE(given->Find("jobs"));
+  CHECK(given->Find("jobs")->values.at(0).text == "2");
 
   // A broken pyproject.toml on the way is an error naming it.
   std::ofstream(root / "proj/docs/pyproject.toml") << "[project\n";

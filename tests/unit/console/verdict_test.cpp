@@ -56,7 +56,7 @@ TEST_CASE("a console transcript passes when the session shows exactly its text")
   TranscriptVerdict verdict = JudgeConsole("t.pycon", expected, Finished(expected, 2), {});
   CHECK(verdict.status == Status::kPassed);
   CHECK(verdict.path == "t.pycon");
-  CHECK(verdict.mode == replay::Mode::kConsole);
+  CHECK(verdict.mode == "console");
   CHECK(verdict.examples == 2);
   CHECK(verdict.failures == 0);
   CHECK(verdict.message.empty());

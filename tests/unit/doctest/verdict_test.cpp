@@ -29,7 +29,7 @@ TEST_CASE("verdict: a failing example shows its source and a diff in file lines"
                    "got": "1\n3\n", "outcome": "failure", "exception": null, "update": null}]})"),
                               {}, PromptPolicy::kFail);
   CHECK(verdict.status == Status::kFailed);
-  CHECK(verdict.mode == replay::Mode::kDoctest);
+  CHECK(verdict.mode == "doctest");
   CHECK(verdict.examples == 3);
   CHECK(verdict.failures == 1);
   CHECK(verdict.message == "a.txt:10: failed example (1 of 3 examples failed)");

@@ -72,7 +72,7 @@ TEST_CASE("verdicts added out of order are printed in the order of the files") {
   CHECK(b < c);
   CHECK(text.find("-a\n+b\n", b) < c);  // b's diff follows its headline
   CHECK(reporter.failures() == 3);
-  CHECK(reporter.Finish(false, 0) == 1);
+  CHECK(reporter.Finish(false, 0) == replay::ExitStatus::kFailed);
   CHECK(err.str().empty());
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("the summary line counts the run; all passed or skipped is exit status
   reporter.Add(1, Verdict("b.pycon", Status::kSkipped));
   reporter.Add(2, Verdict("c.pycon", Status::kPassed));
   CHECK(reporter.failures() == 0);
-  CHECK(reporter.Finish(false, 1.5) == 0);
+  CHECK(reporter.Finish(false, 1.5) == replay::ExitStatus::kPassed);
   // A passed file prints nothing; a skipped one its headline.
   CHECK(out.str() == "SKIP b.pycon: skipped\n2 passed, 0 failed, 0 errors, 1 skipped in 1.50 s\n");
   CHECK(err.str().empty());
@@ -96,7 +96,7 @@ TEST_CASE("a failure or an error makes exit status 1") {
     reporter.Add(0, Verdict("a.pycon", Status::kPassed));
     reporter.Add(1, Verdict("b.pycon", status));
     CHECK(reporter.failures() == 1);
-    CHECK(reporter.Finish(false, 0.25) == 1);
+    CHECK(reporter.Finish(false, 0.25) == replay::ExitStatus::kFailed);
     std::string summary = status == Status::kFailed
                               ? "1 passed, 1 failed, 0 errors, 0 skipped in 0.25 s\n"
                               : "1 passed, 0 failed, 1 errors, 0 skipped in 0.25 s\n";
@@ -111,7 +111,7 @@ TEST_CASE("an interrupted run reports what finished and exits with 130") {
   // File 1 never finished; file 2 did, and waits for it.
   reporter.Add(2, Verdict("c.pycon", Status::kFailed));
   CHECK(out.str().empty());
-  CHECK(reporter.Finish(true, 2) == 130);
+  CHECK(reporter.Finish(true, 2) == replay::ExitStatus::kInterrupted);
   std::string text = out.str();
   size_t c = text.find("FAIL c.pycon:1: failed\n");
   size_t summary = text.find("1 passed, 1 failed, 0 errors, 0 skipped in 2.00 s (interrupted)\n");
@@ -131,7 +131,7 @@ TEST_CASE("the JSON and JUnit reports hold every verdict, in the order of the fi
   reporter.Add(2, Verdict("c.pycon", Status::kSkipped));
   reporter.Add(0, Verdict("a.pycon", Status::kPassed));
   reporter.Add(3, Verdict("d.pycon", Status::kError));
-  CHECK(reporter.Finish(false, 3) == 1);
+  CHECK(reporter.Finish(false, 3) == replay::ExitStatus::kFailed);
   CHECK(err.str().empty());
 
   nlohmann::json json = nlohmann::json::parse(Slurp(options.json_path));
@@ -170,7 +170,7 @@ TEST_CASE("an empty run still writes valid reports") {
   options.json_path = (dir.path / "report.json").string();
   std::ostringstream out, err;
   RunReporter reporter(options, out, err);
-  CHECK(reporter.Finish(false, 0) == 0);
+  CHECK(reporter.Finish(false, 0) == replay::ExitStatus::kPassed);
   nlohmann::json json = nlohmann::json::parse(Slurp(options.json_path));
   CHECK(json["summary"]["total"] == 0);
   CHECK(json["transcripts"].empty());
@@ -186,7 +186,7 @@ TEST_CASE("a report that cannot be written makes exit status 2 and says why") {
   std::ostringstream out, err;
   RunReporter reporter(options, out, err);
   reporter.Add(0, Verdict("a.pycon", Status::kPassed));
-  CHECK(reporter.Finish(false, 0) == 2);
+  CHECK(reporter.Finish(false, 0) == replay::ExitStatus::kUsageOrIo);
   CHECK(err.str().find("replay: " + json_path + ": ") == 0);
   // The other report is still written.
   CHECK(fs::exists(dir.path / "junit.xml"));

@@ -1,0 +1,36 @@
+// Console mode: files are console transcripts (*.pycon), replayed through
+// the console core and compared byte for byte.
+#pragma once
+
+#include "replay/console/placeholders.h"
+#include "replay/console/reference.h"
+#include "replay/mode/mode.h"
+
+namespace replay {
+
+class ConsoleMode : public Mode {
+ public:
+  ConsoleMode(Placeholders placeholders, ConsoleReference reference, IsolationOptions isolation)
+      : placeholders_(placeholders), reference_(reference), isolation_(isolation) {}
+
+  std::string Name() const override { return "console"; }
+  /// *.pycon.
+  bool ClaimsByName(const std::string& path) const override;
+  bool Searches(const std::string& path) const override { return ClaimsByName(path); }
+  std::string SearchedFiles() const override { return "*.pycon"; }
+  std::string LineSelectionRefused() const override;
+  /// readline, which code.interact imports (the reference).
+  Preload Preloads() const override { return {{}, {"readline"}}; }
+  Session Prepare(const ModeFile& file) const override;
+  TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const override;
+  /// The whole session as shown.
+  std::optional<std::string> Updated(const ModeFile& file,
+                                     const SessionOutcome& outcome) const override;
+
+ private:
+  Placeholders placeholders_;
+  ConsoleReference reference_;
+  IsolationOptions isolation_;
+};
+
+}  // namespace replay

@@ -1,0 +1,77 @@
+#include "replay/doctest/doctest_mode.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "replay/doctest/session.h"
+#include "replay/doctest/text.h"
+#include "replay/doctest/update.h"
+#include "replay/text/lines.h"
+#include "replay/text/spelling.h"
+
+namespace replay {
+
+namespace {
+
+bool IsDocumentation(const std::string& path) {
+  return EndsWith(path, ".txt") || EndsWith(path, ".rst") || EndsWith(path, ".md");
+}
+
+}  // namespace
+
+bool DoctestMode::ClaimsByName(const std::string& path) const {
+  return IsDocumentation(path) || EndsWith(path, ".py");
+}
+
+bool DoctestMode::Searches(const std::string& path) const {
+  std::error_code error;
+  if (EndsWith(path, ".py"))
+    return std::filesystem::is_regular_file(
+        std::filesystem::path(path).parent_path() / "__init__.py", error);
+  return IsDocumentation(path);
+}
+
+std::string DoctestMode::CheckOptions() const {
+  if (option_flags_.empty()) return {};
+  std::vector<std::string> known = DoctestOptionFlagNames();
+  for (const std::string& flag : option_flags_) {
+    if (std::find(known.begin(), known.end(), flag) != known.end()) continue;
+    std::string text = origin_ + " " + flag + ": not a doctest option flag";
+    if (std::optional<std::string> meant = DidYouMean(flag, known))
+      text += " (did you mean " + *meant + "?)";
+    return text + "; known: " + Join(known, ", ");
+  }
+  return {};
+}
+
+std::vector<std::string> DoctestMode::Notes(const ModeFile& file) const {
+  return NotTestedNotes(file.path, file.text.text);
+}
+
+Session DoctestMode::Prepare(const ModeFile& file) const {
+  DoctestOptions options;
+  options.option_flags = option_flags_;
+  options.setup = file.setup;
+  options.line = file.line;
+  return DoctestSession(file.path, file.text, std::move(options));
+}
+
+TranscriptVerdict DoctestMode::Judge(const ModeFile& file, const SessionOutcome& outcome) const {
+  return JudgeDoctest(file.path, outcome, isolation_, prompts_);
+}
+
+std::string DoctestMode::UpdateRefused(const ModeFile& file) const {
+  if (EndsWith(file.path, ".py"))
+    return "--update does not rewrite the docstrings of Python modules";
+  return {};
+}
+
+std::optional<std::string> DoctestMode::Updated(const ModeFile& file,
+                                                const SessionOutcome& outcome) const {
+  Expected<DoctestResult> result = DoctestResult::FromJson(outcome.result, "");
+  if (!result) return std::nullopt;
+  return UpdatedDoctestText(file.text.text, *result);
+}
+
+}  // namespace replay

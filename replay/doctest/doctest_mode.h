@@ -1,0 +1,51 @@
+// Doctest mode: files are documentation (*.txt, *.rst, *.md) and modules of
+// packages, their examples run by the linked Python's doctest and their
+// prompts checked by the console core.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "replay/doctest/verdict.h"
+#include "replay/mode/mode.h"
+
+namespace replay {
+
+class DoctestMode : public Mode {
+ public:
+  /// `option_flags` (doctest's, by name) come from `origin` ("--option").
+  DoctestMode(std::vector<std::string> option_flags, std::string origin, PromptPolicy prompts,
+              IsolationOptions isolation)
+      : option_flags_(std::move(option_flags)),
+        origin_(std::move(origin)),
+        prompts_(prompts),
+        isolation_(isolation) {}
+
+  std::string Name() const override { return "doctest"; }
+  /// *.txt, *.rst, *.md and *.py.
+  bool ClaimsByName(const std::string& path) const override;
+  /// *.txt, *.rst, *.md, and *.py in a package (beside an __init__.py).
+  bool Searches(const std::string& path) const override;
+  std::string SearchedFiles() const override { return "*.txt, *.rst, *.md"; }
+  /// doctest, and json, in which the driver reports.
+  Preload Preloads() const override { return {{"doctest", "json"}, {}}; }
+  /// An option flag that is none of the linked doctest's, with the one meant.
+  std::string CheckOptions() const override;
+  /// Sphinx directives and other example-like lines doctest does not run.
+  std::vector<std::string> Notes(const ModeFile& file) const override;
+  Session Prepare(const ModeFile& file) const override;
+  TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const override;
+  /// Docstrings of Python modules are not rewritten.
+  std::string UpdateRefused(const ModeFile& file) const override;
+  /// The expected output of each failing example.
+  std::optional<std::string> Updated(const ModeFile& file,
+                                     const SessionOutcome& outcome) const override;
+
+ private:
+  std::vector<std::string> option_flags_;
+  std::string origin_;
+  PromptPolicy prompts_;
+  IsolationOptions isolation_;
+};
+
+}  // namespace replay
