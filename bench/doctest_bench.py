@@ -109,7 +109,7 @@ def main():
         failed_a = int(match.group(1)) if match else 0
         status_a = 'passed' if run.returncode == 0 else ('failed' if match else 'error')
         # A file doctest attempts no example of passes there; replay says it
-        # is skipped (README: nothing passes having checked nothing).
+        # is skipped (docs/command-line.md: nothing passes having checked nothing).
         if status_a == 'passed' and theirs.get('attempted') == 0:
             status_a = 'skipped'
         if (status_a, failed_a) != (ours['status'], ours['failures']):

@@ -10,7 +10,7 @@ own core. Run it with the Python that replay embeds:
 The transcript goes to standard output (fd 1 and fd 2 should be the same pipe,
 standard input /dev/null), exactly as a terminal shows a session of
 `python3 -u -c "import code; code.interact(banner='', exitmsg='')"` fed with
-these lines (the reference, README "The reference"): for each line the prompt
+these lines (the reference, docs/transcript-format.md "The reference"): for each line the prompt
 as input() writes it (str(prompt) to the current sys.stdout, then flushed), the
 line and its newline as the terminal echoes them (to the file descriptor, never
 through sys.stdout), then whatever the console wrote. The session has

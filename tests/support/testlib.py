@@ -133,8 +133,8 @@ class _Markdown:
 
 
 def markdown_to_doctest(text):
-    """The examples of markdown `text`, line for line, as the README states
-    them: the lines of fences of a console language (pycon, python, py, with
+    """The examples of markdown `text`, line for line, as docs/doctest-mode.md
+    ("Markdown") states them: the lines of fences of a console language (pycon, python, py, with
     3s, python-console, ipython; as MyST {doctest}, {eval-rst} or
     {code-block} LANG), of bare fences holding a `>>>` line and of indented
     code blocks holding one, kept, with block-quote markers made spaces;

@@ -1,4 +1,4 @@
-"""The command line as the README states it.
+"""The command line as docs/command-line.md states it.
 
     python3 cli_test.py REPLAY RECORDER
 

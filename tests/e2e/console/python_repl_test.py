@@ -5,7 +5,7 @@
 Types the same sessions into the `python3` REPL (support/record_repl.py,
 through a pty; the classic REPL on 3.13) and into code.interact
 (support/record_stdlib.py), then checks that:
-- the two references differ as the README says: `<__main__.A object …>` and
+- the two references differ as docs/console-mode.md says: `<__main__.A object …>` and
   `File "<stdin>"` in the REPL, `<__console__.A object …>` and
   `File "<console>"` in code.interact;
 - `replay run --console python` passes the REPL's recording and fails
@@ -13,7 +13,7 @@ through a pty; the classic REPL on 3.13) and into code.interact
   code.interact's and fails the REPL's;
 - the namespace is the `__main__` module's (`sys.modules['__main__']`).
 Runtime tracebacks are a known difference on 3.13, whose REPL shows the
-source lines of `<stdin>` (README): there the REPL's recording must fail,
+source lines of `<stdin>` (docs/console-mode.md): there the REPL's recording must fail,
 so that the test says when it stops doing so.
 """
 import pathlib

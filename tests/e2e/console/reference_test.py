@@ -1,4 +1,4 @@
-"""Sessions that test the reference itself (README "The reference") pass.
+"""Sessions that test the reference itself (docs/transcript-format.md "The reference") pass.
 
     python3 reference_test.py REPLAY RECORDER
 

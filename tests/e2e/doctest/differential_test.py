@@ -13,7 +13,7 @@ doctest's parser refuses (ValueError) must be a replay error with doctest's
 message and its line.
 
 Markdown files are compared with doctest run on their examples as computed
-here, independently of replay, by the rules the README states
+here, independently of replay, by the rules docs/doctest-mode.md states
 (testlib.markdown_to_doctest: console fences, MyST directives, block quotes,
 indented code blocks). Every line of a markdown file that starts with `>>>`
 (after block-quote markers) must be either run (a `>>>` line of that

@@ -8,8 +8,8 @@ of its own, a script directory on sys.path, a replaced __main__ and
 buffered streams). A session recorded through `AS_MODULE record` evaluates
 expressions about the interpreter's state; the truth is the same
 expressions evaluated by a fresh `python3 -u -c` of this Python that has
-imported only what the reference console (`code.interact`, README "The
-reference") imports anyway: code, codeop, traceback, and readline if it can. Every value must be equal; a host whose state leaked (e.g.
+imported only what the reference console (`code.interact`, docs/transcript-format.md
+"The reference") imports anyway: code, codeop, traceback, and readline if it can. Every value must be equal; a host whose state leaked (e.g.
 `runpy` in sys.modules, a script directory on sys.path, sys.argv of the
 host) fails it.
 """

@@ -1,0 +1,1 @@
+"""A package for the examples of replay's docs."""
