@@ -33,6 +33,7 @@ install(FILES
   cmake/ReplayTranscripts.cmake
   DESTINATION "${REPLAY_CMAKE_DIR}")
 install(FILES README.md DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(DIRECTORY docs/ DESTINATION "${CMAKE_INSTALL_DOCDIR}" PATTERN dev EXCLUDE)
 
 # The Debian package: its dependencies (libpython3.X, libstdc++, libc) come
 # from dpkg-shlibdeps, so a package built against Debian's python3.X depends

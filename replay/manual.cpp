@@ -1,9 +1,9 @@
 // replay_manual: prints replay's man page (`man`) or the option list of
 // docs/command-line.md (`markdown`), both derived from the command line.
+#include "replay/cli/manual.h"
+
 #include <cstring>
 #include <iostream>
-
-#include "replay/cli/manual.h"
 
 int main(int argc, char** argv) {
   if (argc == 2 && std::strcmp(argv[1], "man") == 0) {

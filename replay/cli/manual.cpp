@@ -1,6 +1,7 @@
 #include "replay/cli/manual.h"
 
 #include <sstream>
+#include <string_view>
 
 #include "replay/cli/commands.h"
 #include "replay/report/exit_status.h"
@@ -13,9 +14,12 @@ namespace {
 std::string Roff(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '\\') out += "\\e";
-    else if (c == '-') out += "\\-";
-    else out += c;
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
   return out;
@@ -38,6 +42,22 @@ void Options(std::ostringstream& out, const CLI::App& app) {
     if (!option->get_envname().empty()) out << " (environment: " << option->get_envname() << ")";
     out << "\n";
   }
+}
+
+/// `text` as Markdown shows it literally in a table cell.
+std::string Markdown(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (std::string_view("\\`*_|[]").find(c) != std::string_view::npos)
+      out += std::string("\\") + c;
+    else
+      out += c;
+  }
+  return out;
 }
 
 const char* KindText(OptionKind kind) {
@@ -65,8 +85,8 @@ std::string ManPage() {
       << ".SH OPTIONS\n";
   Options(out, line.app);
   for (const CLI::App* command : line.app.get_subcommands([](const CLI::App*) { return true; })) {
-    out << ".SH COMMAND: " << command->get_name() << "\n" << Roff(command->get_description())
-        << "\n";
+    out << ".SH COMMAND: " << command->get_name() << "\n"
+        << Roff(command->get_description()) << "\n";
     Options(out, *command);
   }
   out << ".SH CONFIGURATION\nThe table [tool.replay] of the nearest pyproject.toml (or of "
@@ -75,9 +95,8 @@ std::string ManPage() {
   for (const OptionSpec& spec : RunOptionTable()) {
     if (spec.config_key.empty()) continue;
     out << ".TP\n.B " << Roff(spec.config_key) << "\n" << KindText(spec.kind) << ": ";
-    out << (spec.name.empty() && spec.short_name.empty()
-                ? Roff(spec.help)
-                : "as " + Roff(spec.DisplayName()));
+    out << (spec.name.empty() && spec.short_name.empty() ? Roff(spec.help)
+                                                         : "as " + Roff(spec.DisplayName()));
     out << "\n";
   }
   out << ".SH EXIT STATUS\n";
@@ -104,14 +123,14 @@ std::string RunOptionsMarkdown() {
       if (Cli11Names(candidate) == option->get_name(false, true) ||
           (candidate.positional && candidate.name == option->get_name(true, false)))
         spec = &candidate;
-    std::string key = spec != nullptr && !spec->config_key.empty() ? "`" + spec->config_key + "`"
-                                                                     : "";
-    out << "| `" << Synopsis(*option) << "` | " << key << " | " << option->get_description()
-        << " |\n";
+    std::string key =
+        spec != nullptr && !spec->config_key.empty() ? "`" + spec->config_key + "`" : "";
+    out << "| `" << Synopsis(*option) << "` | " << key << " | "
+        << Markdown(option->get_description()) << " |\n";
   }
   for (const OptionSpec& spec : RunOptionTable()) {
     if (!spec.name.empty() || !spec.short_name.empty()) continue;
-    out << "| | `" << spec.config_key << "` | " << spec.help << " |\n";
+    out << "| | `" << spec.config_key << "` | " << Markdown(spec.help) << " |\n";
   }
   return out.str();
 }

@@ -243,14 +243,16 @@ std::vector<OptionSpec> MakeTable() {
        "default) or python (the python3 REPL: __main__, <stdin>)"},
       {{"interact", ConsoleReference::kInteract}, {"python", ConsoleReference::kPython}},
       &RunOptions::console));
-  OptionSpec jobs{"jobs",
-                  "j",
-                  "",
-                  "jobs",
-                  OptionKind::kValue,
-                  false,
-                  "N",
-                  "Files run at once, 0 to 4096 (default 0: one per CPU)"};
+  OptionSpec jobs{
+      "jobs",
+      "j",
+      "",
+      "jobs",
+      OptionKind::kValue,
+      false,
+      "N",
+      "Files run at once, 0 to 4096 (default 0: one per CPU); verdicts and report order do not "
+      "depend on it"};
   jobs.set = [](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
     std::optional<int> jobs = ParseJobs(values.back());
     if (!jobs)
@@ -260,8 +262,16 @@ std::vector<OptionSpec> MakeTable() {
     return std::nullopt;
   };
   table.push_back(jobs);
-  OptionSpec timeout{"timeout",          "",    "",        "timeout",
-                     OptionKind::kValue, false, "SECONDS", "Seconds per file (default 60)"};
+  OptionSpec timeout{
+      "timeout",
+      "",
+      "",
+      "timeout",
+      OptionKind::kValue,
+      false,
+      "SECONDS",
+      "Seconds per file (default 60); past it the file is an error naming the line that was "
+      "running"};
   timeout.set = [](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
     std::optional<double> seconds = ParseSeconds(values.back());
     if (!seconds || !(*seconds > 0))
@@ -271,24 +281,28 @@ std::vector<OptionSpec> MakeTable() {
     return std::nullopt;
   };
   table.push_back(timeout);
-  table.push_back(Bytes({"max-output", "", "", "max-output", OptionKind::kValue, false, "",
-                         "Bytes of output per file (default 16M; suffixes K, M, G count 1024s)"},
-                        &IsolationOptions::max_output, false));
+  table.push_back(
+      Bytes({"max-output", "", "", "max-output", OptionKind::kValue, false, "",
+             "Bytes of output per file (default 16M; suffixes K, M, G count 1024s); past it, an "
+             "error"},
+            &IsolationOptions::max_output, false));
   table.push_back(
       Bytes({"max-memory", "", "", "max-memory", OptionKind::kValue, false, "",
-             "Bytes of resident memory per file (default 2G; 0: no limit; suffixes K, M, G)"},
+             "Bytes of resident memory per file (default 2G; 0: no limit; suffixes K, M, G); past "
+             "it, an error"},
             &IsolationOptions::max_memory, true));
   table.push_back(Choice<ColorChoice>(
       {"color", "", "", "color", OptionKind::kValue, false, "WHEN",
-       "Colour diffs: auto (the default: on a terminal; NO_COLOR and FORCE_COLOR are obeyed), "
-       "always, never"},
+       "Colour diffs: auto (the default): never if NO_COLOR is set and not empty, else always "
+       "if FORCE_COLOR is set and not empty, else on a terminal unless TERM=dumb; always; never"},
       {{"auto", ColorChoice::kAuto},
        {"always", ColorChoice::kAlways},
        {"never", ColorChoice::kNever}},
       &RunOptions::color));
   table.push_back(Choice<AnnotationChoice>(
       {"annotations", "", "", "annotations", OptionKind::kValue, false, "KIND",
-       "CI annotations: auto (the default: github if GITHUB_ACTIONS=true), github, none"},
+       "CI annotations: github (GitHub Actions ::error and ::warning lines for each failed or "
+       "errored file and each note), none, or auto (the default: github if GITHUB_ACTIONS=true)"},
       {{"auto", AnnotationChoice::kAuto},
        {"github", AnnotationChoice::kGithub},
        {"none", AnnotationChoice::kNone}},
@@ -299,26 +313,34 @@ std::vector<OptionSpec> MakeTable() {
   table.push_back(Text({"junit", "", "", "", OptionKind::kValue, false, "FILE",
                         "Write JUnit XML to FILE (- : standard output)"},
                        &RunOptions::junit));
-  table.push_back(Strings({"", "k", "", "", OptionKind::kList, false, "PATTERN",
-                           "Only files whose path contains PATTERN (a glob if it has *?[); "
-                           "repeatable"},
-                          &RunOptions::select));
+  table.push_back(
+      Strings({"", "k", "", "", OptionKind::kList, false, "PATTERN",
+               "Only the files whose path contains PATTERN or, if it has *, ? or [, whose "
+               "path or a tail of it after a / matches it as a shell glob; "
+               "repeatable (any)"},
+              &RunOptions::select));
   table.push_back(ExistingFile({"setup", "", "", "setup", OptionKind::kValue, false, "FILE",
-                                "Python file run in each session's namespace first, its output "
-                                "discarded (default: the nearest replay_setup.py)"},
+                                "Python code run in the namespace of every file before its first "
+                                "input, its output not shown (as pytest's doctest_namespace); "
+                                "default: the nearest replay_setup.py in the file's directory "
+                                "or above; a setup that raises makes the file an error"},
                                &RunOptions::setup));
   table.push_back(Flag({"exitfirst", "x", "", "", OptionKind::kFlag, false, "",
-                        "Start no file after the first failure"},
+                        "Start no file after the first failure or error (files already running "
+                        "finish)"},
                        &RunOptions::exit_first));
-  table.push_back(Text({"shard", "", "", "", OptionKind::kValue, false, "K/N",
-                        "Run shard K of N (1-based; default: Bazel's TEST_SHARD_INDEX)"},
-                       &RunOptions::shard));
+  table.push_back(
+      Text({"shard", "", "", "", OptionKind::kValue, false, "K/N",
+            "Run shard K of N (1-based): the files whose position among the run's sorted "
+            "paths is K-1 modulo N; default: Bazel's TEST_SHARD_INDEX"},
+           &RunOptions::shard));
   table.push_back(Flag({"update", "", "", "", OptionKind::kFlag, false, "",
-                        "Rewrite failing files to what the console shows"},
+                        "Rewrite failing files to what the console shows (never a file that ended "
+                        "in an error)"},
                        &RunOptions::update));
   table.push_back(Flag({"update-version", "", "", "", OptionKind::kFlag, false, "",
-                        "As --update, but write to the file for this Python (name.pyXY.ext), "
-                        "leaving name.ext as it is"},
+                        "As --update, but write to the file for the running Python "
+                        "(name.pyXY.ext), leaving name.ext as it is"},
                        &RunOptions::update_version));
   return table;
 }

@@ -80,7 +80,7 @@ def main(replay, recorder):
                 (['run', '--mode', 'console', '--option', 'ELLIPSIS', good],
                  '--option sets doctest option flags'),
                 (['run', '--mode', 'console', '--prompts', 'warn', good], '--prompts is for doctest'),
-                (['run', '--timeout', '0', good], '--timeout: must be more than 0 seconds'),
+                (['run', '--timeout', '0', good], '--timeout: expected a number of seconds more than 0'),
                 (['rn', good], "unknown command 'rn' (did you mean 'run'?); the commands are: "
                                "run record console"),
                 (['frobnicate'], "unknown command 'frobnicate'; the commands are:")):

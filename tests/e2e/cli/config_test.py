@@ -133,9 +133,9 @@ def check_bad_config(replay, tmp, failures):
         ('[tool.replay]\ndoctest-options = ["ELIPSIS"]\n',
          ':2: [tool.replay] doctest-options ELIPSIS: not a doctest option flag '
          '(did you mean ELLIPSIS?)'),
-        ('[tool.replay]\nsetup = "nothere.py"\n', ':2: [tool.replay] setup: no such file'),
+        ('[tool.replay]\nsetup = "nothere.py"\n', ':2:9: [tool.replay] setup: no such file'),
         ('[tool.replay]\npaths = ["a.txt", "nothere"]\n',
-         ':2: [tool.replay] paths: nothere: no such file or directory'),
+         ':2:19: [tool.replay] paths: nothere: no such file or directory'),
     ]
     for text, message in cases:
         (root / 'pyproject.toml').write_text(text)
