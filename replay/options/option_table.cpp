@@ -1,16 +1,11 @@
 #include "replay/options/option_table.h"
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <system_error>
 
+#include "replay/options/option_kinds.h"
 #include "replay/text/selection.h"
-#include "replay/text/spelling.h"
 
 namespace replay {
 
@@ -19,120 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using Values = std::vector<std::string>;
-using Result = std::optional<OptionError>;
-
-Result Wrong(std::string message, size_t item = 0) { return OptionError{item, std::move(message)}; }
-
-/// `value` if it is one of `names`; else says what it may be.
-Result CheckChoice(const std::string& value, const Values& names, size_t item = 0) {
-  if (std::find(names.begin(), names.end(), value) != names.end()) return std::nullopt;
-  std::string text = "'" + value + "' is not one of ";
-  for (const std::string& name : names)
-    text += (&name == &names.front() ? "'" : ", '") + name + "'";
-  if (std::optional<std::string> meant = DidYouMean(value, names))
-    text += " (did you mean '" + *meant + "'?)";
-  return Wrong(text, item);
-}
-
-/// A setter of an option whose value is one of `names`, each meaning a value
-/// of T: `field` of the options.
-template <typename T>
-OptionSpec Choice(OptionSpec spec, std::vector<std::pair<std::string, T>> names,
-                  T RunOptions::*field) {
-  for (const auto& [name, value] : names) spec.choices.push_back(name);
-  spec.set = [names, field, choices = spec.choices](const Values& values, const OptionOrigin&,
-                                                    RunOptions& options) -> Result {
-    if (Result wrong = CheckChoice(values.back(), choices)) return wrong;
-    for (const auto& [name, value] : names)
-      if (name == values.back()) options.*field = value;
-    return std::nullopt;
-  };
-  return spec;
-}
-
-OptionSpec Flag(OptionSpec spec, bool RunOptions::*field) {
-  spec.kind = OptionKind::kFlag;
-  spec.set = [field](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
-    options.*field = values.back() == "true";
-    return std::nullopt;
-  };
-  return spec;
-}
-
-OptionSpec Text(OptionSpec spec, std::string RunOptions::*field) {
-  spec.set = [field](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
-    options.*field = values.back();
-    return std::nullopt;
-  };
-  return spec;
-}
-
-OptionSpec Strings(OptionSpec spec, std::vector<std::string> RunOptions::*field) {
-  spec.kind = OptionKind::kList;
-  spec.set = [field](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
-    options.*field = values;
-    return std::nullopt;
-  };
-  return spec;
-}
-
-/// `path` as the run names it: relative to `base_dir` (if any), then
-/// relative to the current directory where it can be.
-std::string Resolve(const std::string& path, const std::string& base_dir) {
-  if (base_dir.empty()) return path;
-  std::error_code error;
-  fs::path absolute = (fs::path(base_dir) / path).lexically_normal();
-  fs::path shown = fs::proximate(absolute, error);
-  return error || shown.empty() ? absolute.string() : shown.string();
-}
-
-/// A setter of a file that must exist: `field` of the options.
-OptionSpec ExistingFile(OptionSpec spec, std::string RunOptions::*field) {
-  spec.set = [field](const Values& values, const OptionOrigin& origin,
-                     RunOptions& options) -> Result {
-    std::string path = Resolve(values.back(), origin.base_dir);
-    std::error_code error;
-    if (!fs::is_regular_file(path, error)) return Wrong("no such file: " + path);
-    options.*field = path;
-    return std::nullopt;
-  };
-  return spec;
-}
-
-std::optional<double> ParseSeconds(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  double seconds = std::strtod(text.c_str(), &end);
-  if (*end != '\0' || !std::isfinite(seconds)) return std::nullopt;
-  return seconds;
-}
-
-constexpr int kMaxJobs = 4096;
-
-std::optional<int> ParseJobs(const std::string& text) {
-  int jobs = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), jobs);
-  if (error != std::errc() || end != text.data() + text.size() || jobs < 0 || jobs > kMaxJobs)
-    return std::nullopt;
-  return jobs;
-}
-
-/// A byte count more than 0 (or also 0, if `zero_allowed`) into `field`.
-OptionSpec Bytes(OptionSpec spec, size_t IsolationOptions::*field, bool zero_allowed) {
-  spec.value_name = "BYTES";
-  spec.set = [field, zero_allowed](const Values& values, const OptionOrigin&,
-                                   RunOptions& options) -> Result {
-    std::optional<size_t> bytes = ParseByteCount(values.back());
-    if (!bytes || (*bytes == 0 && !zero_allowed)) {
-      return Wrong(std::string("expected a number of bytes") +
-                   (zero_allowed ? "" : " more than 0") +
-                   " (such as 16M: K, M, G count 1024s), not '" + values.back() + "'");
-    }
-    options.isolation.*field = *bytes;
-    return std::nullopt;
-  };
-  return spec;
-}
+using Result = OptionResult;
 
 std::vector<OptionSpec> MakeTable() {
   std::vector<OptionSpec> table;
@@ -253,15 +135,7 @@ std::vector<OptionSpec> MakeTable() {
       "N",
       "Files run at once, 0 to 4096 (default 0: one per CPU); verdicts and report order do not "
       "depend on it"};
-  jobs.set = [](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
-    std::optional<int> jobs = ParseJobs(values.back());
-    if (!jobs)
-      return Wrong("expected a number of jobs from 0 (one per CPU) to " + std::to_string(kMaxJobs) +
-                   ", not '" + values.back() + "'");
-    options.isolation.jobs = *jobs;
-    return std::nullopt;
-  };
-  table.push_back(jobs);
+  table.push_back(Jobs(jobs));
   OptionSpec timeout{
       "timeout",
       "",
@@ -272,15 +146,7 @@ std::vector<OptionSpec> MakeTable() {
       "SECONDS",
       "Seconds per file (default 60); past it the file is an error naming the line that was "
       "running"};
-  timeout.set = [](const Values& values, const OptionOrigin&, RunOptions& options) -> Result {
-    std::optional<double> seconds = ParseSeconds(values.back());
-    if (!seconds || !(*seconds > 0))
-      return Wrong("expected a number of seconds more than 0, not '" + values.back() +
-                   "' (a file always has a time limit; give a large one instead)");
-    options.isolation.timeout_s = *seconds;
-    return std::nullopt;
-  };
-  table.push_back(timeout);
+  table.push_back(Seconds(timeout));
   table.push_back(
       Bytes({"max-output", "", "", "max-output", OptionKind::kValue, false, "",
              "Bytes of output per file (default 16M; suffixes K, M, G count 1024s); past it, an "
@@ -387,19 +253,6 @@ std::optional<std::string> ApplyCommandLine(const std::vector<OptionAssignment>&
     }
   }
   return std::nullopt;
-}
-
-std::optional<size_t> ParseByteCount(std::string_view text) {
-  size_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end == text.data()) return std::nullopt;
-  std::string unit(end, text.data() + text.size());
-  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!unit.empty() && unit.back() == 'B') unit.pop_back();
-  const std::map<std::string, int> shifts = {{"", 0}, {"K", 10}, {"M", 20}, {"G", 30}};
-  auto shift = shifts.find(unit);
-  if (shift == shifts.end() || value > (SIZE_MAX >> shift->second)) return std::nullopt;
-  return value << shift->second;
 }
 
 }  // namespace replay
