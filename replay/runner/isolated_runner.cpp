@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "replay/runner/child.h"
 #include "replay/runner/interrupt.h"
 
 namespace replay {
@@ -26,19 +27,6 @@ namespace replay {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/// What a child tells its parent, through memory they share.
-struct SharedState {
-  volatile int line;
-  volatile int finished;
-  volatile int work_failed;
-  char error[2048];
-};
-
-/// Descriptors no session is likely to close: for reading back its output,
-/// and for its result.
-constexpr int kOutputProbeFd = 1000;
-constexpr int kResultFd = 1001;
 
 /// How often a run's progress is reported while children run, and how
 /// often their memory is checked when it is limited.
@@ -70,103 +58,6 @@ std::string ReadAll(int fd, size_t limit) {
   }
   data.resize(done);
   return data;
-}
-
-/// Writes all of `data` to `fd`; false (errno set) if it cannot.
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
-/// Writes the session's result to kResultFd, which must still be the
-/// descriptor `before` describes: a session may close it, or open another
-/// file there. Throws if the result cannot reach the parent.
-void WriteResult(const struct stat& before, const std::string& result) {
-  struct stat now {};
-  if (fstat(kResultFd, &now) != 0 || now.st_dev != before.st_dev || now.st_ino != before.st_ino) {
-    throw std::runtime_error("the session closed the descriptor its result goes to");
-  }
-  if (!WriteAll(kResultFd, result)) {
-    throw std::runtime_error(std::string("cannot write the session's result: ") +
-                             std::strerror(errno));
-  }
-}
-
-/// In the child: its own process group, limits, the program's own signal
-/// handlers (not the runner's), standard
-/// input at EOF, fds 1 and 2 on `output_fd`, no other inherited descriptors
-/// but the probe and result ones. Returns the descriptor to read output from.
-int IsolateChild(const IsolationOptions& options, int output_fd, int result_fd) {
-  setpgid(0, 0);
-  struct rlimit no_core = {0, 0};
-  setrlimit(RLIMIT_CORE, &no_core);
-  // The output cap: a write past it raises SIGXFSZ, which ends the child.
-  struct rlimit output_cap = {options.max_output, options.max_output};
-  setrlimit(RLIMIT_FSIZE, &output_cap);
-  RestoreSignalsInChild();
-  signal(SIGPIPE, SIG_IGN);  // as python3 does: writes raise BrokenPipeError
-  // Python ignores SIGXFSZ; here it is the output cap.
-  signal(SIGXFSZ, SIG_DFL);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
-
-  int devnull = open("/dev/null", O_RDONLY);
-  dup2(devnull, 0);
-  dup2(output_fd, 1);
-  dup2(output_fd, 2);
-  int probe = fcntl(output_fd, F_DUPFD_CLOEXEC, kOutputProbeFd);
-  if (probe < 0) probe = 1;
-  dup3(result_fd, kResultFd, O_CLOEXEC);
-  // Best effort: a descriptor left open is harmless to the session.
-  syscall(SYS_close_range, 3U, static_cast<unsigned>(kOutputProbeFd - 1), 0U);
-  return probe;
-}
-
-/// The session's output since the last call, read back through `probe`.
-class OutputReader {
- public:
-  explicit OutputReader(int probe) : probe_(probe) {}
-  std::string operator()() {
-    struct stat info {};
-    if (fstat(probe_, &info) != 0) return {};
-    size_t size = static_cast<size_t>(info.st_size);
-    if (size < seen_) seen_ = 0;
-    std::string text(size - seen_, '\0');
-    ssize_t n = pread(probe_, text.data(), text.size(), static_cast<off_t>(seen_));
-    text.resize(n > 0 ? static_cast<size_t>(n) : 0);
-    seen_ = size;
-    return text;
-  }
-
- private:
-  int probe_;
-  size_t seen_ = 0;
-};
-
-[[noreturn]] void ChildMain(const Session& session, int output_fd, int result_fd,
-                            SharedState* shared, const IsolationOptions& options) {
-  OutputReader reader(IsolateChild(options, output_fd, result_fd));
-  struct stat result_file {};
-  fstat(kResultFd, &result_file);
-  try {
-    SessionHooks hooks;
-    hooks.take_output = [&reader]() { return reader(); };
-    hooks.on_line = [shared](int line) { shared->line = line; };
-    WriteResult(result_file, session.work(hooks));
-    shared->finished = 1;
-  } catch (const std::exception& error) {
-    std::strncpy(shared->error, error.what(), sizeof shared->error - 1);
-    shared->work_failed = 1;
-  }
-  // Leave at once: atexit handlers and non-daemon threads left by the
-  // session must not delay the run.
-  _exit(0);
 }
 
 /// A running child, as the parent sees it.
@@ -390,34 +281,6 @@ class Runner {
 RunEnd RunIsolated(SessionQueue& queue, const IsolationOptions& options, int interrupt_fd,
                    const ForkFunction& fork) {
   return Runner(queue, options, interrupt_fd, fork).Run();
-}
-
-}  // namespace replay
-
-namespace replay {
-
-namespace {
-
-class OneSession : public SessionQueue {
- public:
-  explicit OneSession(Session session) : session_(std::move(session)) {}
-  size_t size() const override { return 1; }
-  std::optional<Session> Prepare(size_t) override { return std::move(session_); }
-  void Finish(size_t, SessionOutcome outcome) override { outcome_ = std::move(outcome); }
-  std::optional<SessionOutcome>& outcome() { return outcome_; }
-
- private:
-  Session session_;
-  std::optional<SessionOutcome> outcome_;
-};
-
-}  // namespace
-
-std::optional<SessionOutcome> RunIsolatedOnce(Session session, const IsolationOptions& options,
-                                              int interrupt_fd, const ForkFunction& fork) {
-  OneSession queue(std::move(session));
-  RunIsolated(queue, options, interrupt_fd, fork);
-  return std::move(queue.outcome());
 }
 
 }  // namespace replay
