@@ -79,8 +79,7 @@ ExitStatus RunCommand(const RunRequest& request) {
   if (!report_to_stdout) return UsageError(report_to_stdout.error());
   pycon::PythonSession python(InterpreterFor(*plan, options.python));
   for (const auto& mode : modes) {
-    if (std::string wrong = mode->CheckOptions(); !wrong.empty())
-      return UsageError(Diagnostic{"", 0, 0, wrong});
+    if (Expected<void> checked = mode->CheckOptions(); !checked) return UsageError(checked.error());
   }
   std::ostream& text = *report_to_stdout ? std::cerr : std::cout;
   if (request.verbose) {

@@ -32,7 +32,7 @@ bool DoctestMode::Searches(const std::string& path) const {
   return IsDocumentation(path);
 }
 
-std::string DoctestMode::CheckOptions() const {
+Expected<void> DoctestMode::CheckOptions() const {
   if (option_flags_.empty()) return {};
   std::vector<std::string> known = DoctestOptionFlagNames();
   for (const std::string& flag : option_flags_) {
@@ -40,7 +40,7 @@ std::string DoctestMode::CheckOptions() const {
     std::string text = origin_ + " " + flag + ": not a doctest option flag";
     if (std::optional<std::string> meant = DidYouMean(flag, known))
       text += " (did you mean " + *meant + "?)";
-    return text + "; known: " + Join(known, ", ");
+    return Diagnostic{"", 0, 0, text + "; known: " + Join(known, ", ")};
   }
   return {};
 }

@@ -30,7 +30,7 @@ class DoctestMode : public Mode {
   /// doctest, and json, in which the driver reports.
   Preload Preloads() const override { return {{"doctest", "json"}, {}}; }
   /// An option flag that is none of the linked doctest's, with the one meant.
-  std::string CheckOptions() const override;
+  Expected<void> CheckOptions() const override;
   /// Sphinx directives and other example-like lines doctest does not run.
   std::vector<std::string> Notes(const ModeFile& file) const override;
   Session Prepare(const ModeFile& file) const override;

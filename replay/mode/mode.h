@@ -10,6 +10,7 @@
 
 #include "replay/report/verdict.h"
 #include "replay/runner/session.h"
+#include "replay/text/expected.h"
 #include "replay/text/transcript_text.h"
 
 namespace replay {
@@ -51,9 +52,9 @@ class Mode {
   virtual std::string LineSelectionRefused() const { return {}; }
   /// What the interpreter preloads for files of this mode.
   virtual Preload Preloads() const = 0;
-  /// A usage error in the mode's options that only the running interpreter
-  /// can tell (a name the linked Python does not know); empty: none.
-  virtual std::string CheckOptions() const { return {}; }
+  /// Checks the mode's options where only the running interpreter can tell
+  /// (a name the linked Python does not know): a usage error if wrong.
+  virtual Expected<void> CheckOptions() const { return {}; }
 
   /// Lines of `file` that look like examples but will not run, each
   /// "file:line: not tested: why" (reported whatever the verdict).
