@@ -4,11 +4,15 @@
 #include <string>
 #include <string_view>
 
-#include "pycon/interactive_console.h"
 #include "replay/console/placeholders.h"
+#include "replay/console/reference.h"
 #include "replay/console/result.h"
 #include "replay/console/transcript_inputs.h"
 #include "replay/runner/session.h"
+
+namespace pycon {
+class InteractiveConsole;
+}  // namespace pycon
 
 namespace replay {
 
@@ -25,12 +29,6 @@ namespace replay {
 /// itself fails (as code.py would raise).
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
                             const SessionHooks& hooks);
-
-/// Which console a transcript was recorded with (--console).
-enum class ConsoleReference {
-  kInteract,  ///< code.interact(): namespace `__console__`, file name `<console>`
-  kPython,    ///< the `python3` REPL: the `__main__` module's namespace, `<stdin>`
-};
 
 /// A console core that shows what `reference` shows: its namespace and the
 /// file name of its tracebacks.

@@ -1,0 +1,12 @@
+// Which console a console transcript was recorded with.
+#pragma once
+
+namespace replay {
+
+/// Which console a transcript was recorded with (--console).
+enum class ConsoleReference {
+  kInteract,  ///< code.interact(): namespace `__console__`, file name `<console>`
+  kPython,    ///< the `python3` REPL: the `__main__` module's namespace, `<stdin>`
+};
+
+}  // namespace replay
