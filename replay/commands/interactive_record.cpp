@@ -98,7 +98,7 @@ class InterruptWatch {
     try {
       Install(pycon::GetAttr(pycon::Import("signal"), "default_int_handler"));
     } catch (const std::exception&) {
-      // Python is going: no handler of ours is called again.
+      // The recording is over, and Python with it: no Ctrl-C reaches ours.
     }
   }
   InterruptWatch(const InterruptWatch&) = delete;
