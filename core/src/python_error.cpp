@@ -27,6 +27,16 @@ std::string SystemExitError::ExitMessage() const {
   return Str(exit_code.get()) + "\n";
 }
 
+int SystemExitError::ExitStatus() const {
+  PyRef exit_code = code();
+  if (exit_code.get() == Py_None) return 0;
+  if (!PyLong_Check(exit_code.get())) return 1;
+  // As Python's own exit: an int too big for a long gives -1.
+  int status = static_cast<int>(PyLong_AsLong(exit_code.get()));
+  PyErr_Clear();
+  return status;
+}
+
 namespace {
 
 std::string Describe(PyObject* type, PyObject* value) {
@@ -72,10 +82,9 @@ std::string Str(PyObject* object) {
   return std::string(PyBytes_AS_STRING(bytes.get()), PyBytes_GET_SIZE(bytes.get()));
 }
 
-PyRef MakeStr(std::string_view text) {
-  return Check(
-      PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "surrogateescape"),
-      "decoding UTF-8 text");
+PyRef MakeStr(std::string_view text, const char* errors) {
+  return Check(PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), errors),
+               "decoding UTF-8 text");
 }
 
 void SetPythonErrorFromCaughtException() noexcept {

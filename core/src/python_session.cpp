@@ -114,6 +114,8 @@ int PythonSession::Fork() {
   return pid;
 }
 
+bool PythonRunning() { return Py_IsInitialized() != 0; }
+
 std::string PythonVersion() {
   std::string version = Py_GetVersion();
   return version.substr(0, version.find(' '));

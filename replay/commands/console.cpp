@@ -20,10 +20,7 @@ int ConsoleCommand(const ConsoleCommandOptions& options) {
                     std::nullopt, /*local_exit=*/true);
   } catch (const pycon::SystemExitError& exit) {
     std::cerr << exit.ExitMessage();
-    pycon::PyRef code = exit.code();
-    return PyLong_Check(code.get()) ? static_cast<int>(PyLong_AsLong(code.get()))
-           : code.get() == Py_None  ? 0
-                                    : 1;
+    return exit.ExitStatus();
   }
   return 0;
 }

@@ -1,6 +1,5 @@
 #include "replay/commands/environment.h"
 
-#include <Python.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -13,8 +12,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "pycon/py_ref.h"
-#include "pycon/python_error.h"
+#include "pycon/bridge.h"
 #include "pycon/python_session.h"
 
 extern char** environ;
@@ -121,8 +119,8 @@ Expected<PythonChoice> RunningPython(const std::string& python_option) {
   if (python_option.empty()) return PythonChoice{};
   Expected<UserPython> python = AskPython(InterpreterIn(python_option));
   if (!python) return python.error();
-  PyObject* running = PySys_GetObject("executable");  // borrowed
-  std::string executable = running != nullptr ? pycon::Str(running) : std::string();
+  pycon::PyRef running = pycon::SysAttr("executable");
+  std::string executable = running ? pycon::Str(running) : std::string();
   if (SameInterpreter(python->executable, executable)) return PythonChoice{};
   return Diagnostic{python->executable, 0, 0,
                     "--python names another Python than the one running replay as a module (" +
@@ -145,7 +143,7 @@ std::vector<std::string> AvailableVersions() {
   std::vector<std::string> versions = {MinorVersion(pycon::PythonVersion())};
   std::string dir = ProgramDirectory();
   std::error_code error;
-  if (dir.empty() || Py_IsInitialized()) return versions;
+  if (dir.empty() || pycon::PythonRunning()) return versions;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
     std::string name = entry.path().filename().string();
     if (name.rfind(kBuildPrefix, 0) != 0 || access(entry.path().c_str(), X_OK) != 0) continue;
@@ -161,7 +159,7 @@ std::vector<std::string> AvailableVersions() {
 }
 
 Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other_builds) {
-  if (Py_IsInitialized()) return RunningPython(python_option);
+  if (pycon::PythonRunning()) return RunningPython(python_option);
   std::string program = InterpreterIn(python_option);
   const char* virtual_env = std::getenv("VIRTUAL_ENV");
   if (python_option.empty()) {
@@ -190,8 +188,8 @@ Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other
 
 std::string DescribeRunningPython() {
   auto attribute = [](const char* name) {
-    PyObject* value = PySys_GetObject(name);  // borrowed
-    return value != nullptr ? pycon::Str(value) : std::string("?");
+    pycon::PyRef value = pycon::SysAttr(name);
+    return value ? pycon::Str(value) : std::string("?");
   };
   return "Python " + pycon::PythonVersion() + " at " + attribute("executable") + ", sys.prefix " +
          attribute("prefix");

@@ -9,28 +9,16 @@
 #include <iostream>
 #include <utility>
 
+#include "pycon/bridge.h"
 #include "pycon/interactive_console.h"
-#include "pycon/python_error.h"
 #include "pycon/python_session.h"
 #include "pycon/temporary_attribute.h"
 #include "replay/commands/host_interpreter.h"
+#include "replay/commands/programs.h"
 
 namespace replay {
 
 namespace {
-
-/// Forwards writes to a stream and hands the text to a recorder.
-constexpr const char* kTeeSource = R"(
-class Tee:
-    def __init__(self, stream, record):
-        self._stream = stream
-        self._record = record
-    def write(self, text):
-        self._record(text)
-        return self._stream.write(text)
-    def __getattr__(self, name):
-        return getattr(self._stream, name)
-)";
 
 /// The transcript file, written as the session goes.
 class TranscriptFile {
@@ -66,33 +54,25 @@ class TranscriptFile {
   int error_ = 0;
 };
 
-PyObject* Record(PyObject* capsule, PyObject* text) {
-  return pycon::CallFromPython([&] {
-    auto* file = static_cast<TranscriptFile*>(PyCapsule_GetPointer(capsule, "replay.transcript"));
-    if (file == nullptr) pycon::ThrowPythonError("the transcript");
-    file->Append(pycon::Str(text));
-  });
-}
-
-PyMethodDef kRecord = {"record", Record, METH_O, nullptr};
-
-/// sys.stdout and sys.stderr wrapped in Tees that hand what is written to
-/// `file`, while it lives.
+/// sys.stdout and sys.stderr wrapped in Tees (replay/commands/tee.py) that
+/// hand what is written to `file`, while it lives.
 class TeeStreams {
  public:
   explicit TeeStreams(TranscriptFile& file) {
-    pycon::PyRef globals = pycon::Check(PyDict_New(), "namespace");
-    PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins());
-    pycon::Check(PyRun_String(kTeeSource, Py_file_input, globals.get(), globals.get()), "Tee");
-    PyObject* tee = PyDict_GetItemString(globals.get(), "Tee");
-    pycon::PyRef capsule =
-        pycon::Check(PyCapsule_New(&file, "replay.transcript", nullptr), "capsule");
-    pycon::PyRef record = pycon::Check(PyCFunction_New(&kRecord, capsule.get()), "record");
-    pycon::PyRef sys = pycon::Check(PyImport_ImportModule("sys"), "importing sys");
+    pycon::PyRef globals = pycon::NewNamespace();
+    // "<string>", as it was run before it was a file: the Tee's frames show
+    // in tracebacks that a session records.
+    pycon::Exec(kTeeSource, "<string>", globals, "Tee");
+    pycon::PyRef tee = pycon::GetItem(globals, "Tee");
+    pycon::PyRef record =
+        pycon::MakeFunction("record", [&file](const std::vector<pycon::PyRef>& args) {
+          if (args.size() != 1) throw std::invalid_argument("record takes one argument");
+          file.Append(pycon::Str(args[0]));
+          return pycon::PyRef();
+        });
+    pycon::PyRef sys = pycon::Import("sys");
     for (const char* name : {"stdout", "stderr"}) {
-      pycon::PyRef stream = pycon::PyRef::Borrow(PySys_GetObject(name));
-      pycon::PyRef wrapped = pycon::Check(
-          PyObject_CallFunctionObjArgs(tee, stream.get(), record.get(), nullptr), "Tee()");
+      pycon::PyRef wrapped = pycon::Call(tee, {pycon::SysAttr(name), record}, "Tee()");
       streams_.emplace_back(sys, name, wrapped);
     }
   }
@@ -103,24 +83,22 @@ class TeeStreams {
 
 /// Whether Ctrl-C was pressed: Python's SIGINT handler, replaced by one that
 /// notes it and raises KeyboardInterrupt as signal.default_int_handler does
-/// (a C function, so no frame of ours shows in the traceback).
+/// (a builtin function, so no frame of ours shows in the traceback).
 class InterruptWatch {
  public:
   InterruptWatch() {
-    pycon::PyRef capsule =
-        pycon::Check(PyCapsule_New(&seen_, "replay.interrupted", nullptr), "capsule");
-    pycon::PyRef handler = pycon::Check(PyCFunction_New(&kHandler, capsule.get()), "handler");
-    Install(handler.get());
+    Install(pycon::MakeFunction("interrupted",
+                                [this](const std::vector<pycon::PyRef>&) -> pycon::PyRef {
+                                  seen_ = true;
+                                  throw pycon::KeyboardInterruptError();
+                                }));
   }
   /// Python's own handler again: ours points into this object.
   ~InterruptWatch() {
     try {
-      pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
-      pycon::PyRef handler = pycon::Check(
-          PyObject_GetAttrString(signal.get(), "default_int_handler"), "default_int_handler");
-      Install(handler.get());
+      Install(pycon::GetAttr(pycon::Import("signal"), "default_int_handler"));
     } catch (const std::exception&) {
-      PyErr_Clear();
+      // The recording is over, and Python with it: no Ctrl-C reaches ours.
     }
   }
   InterruptWatch(const InterruptWatch&) = delete;
@@ -129,17 +107,10 @@ class InterruptWatch {
   bool Take() { return std::exchange(seen_, false); }
 
  private:
-  static PyObject* Handle(PyObject* capsule, PyObject*) {
-    *static_cast<bool*>(PyCapsule_GetPointer(capsule, "replay.interrupted")) = true;
-    PyErr_SetNone(PyExc_KeyboardInterrupt);
-    return nullptr;
+  static void Install(const pycon::PyRef& handler) {
+    pycon::CallMethod(pycon::Import("signal"), "signal", {pycon::MakeInt(SIGINT), handler},
+                      "signal.signal()");
   }
-  static void Install(PyObject* handler) {
-    pycon::PyRef signal = pycon::Check(PyImport_ImportModule("signal"), "importing signal");
-    pycon::PyRef previous = pycon::Check(
-        PyObject_CallMethod(signal.get(), "signal", "iO", SIGINT, handler), "signal.signal()");
-  }
-  static inline PyMethodDef kHandler = {"interrupted", Handle, METH_VARARGS, nullptr};
   bool seen_ = false;
 };
 
@@ -209,8 +180,11 @@ int RecordInteractively(const std::string& output, const std::string& executable
   session_options.executable = executable;
   AdoptAsIs(session_options);  // interactive: the host's signal handlers stay
   pycon::PythonSession python(session_options);
-  pycon::PyRef readline = pycon::PyRef::Steal(PyImport_ImportModule("readline"));
-  if (!readline) PyErr_Clear();
+  try {
+    pycon::Import("readline");  // line editing and history, as code.interact has them
+  } catch (const pycon::PythonError&) {
+    // Without readline, input() reads plain lines.
+  }
   std::cerr << "Recording to " << output << " (Ctrl-D ends)\n";
 
   TranscriptFile file(fd);

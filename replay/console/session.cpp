@@ -6,7 +6,9 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "pycon/python_error.h"
+#include "pycon/bridge.h"
+#include "pycon/interactive_console.h"
+#include "replay/console/run_setup.h"
 
 namespace replay {
 
@@ -16,17 +18,19 @@ namespace {
 struct EndOfInput {};
 
 void FlushStream(const char* name) {
-  PyObject* stream = PySys_GetObject(name);
-  if (stream == nullptr || stream == Py_None) return;
-  pycon::PyRef result = pycon::PyRef::Steal(PyObject_CallMethod(stream, "flush", nullptr));
-  if (!result) PyErr_Clear();
+  pycon::PyRef stream = pycon::SysAttr(name);
+  if (!stream || pycon::IsNone(stream)) return;
+  try {
+    pycon::CallMethod(stream, "flush");
+  } catch (const pycon::PythonError&) {
+    // A stream that cannot flush loses nothing the replay reads.
+  }
 }
 
 void WriteStdout(const std::string& text) {
-  PyObject* out = PySys_GetObject("stdout");
-  if (out == nullptr) throw std::runtime_error("lost sys.stdout");
-  pycon::Check(PyObject_CallMethod(out, "write", "N", pycon::MakeStr(text).release()),
-               "sys.stdout.write");
+  pycon::PyRef out = pycon::SysAttr("stdout");
+  if (!out) throw std::runtime_error("lost sys.stdout");
+  pycon::CallMethod(out, "write", {pycon::MakeStr(text)}, "sys.stdout.write");
 }
 
 /// What the terminal does with a typed line: echoes it, below sys.stdout.
@@ -42,10 +46,9 @@ void EchoToTerminal(std::string_view text) {
 /// The session starts as `python3 -c` starts it: the current directory
 /// first on sys.path.
 void StartAsCommand() {
-  PyObject* path = PySys_GetObject("path");
-  if (path == nullptr || !PyList_Check(path)) return;
-  pycon::PyRef empty = pycon::MakeStr("");
-  if (PyList_Insert(path, 0, empty.get()) != 0) pycon::ThrowPythonError("sys.path.insert");
+  pycon::PyRef path = pycon::SysAttr("path");
+  if (!path || !pycon::IsList(path)) return;
+  pycon::CallMethod(path, "insert", {pycon::MakeInt(0), pycon::MakeStr("")}, "sys.path.insert");
 }
 
 /// The session's output as the replay consumes it, with the offset of each
@@ -117,22 +120,13 @@ class ReplayLineSource {
 
 /// Runs `setup` in `namespace_dict` with sys.stdout and sys.stderr
 /// discarded; its exception, if it raises, as a pycon::PythonError.
-void RunSetup(const SetupFile& setup, PyObject* namespace_dict) {
-  static const char kRunSetup[] =
-      "import contextlib, io\n"
-      "with contextlib.redirect_stdout(io.StringIO()), "
-      "contextlib.redirect_stderr(io.StringIO()):\n"
-      "    exec(compile(source, path, 'exec'), namespace)\n";
-  pycon::PyRef globals = pycon::Check(PyDict_New(), "the setup's namespace");
-  PyObject* builtins = PyEval_GetBuiltins();
-  if (PyDict_SetItemString(globals.get(), "__builtins__", builtins) != 0 ||
-      PyDict_SetItemString(globals.get(), "source", pycon::MakeStr(setup.source).get()) != 0 ||
-      PyDict_SetItemString(globals.get(), "path", pycon::MakeStr(setup.path).get()) != 0 ||
-      PyDict_SetItemString(globals.get(), "namespace", namespace_dict) != 0) {
-    pycon::ThrowPythonError("preparing the setup file");
-  }
-  pycon::Check(PyRun_String(kRunSetup, Py_file_input, globals.get(), globals.get()),
-               "running the setup file " + setup.path);
+void RunSetup(const SetupFile& setup, const pycon::PyRef& namespace_dict) {
+  pycon::PyRef globals = pycon::NewNamespace();
+  pycon::SetItem(globals, "source", pycon::MakeStr(setup.source));
+  pycon::SetItem(globals, "path", pycon::MakeStr(setup.path));
+  pycon::SetItem(globals, "namespace", namespace_dict);
+  pycon::Exec(kRunSetupSource, "replay/console/run_setup.py", globals,
+              "running the setup file " + setup.path);
 }
 
 }  // namespace
@@ -161,11 +155,9 @@ pycon::InteractiveConsole MakeConsole(ConsoleReference reference) {
   if (reference == ConsoleReference::kInteract) return pycon::InteractiveConsole();
   // What python3 without a script runs in: the __main__ module, and input
   // read from <stdin>.
-  PyObject* main = PyImport_AddModule("__main__");  // borrowed
-  if (main == nullptr) pycon::ThrowPythonError("the __main__ module");
   pycon::ConsoleOptions options;
   options.filename = "<stdin>";
-  return pycon::InteractiveConsole(options, pycon::PyRef::Borrow(PyModule_GetDict(main)));
+  return pycon::InteractiveConsole(options, pycon::MainNamespace());
 }
 
 Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile setup,
@@ -173,7 +165,7 @@ Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile s
   return Session{std::move(name), [text = std::move(text), setup = std::move(setup), placeholders,
                                    reference](const SessionHooks& hooks) {
                    pycon::InteractiveConsole console = MakeConsole(reference);
-                   if (!setup.path.empty()) RunSetup(setup, console.locals().get());
+                   if (!setup.path.empty()) RunSetup(setup, console.locals());
                    TranscriptInputs inputs(text, placeholders);
                    return ReplayConsole(console, inputs, hooks).ToJson();
                  }};

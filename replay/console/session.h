@@ -4,12 +4,15 @@
 #include <string>
 #include <string_view>
 
-#include "pycon/interactive_console.h"
 #include "replay/console/placeholders.h"
 #include "replay/console/reference.h"
 #include "replay/console/result.h"
 #include "replay/console/transcript_inputs.h"
 #include "replay/runner/session.h"
+
+namespace pycon {
+class InteractiveConsole;
+}  // namespace pycon
 
 namespace replay {
 

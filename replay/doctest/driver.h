@@ -5,7 +5,8 @@ namespace replay {
 
 /// The source of replay/doctest/driver.py, which runs one file with the
 /// linked Python's doctest module (DocTestParser, DocTestRunner) and records
-/// what it reports. Generated at build time (replay/CMakeLists.txt).
+/// what it reports. Generated at build time (embed_python,
+/// replay/CMakeLists.txt).
 extern const char* const kDoctestDriverSource;
 
 }  // namespace replay

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "pycon/bridge.h"
 #include "pycon/interactive_interpreter.h"
-#include "pycon/python_error.h"
 #include "replay/doctest/driver.h"
 #include "replay/doctest/markdown.h"
 #include "replay/doctest/prompts.h"
@@ -14,47 +14,21 @@ namespace replay {
 
 namespace {
 
-using pycon::Check;
 using pycon::PyRef;
-
-constexpr char kOnExampleCapsule[] = "replay.doctest.on_example";
-
-/// Calls the std::function<void(int)> held by the capsule `self`.
-PyObject* CallOnExample(PyObject* self, PyObject* line) {
-  return pycon::CallFromPython([&] {
-    auto* on_example =
-        static_cast<const std::function<void(int)>*>(PyCapsule_GetPointer(self, kOnExampleCapsule));
-    if (on_example == nullptr) pycon::ThrowPythonError("the example hook");
-    long value = PyLong_AsLong(line);
-    if (value == -1 && PyErr_Occurred()) pycon::ThrowPythonError("the example's line");
-    if (*on_example) (*on_example)(static_cast<int>(value));
-  });
-}
-
-PyMethodDef kOnExampleMethod = {"on_example", CallOnExample, METH_O,
-                                "Tells replay which example starts (its 1-based line)."};
 
 /// replay/doctest/driver.py compiled. Compiled once, in the process that
 /// forks the sessions (compiling imports nothing), and kept for the life of
 /// the process: never released, as the interpreter may be gone by then.
-PyObject* DriverCode() {
-  static PyObject* const code =
-      Check(Py_CompileString(kDoctestDriverSource, "replay/doctest/driver.py", Py_file_input),
-            "compiling the doctest driver")
-          .release();
-  return code;
+const PyRef& DriverCode() {
+  static const PyRef* const code =
+      new PyRef(pycon::Compile(kDoctestDriverSource, "replay/doctest/driver.py"));
+  return *code;
 }
 
 /// The driver's namespace, with replay/doctest/driver.py run in it.
 PyRef LoadDriver() {
-  PyRef globals = Check(PyDict_New(), "creating the doctest driver's namespace");
-  PyRef builtins = Check(PyImport_ImportModule("builtins"), "importing builtins");
-  PyRef name = pycon::MakeStr("replay_doctest_driver");
-  if (PyDict_SetItemString(globals.get(), "__builtins__", builtins.get()) != 0 ||
-      PyDict_SetItemString(globals.get(), "__name__", name.get()) != 0) {
-    pycon::ThrowPythonError("setting up the doctest driver");
-  }
-  Check(PyEval_EvalCode(DriverCode(), globals.get(), globals.get()), "loading the doctest driver");
+  PyRef globals = pycon::NewNamespace("replay_doctest_driver");
+  pycon::Exec(DriverCode(), globals, "loading the doctest driver");
   return globals;
 }
 
@@ -64,17 +38,18 @@ PyRef LoadDriver() {
 class WarningsIgnored {
  public:
   WarningsIgnored() {
-    PyRef warnings = Check(PyImport_ImportModule("warnings"), "importing warnings");
-    catcher_ = Check(PyObject_CallMethod(warnings.get(), "catch_warnings", nullptr),
-                     "warnings.catch_warnings()");
-    Check(PyObject_CallMethod(catcher_.get(), "__enter__", nullptr), "catch_warnings.__enter__");
-    Check(PyObject_CallMethod(warnings.get(), "simplefilter", "s", "ignore"),
-          "warnings.simplefilter('ignore')");
+    PyRef warnings = pycon::Import("warnings");
+    catcher_ = pycon::CallMethod(warnings, "catch_warnings", {}, "warnings.catch_warnings()");
+    pycon::CallMethod(catcher_, "__enter__", {}, "catch_warnings.__enter__");
+    pycon::CallMethod(warnings, "simplefilter", {pycon::MakeStr("ignore")},
+                      "warnings.simplefilter('ignore')");
   }
   ~WarningsIgnored() {
-    PyRef done = PyRef::Steal(
-        PyObject_CallMethod(catcher_.get(), "__exit__", "OOO", Py_None, Py_None, Py_None));
-    if (!done) PyErr_Clear();
+    try {
+      pycon::CallMethod(catcher_, "__exit__", {pycon::None(), pycon::None(), pycon::None()});
+    } catch (const pycon::PythonError&) {
+      // The filters stay as they are; the check is over either way.
+    }
   }
   WarningsIgnored(const WarningsIgnored&) = delete;
   WarningsIgnored& operator=(const WarningsIgnored&) = delete;
@@ -83,22 +58,18 @@ class WarningsIgnored {
   PyRef catcher_;
 };
 
-std::vector<WrittenExample> Examples(PyObject* file_run) {
-  PyRef list = Check(PyObject_GetAttrString(file_run, "examples"), "FileRun.examples");
-  PyRef items = Check(PySequence_Fast(list.get(), "examples must be a list"), "FileRun.examples");
+/// FileRun.examples: (line, indent, lines, next) for each example.
+std::vector<WrittenExample> Examples(const PyRef& file_run) {
   std::vector<WrittenExample> examples;
-  for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(items.get()); ++i) {
+  for (const PyRef& item : pycon::Items(pycon::GetAttr(file_run, "examples"))) {
+    std::vector<PyRef> fields = pycon::Items(item);
+    if (fields.size() != 4)
+      throw std::runtime_error("the doctest driver: an example is no 4-tuple");
     WrittenExample example;
-    PyObject *lines = nullptr, *next = nullptr;
-    if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(items.get(), i), "iiOO", &example.line,
-                          &example.indent, &lines, &next)) {
-      pycon::ThrowPythonError("reading an example");
-    }
-    PyRef line_items = Check(PySequence_Fast(lines, "lines must be a list"), "example lines");
-    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(line_items.get()); ++k) {
-      example.lines.push_back(pycon::Str(PySequence_Fast_GET_ITEM(line_items.get(), k)));
-    }
-    if (next != Py_None) example.next = pycon::Str(next);
+    example.line = static_cast<int>(pycon::ToLong(fields[0]));
+    example.indent = static_cast<int>(pycon::ToLong(fields[1]));
+    example.lines = pycon::Strs(fields[2]);
+    if (!pycon::IsNone(fields[3])) example.next = pycon::Str(fields[3]);
     examples.push_back(std::move(example));
   }
   return examples;
@@ -107,13 +78,8 @@ std::vector<WrittenExample> Examples(PyObject* file_run) {
 }  // namespace
 
 std::vector<std::string> DoctestOptionFlagNames() {
-  PyRef doctest = Check(PyImport_ImportModule("doctest"), "importing doctest");
-  PyRef flags = Check(PyObject_GetAttrString(doctest.get(), "OPTIONFLAGS_BY_NAME"),
-                      "doctest.OPTIONFLAGS_BY_NAME");
-  PyRef keys = Check(PySequence_List(flags.get()), "the names of doctest's option flags");
-  std::vector<std::string> names;
-  for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys.get()); ++i)
-    names.push_back(pycon::Str(PyList_GET_ITEM(keys.get(), i)));
+  PyRef flags = pycon::GetAttr(pycon::Import("doctest"), "OPTIONFLAGS_BY_NAME");
+  std::vector<std::string> names = pycon::Strs(flags);
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -130,26 +96,17 @@ namespace {
 
 /// FileRun(text, path, flags) of the driver: the file parsed.
 PyRef ParseFile(const std::string& path, const std::string& text, const DoctestOptions& options) {
-  PyRef driver = LoadDriver();
-  PyObject* file_run_type = PyDict_GetItemString(driver.get(), "FileRun");
-  if (file_run_type == nullptr) throw std::runtime_error("the doctest driver has no FileRun");
-  PyRef flags = Check(PyList_New(0), "creating the option list");
-  for (const std::string& flag : options.option_flags) {
-    if (PyList_Append(flags.get(), pycon::MakeStr(flag).get()) != 0) {
-      pycon::ThrowPythonError("creating the option list");
-    }
-  }
-  return Check(
-      PyObject_CallFunctionObjArgs(
-          file_run_type, pycon::MakeStr(text).get(), pycon::MakeStr(path).get(), flags.get(),
-          pycon::MakeStr(options.setup.path).get(), pycon::MakeStr(options.setup.source).get(),
-          PyRef::Steal(PyLong_FromLong(options.line)).get(), nullptr),
-      "parsing the doctest file");
+  PyRef file_run_type = pycon::GetItem(LoadDriver(), "FileRun");
+  return pycon::Call(file_run_type,
+                     {pycon::MakeStr(text), pycon::MakeStr(path),
+                      pycon::MakeStrList(options.option_flags), pycon::MakeStr(options.setup.path),
+                      pycon::MakeStr(options.setup.source), pycon::MakeInt(options.line)},
+                     "parsing the doctest file");
 }
 
 /// The driver's JSON as a result; a driver that writes something else is a
 /// failure of ours.
-DoctestResult ReadDriverResult(PyObject* json, const std::string& path) {
+DoctestResult ReadDriverResult(const PyRef& json, const std::string& path) {
   Expected<DoctestResult> result = DoctestResult::FromJson(pycon::Str(json), path);
   if (!result) throw std::runtime_error(result.error().ToString());
   return std::move(*result);
@@ -161,23 +118,26 @@ DoctestResult RunDoctest(const std::string& path, const std::string& text,
                          const DoctestOptions& options,
                          const std::function<void(int)>& on_example) {
   PyRef file_run = ParseFile(path, text, options);
-  PyRef error =
-      Check(PyObject_CallMethod(file_run.get(), "error_json", nullptr), "FileRun.error_json");
-  if (error.get() != Py_None) return ReadDriverResult(error.get(), path);
+  PyRef error = pycon::CallMethod(file_run, "error_json", {}, "FileRun.error_json");
+  if (!pycon::IsNone(error)) return ReadDriverResult(error, path);
 
   // Before any example runs, so that nothing they do can change the check.
   std::vector<PromptFinding> findings;
   {
     WarningsIgnored quiet;
-    findings = CheckPrompts(Examples(file_run.get()), ConsoleWaitsForMore);
+    findings = CheckPrompts(Examples(file_run), ConsoleWaitsForMore);
   }
-  PyRef capsule = Check(
-      PyCapsule_New(const_cast<std::function<void(int)>*>(&on_example), kOnExampleCapsule, nullptr),
-      "wrapping the example hook");
-  PyRef hook = Check(PyCFunction_New(&kOnExampleMethod, capsule.get()), "the example hook");
-  PyRef json = Check(PyObject_CallMethod(file_run.get(), "run", "O", hook.get()),
-                     "running the doctest file");
-  DoctestResult result = ReadDriverResult(json.get(), path);
+  PyRef hook = pycon::MakeFunction(
+      "on_example",
+      [&on_example](const std::vector<PyRef>& args) {
+        if (args.size() != 1) throw std::invalid_argument("on_example takes one argument");
+        int line = static_cast<int>(pycon::ToLong(args[0]));
+        if (on_example) on_example(line);
+        return PyRef();
+      },
+      "Tells replay which example starts (its 1-based line).");
+  PyRef json = pycon::CallMethod(file_run, "run", {hook}, "running the doctest file");
+  DoctestResult result = ReadDriverResult(json, path);
   result.findings = std::move(findings);
   return result;
 }

@@ -49,6 +49,9 @@ class SystemExitError : public std::exception {
   /// What Python prints when this SystemExit ends the process: str(code)
   /// and a newline, unless code is None or an int (then nothing).
   std::string ExitMessage() const;
+  /// The exit status Python gives the process this SystemExit ends: 0 if
+  /// code is None, the int if it is one (truncated to int), 1 otherwise.
+  int ExitStatus() const;
 
  private:
   PyRef exception_;
@@ -71,8 +74,9 @@ PyRef Check(PyObject* new_reference, const std::string& context);
 /// str(object) as UTF-8 (lone surrogates escaped); throws on failure.
 std::string Str(PyObject* object);
 
-/// A new Python str from UTF-8 text; throws on failure.
-PyRef MakeStr(std::string_view text);
+/// A new Python str from UTF-8 text, invalid bytes decoded with the error
+/// handler `errors` (e.g. "strict"); throws on failure.
+PyRef MakeStr(std::string_view text, const char* errors = "surrogateescape");
 
 /// To be called only inside a catch handler: makes the C++ exception being
 /// handled the pending Python exception, as CallFromPython does.

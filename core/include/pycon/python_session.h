@@ -67,6 +67,10 @@ class PythonSession {
   bool finalize_ = true;
 };
 
+/// Whether Python is running in this process (initialised, by a
+/// PythonSession or by the interpreter that loaded this code).
+bool PythonRunning();
+
 /// The linked Python's full version, e.g. "3.11.2".
 std::string PythonVersion();
 

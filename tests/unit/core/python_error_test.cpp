@@ -209,3 +209,15 @@ TEST_CASE("CallFromPython turns C++ exceptions into Python ones",
   }
   CHECK_FALSE(PyErr_Occurred());
 }
+
+TEST_CASE("SystemExitError::ExitStatus is the status python exits with", "[python_error]") {
+  for (std::string code : {"None", "0", "3", "True", "'bye'", "(1, 2)", "-1", "256"}) {
+    pycon::SystemExitError exit(Eval("SystemExit(" + code + ")"));
+    PyRef status = Eval(
+        "__import__('subprocess').call([__import__('sys').executable, '-c', "
+        "\"raise SystemExit(" +
+        code + ")\"], stderr=__import__('subprocess').DEVNULL)");
+    INFO(code);
+    CHECK((exit.ExitStatus() & 0xff) == PyLong_AsLong(status.get()));
+  }
+}
