@@ -99,9 +99,7 @@ def record(recorder, *args, python=sys.executable, **options):
     (this Python unless named) with `args`, writes: what the stdlib console
     shows. `options` go to subprocess.run (cwd: the recorder's directory, None
     for this one; env)."""
-    return subprocess.run([str(python), '-u', str(recorder), *map(str, args)],
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=60, **options).stdout
+    return sh(python, '-u', recorder, *args, timeout=60, **options).stdout
 
 
 def record_session(recorder, inputs, **options):
@@ -261,14 +259,12 @@ def stdlib_json_result(runner, mark, path, flags, cwd):
     """Runs Python code `runner` (which prints its result as JSON on a line
     starting with `mark`) on `path` with `flags` in a fresh interpreter of
     this Python; returns (the result, everything it printed)."""
-    run = subprocess.run([sys.executable, '-c', runner, str(path)] + list(flags),
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, cwd=str(cwd), timeout=120)
-    stdout = run.stdout.decode('utf-8', 'replace')
+    done = run(sys.executable, '-c', runner, path, *flags, cwd=str(cwd))
+    stdout = done.stdout.decode('utf-8', 'replace')
     results = [line for line in stdout.splitlines() if line.startswith(mark)]
     if not results:
         raise AssertionError('stdlib doctest on %s gave no result:\n%s\n%s' % (
-            path, stdout, run.stderr.decode('utf-8', 'replace')))
+            path, stdout, done.stderr.decode('utf-8', 'replace')))
     return json.loads(results[-1][len(mark):]), stdout
 
 
