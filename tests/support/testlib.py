@@ -1,29 +1,114 @@
-"""What the project's test scripts share.
+"""What the project's e2e test scripts share.
 
-- record(): a transcript as the stdlib console of this Python shows it
-  (tests/record_stdlib.py in a subprocess) — the truth console mode is
-  compared with;
+ctest finds this module for every script under tests/e2e by PYTHONPATH
+(tests/e2e/CMakeLists.txt). Run a script by hand the same way, from the
+source tree, e.g.:
+
+    PYTHONPATH=tests/support python3 tests/e2e/cli/cli_test.py build/replay/replay tests/support/record_stdlib.py
+
+(each script's docstring names its arguments). Importing this module takes
+its directory off PYTHONPATH again, so that what a script starts (replay,
+the recorders, other Pythons, venvs) sees the environment it would see
+without it.
+
+- run(), sh(), bare(): a program run to its end, its output captured;
+- run_report(), by_path(): `replay run` with its JSON report read back;
+- record(), record_session(): a transcript as the stdlib console of a
+  Python shows it (tests/support/record_stdlib.py in a subprocess) — the
+  truth console mode is compared with;
 - markdown_to_doctest(): the examples of a markdown document as doctest text,
   line for line — the truth doctest mode's markdown handling is compared with,
   computed here independently of replay;
+- stdlib_json_result(), RUNNER_ARGUMENTS: a stdlib runner's verdict;
+- descendants(): the processes a process started;
+- pyenv_python(), tested_pythons(), suite_for(): the Pythons and suites of
+  the tests of several Pythons;
 - finish(): the failures and the closing "N passed, N failed" line.
-
-Scripts import it after putting tests/ on sys.path.
 """
+import glob
 import json
+import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+
+HERE = pathlib.Path(__file__).resolve().parent
 
 
-def record(recorder, *args, cwd=None):
-    """The bytes tests/record_stdlib.py (`recorder`), run by this Python with
-    `args` in directory `cwd` (None: this one), writes: what the stdlib
-    console shows."""
-    return subprocess.run([sys.executable, '-u', str(recorder), *map(str, args)],
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=60, cwd=cwd).stdout
+def _leave_pythonpath():
+    """Takes this directory off PYTHONPATH (unset when nothing else is on it)."""
+    entries = os.environ.get('PYTHONPATH', '').split(os.pathsep)
+    kept = [e for e in entries if not e or pathlib.Path(e).resolve() != HERE]
+    if kept == entries:
+        return
+    if any(kept):
+        os.environ['PYTHONPATH'] = os.pathsep.join(kept)
+    else:
+        del os.environ['PYTHONPATH']
+
+
+_leave_pythonpath()
+
+
+def run(program, *args, timeout=120, **options):
+    """Runs `program` with `args` (each made a str) to its end, as
+    subprocess.run does with `options`; by default standard input is
+    /dev/null, standard output and error are captured as bytes apart, and
+    the run may take `timeout` seconds. Returns the CompletedProcess."""
+    options = {'stdin': subprocess.DEVNULL, 'stdout': subprocess.PIPE,
+               'stderr': subprocess.PIPE, **options}
+    return subprocess.run([str(program), *map(str, args)], timeout=timeout, **options)
+
+
+def sh(program, *args, **options):
+    """run() with standard error in standard output (`.stdout` holds both)."""
+    return run(program, *args, **{'stderr': subprocess.STDOUT, **options})
+
+
+def bare(program, *args, env=None, timeout=900):
+    """sh() as text, in an environment holding only PATH (or `env`): how
+    the tests of installs run a program, as a user's fresh shell would."""
+    return sh(program, *args, text=True, timeout=timeout,
+              env=env if env is not None else {'PATH': os.environ['PATH']})
+
+
+def run_report(replay, *args, report=None, **options):
+    """Runs `replay run --report-json REPORT ARGS` as run() does with
+    `options`, REPORT the path `report` (a file left there is removed
+    first) or a fresh file of its own; returns (the CompletedProcess, the
+    report as json.loads reads it, or None if the run wrote none)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(report or pathlib.Path(tmp) / 'report.json')
+        if path.exists():
+            path.unlink()
+        done = run(replay, 'run', '--report-json', path, *args, **options)
+        return done, json.loads(path.read_text(encoding='utf-8')) if path.exists() else None
+
+
+def by_path(report):
+    """{path as the report names it: entry} of a JSON report's transcripts;
+    {} for no report (None)."""
+    return {} if report is None else {entry['path']: entry for entry in report['transcripts']}
+
+
+def record(recorder, *args, python=sys.executable, **options):
+    """The bytes tests/support/record_stdlib.py (`recorder`), run by `python`
+    (this Python unless named) with `args`, writes: what the stdlib console
+    shows. `options` go to subprocess.run (cwd: the recorder's directory, None
+    for this one; env)."""
+    return sh(python, '-u', recorder, *args, timeout=60, **options).stdout
+
+
+def record_session(recorder, inputs, **options):
+    """record() of the console input lines `inputs` (text, one line a line),
+    given to the recorder in a file of its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / 'inputs.txt'
+        path.write_text(inputs, encoding='utf-8')
+        return record(recorder, path, **options)
 
 
 FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')
@@ -174,15 +259,45 @@ def stdlib_json_result(runner, mark, path, flags, cwd):
     """Runs Python code `runner` (which prints its result as JSON on a line
     starting with `mark`) on `path` with `flags` in a fresh interpreter of
     this Python; returns (the result, everything it printed)."""
-    run = subprocess.run([sys.executable, '-c', runner, str(path)] + list(flags),
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, cwd=str(cwd), timeout=120)
-    stdout = run.stdout.decode('utf-8', 'replace')
+    done = run(sys.executable, '-c', runner, path, *flags, cwd=str(cwd))
+    stdout = done.stdout.decode('utf-8', 'replace')
     results = [line for line in stdout.splitlines() if line.startswith(mark)]
     if not results:
         raise AssertionError('stdlib doctest on %s gave no result:\n%s\n%s' % (
-            path, stdout, run.stderr.decode('utf-8', 'replace')))
+            path, stdout, done.stderr.decode('utf-8', 'replace')))
     return json.loads(results[-1][len(mark):]), stdout
+
+
+def pyenv_python(minor):
+    """The newest pyenv Python `minor` (e.g. '3.12') installed here, or None."""
+    root = os.environ.get('PYENV_ROOT') or os.path.expanduser('~/.pyenv')
+    found = sorted(glob.glob(f'{root}/versions/{minor}.*/bin/python{minor}'),
+                   key=lambda p: [int(x) for x in p.split('/')[-3].split('.') if x.isdigit()])
+    return found[-1] if found else None
+
+
+def tested_pythons():
+    """This Python and pyenv's latest 3.12 and 3.13; exits if one is missing."""
+    pythons = [sys.executable, pyenv_python('3.12'), pyenv_python('3.13')]
+    if None in pythons:
+        sys.exit(f'needs pyenv Pythons 3.12 and 3.13 besides {sys.executable}: {pythons}')
+    return pythons
+
+
+def suite_for(python, recorder, corpus, out, rerecord=True):
+    """The bundled suite `corpus` as `python`'s stdlib console shows it, in
+    `out`: its inputs re-recorded by `recorder` run by `python`, or with
+    `rerecord` false the files as they are (for the Python they were
+    recorded with); plus `zz_altered.pycon`, which must fail. Returns `out`."""
+    if rerecord:
+        for path in sorted(pathlib.Path(corpus).rglob('*.pycon')):
+            target = out / path.relative_to(corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(record(recorder, '--transcript', path, python=python))
+    else:
+        shutil.copytree(corpus, out)
+    (out / 'zz_altered.pycon').write_text('>>> 6 * 7\n43\n')
+    return out
 
 
 def finish(failures, checked=None):

@@ -15,12 +15,10 @@
 """
 import pathlib
 import platform
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 SESSION = '''x = 6 * 7
 for i in range(2):
@@ -35,14 +33,9 @@ import sys; sys.stderr.write("to stderr\\n")
 '''
 
 
-def run(replay, *args):
-    return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-
-
 def main(replay, recorder):
     failures = []
-    version = run(replay, '--version').stdout.decode().splitlines()[0]
+    version = testlib.run(replay, '--version').stdout.decode().splitlines()[0]
     if version != f'replay 0.1.0 (Python {platform.python_version()})':
         failures.append(f'--version says {version!r}')
 
@@ -51,10 +44,10 @@ def main(replay, recorder):
         source = tmp / 'session.txt'
         source.write_text(SESSION, encoding='utf-8')
         stdlib = testlib.record(recorder, source)
-        ours = run(replay, 'record', source)
+        ours = testlib.run(replay, 'record', source)
         if ours.returncode != 0 or ours.stdout != stdlib:
             failures.append(f'replay record wrote {ours.stdout!r}, the stdlib {stdlib!r}')
-        if run(replay, 'record', '-o', tmp / 'out.pycon', source).returncode != 0 \
+        if testlib.run(replay, 'record', '-o', tmp / 'out.pycon', source).returncode != 0 \
                 or (tmp / 'out.pycon').read_bytes() != stdlib:
             failures.append('replay record -o FILE did not write what the stdlib shows')
 
@@ -71,7 +64,7 @@ def main(replay, recorder):
         for args, status in ((['run', good], 0), (['run', lax], 0), (['run', good, bad], 1),
                              (['run', '--bogus', good], 2), (['run', tmp / 'missing'], 2),
                              (['run'], 2), ([], 2)):
-            got = run(replay, *args).returncode
+            got = testlib.run(replay, *args).returncode
             if got != status:
                 failures.append(f'replay {" ".join(map(str, args))}: exit status {got}, '
                                 f'expected {status}')
@@ -84,7 +77,7 @@ def main(replay, recorder):
                 (['rn', good], "unknown command 'rn' (did you mean 'run'?); the commands are: "
                                "run record console"),
                 (['frobnicate'], "unknown command 'frobnicate'; the commands are:")):
-            done = run(replay, *args)
+            done = testlib.run(replay, *args)
             if done.returncode != 2 or says not in done.stderr.decode():
                 failures.append(f'replay {args}: {done.returncode} {done.stderr!r}')
     return testlib.finish(failures)

@@ -23,32 +23,19 @@
 - a replay_setup.py runs in the namespace of each docstring of a module.
 """
 import doctest
-import json
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 TAG = 'py%d%d' % sys.version_info[:2]
 
 
-def run(replay, *args, cwd=None):
-    return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120, cwd=cwd)
-
-
-def report(replay, tmp, *args, cwd=None):
+def report(replay, *args, cwd=None):
     """Status and {path relative to cwd or as given: entry} of a run."""
-    out = tmp / 'report.json'
-    done = run(replay, 'run', '--color', 'never', '--report-json', out, *args, cwd=cwd)
-    entries = {}
-    if out.exists():
-        entries = {e['path']: e for e in json.loads(out.read_text())['transcripts']}
-        out.unlink()
-    return done, entries
+    done, data = testlib.run_report(replay, '--color', 'never', *args, cwd=cwd)
+    return done, testlib.by_path(data)
 
 
 def make_project(root):
@@ -79,7 +66,7 @@ def check_config(replay, tmp, failures):
     runner = doctest.DocTestRunner(verbose=False, optionflags=doctest.ELLIPSIS)
     assert runner.run(test, out=lambda s: None).failed == 0
     for cwd in (root, root / 'docs/examples'):
-        done, entries = report(replay, tmp, cwd=cwd)
+        done, entries = report(replay, cwd=cwd)
         names = sorted(pathlib.Path(p).name for p in entries)
         if done.returncode != 0 or names != ['a.txt', 'ellipsis.txt', 'session.txt']:
             failures.append(f'no path, from {cwd}: status {done.returncode}, files {names}, '
@@ -88,14 +75,14 @@ def check_config(replay, tmp, failures):
         if modes.get('session.txt') != 'console' or modes.get('a.txt') != 'doctest':
             failures.append(f'modes by glob: {modes}')
     # A file named on the command line runs even if excluded.
-    done, entries = report(replay, tmp, root / 'docs/CHANGELOG.md')
+    done, entries = report(replay, root / 'docs/CHANGELOG.md')
     if done.returncode != 1:
         failures.append(f'an excluded file named explicitly should run and fail: {done.returncode}')
     # The command line overrides the configuration.
-    done, entries = report(replay, tmp, '--option', 'NORMALIZE_WHITESPACE', ellipsis)
+    done, entries = report(replay, '--option', 'NORMALIZE_WHITESPACE', ellipsis)
     if done.returncode != 1:
         failures.append('--option should replace doctest-options of [tool.replay]')
-    done = run(replay, 'run', '-v', root / 'docs')
+    done = testlib.run(replay, 'run', '-v', root / 'docs')
     if f'rootdir {root},'.encode() not in done.stdout:
         failures.append(f'-v should name the rootdir {root}: {done.stdout!r}')
 
@@ -105,17 +92,17 @@ def check_timeout_and_prompts(replay, tmp, failures):
     root.mkdir()
     (root / 'sleep.txt').write_text('>>> import time; time.sleep(3)\n')
     (root / 'pyproject.toml').write_text('[tool.replay]\ntimeout = 0.5\nprompts = "warn"\n')
-    done, entries = report(replay, tmp, root / 'sleep.txt')
+    done, entries = report(replay, root / 'sleep.txt')
     entry = entries.get(str(root / 'sleep.txt'), {})
     if entry.get('status') != 'error' or 'timed out after 0.5 s' not in entry.get('message', ''):
         failures.append(f'timeout = 0.5 should time out: {entry}')
-    done, entries = report(replay, tmp, '--timeout', '10', root / 'sleep.txt')
+    done, entries = report(replay, '--timeout', '10', root / 'sleep.txt')
     if done.returncode != 0:
         failures.append(f'--timeout should override timeout of [tool.replay]: {done.stderr!r}')
     # prompts = "warn": a prompt finding does not fail the file.
     (root / 'sleep.txt').write_text('>>> for i in range(1):\n...     print(i)\n0\n')
     for args, status in (([], 0), (['--prompts', 'fail'], 1)):
-        done, _ = report(replay, tmp, *args, root / 'sleep.txt')
+        done, _ = report(replay, *args, root / 'sleep.txt')
         if done.returncode != status:
             failures.append(f'prompts = "warn" with {args}: status {done.returncode}')
 
@@ -139,18 +126,18 @@ def check_bad_config(replay, tmp, failures):
     ]
     for text, message in cases:
         (root / 'pyproject.toml').write_text(text)
-        done = run(replay, 'run', *([] if 'paths' in text else [root / 'a.txt']), cwd=root)
+        done = testlib.run(replay, 'run', *([] if 'paths' in text else [root / 'a.txt']), cwd=root)
         expected = (str(root / 'pyproject.toml') + message).encode()
         if done.returncode != 2 or expected not in done.stderr:
             failures.append(f'{text!r}: status {done.returncode}, {done.stderr!r}, '
                             f'wanted {expected!r}')
     (root / 'pyproject.toml').write_text('[project]\nname = "x"\n')
-    done = run(replay, 'run', cwd=root)
+    done = testlib.run(replay, 'run', cwd=root)
     if done.returncode != 2 or b'no path given' not in done.stderr:
         failures.append(f'no path and no configuration: {done.returncode} {done.stderr!r}')
     # --config FILE: that file, even where no pyproject.toml would be found.
     (tmp / 'other.toml').write_text('[tool.replay]\nmode = "doctest"\npaths = ["bad"]\n')
-    done = run(replay, 'run', '--config', tmp / 'other.toml', cwd=root)
+    done = testlib.run(replay, 'run', '--config', tmp / 'other.toml', cwd=root)
     if done.returncode != 0 or b'1 passed' not in done.stdout:
         failures.append(f'--config: {done.returncode} {done.stdout!r} {done.stderr!r}')
 
@@ -174,22 +161,21 @@ def check_lines(replay, recorder, tmp, failures):
         for line, status in ((1, 'passed'), (2, 'failed'), (3, 'failed'), (4, 'passed'),
                              (5, 'passed'), (6, 'passed')):
             selected = f'{path}:{line + offset}'
-            done, entries = report(replay, tmp, selected)
+            done, entries = report(replay, selected)
             entry = entries.get(str(path), {})
             if entry.get('status') != status or entry.get('examples') != 1:
                 failures.append(f'{selected}: {entry.get("status")} '
                                 f'({entry.get("examples")} examples), wanted {status}: '
                                 f'{entry.get("message")}')
-        done, entries = report(replay, tmp, f'{path}:{8 + offset}')
+        done, entries = report(replay, f'{path}:{8 + offset}')
         entry = entries.get(str(path), {})
         if entry.get('status') != 'error' or 'no example starts at or contains line' \
                 not in entry.get('message', ''):
             failures.append(f'{path}:{8 + offset} (prose): {entry}')
-    (tmp / 'in.txt').write_text('1 + 1\n')
-    (root / 't.pycon').write_bytes(testlib.record(recorder, tmp / 'in.txt'))
+    (root / 't.pycon').write_bytes(testlib.record_session(recorder, '1 + 1\n'))
     for selected, why in ((f'{root}/t.pycon:1', b'runs as a whole'),
                           (f'{root}:1', b'a directory has no lines')):
-        done = run(replay, 'run', selected)
+        done = testlib.run(replay, 'run', selected)
         if done.returncode != 2 or why not in done.stderr:
             failures.append(f'{selected}: {done.returncode} {done.stderr!r}')
 
@@ -197,15 +183,14 @@ def check_lines(replay, recorder, tmp, failures):
 def check_last_failed(replay, recorder, tmp, failures):
     root = tmp / 'lf'
     root.mkdir()
-    (tmp / 'in.txt').write_text('1 + 1\n')
-    good = testlib.record(recorder, tmp / 'in.txt')
+    good = testlib.record_session(recorder, '1 + 1\n')
     for name in ('a', 'b', 'c'):
         (root / f'{name}.pycon').write_bytes(good)
     (root / 'b.pycon').write_bytes(good.replace(b'2', b'3'))
     cache = root / '.replay_cache/lastfailed'
 
     def ran(*args):
-        done, entries = report(replay, tmp, *args, root)
+        done, entries = report(replay, *args, root)
         return done.returncode, sorted(pathlib.Path(p).name for p in entries)
 
     if ran('--last-failed') != (1, ['a.pycon', 'b.pycon', 'c.pycon']):
@@ -216,8 +201,8 @@ def check_last_failed(replay, recorder, tmp, failures):
         failures.append('--last-failed should run only b.pycon')
     # One example of a failing doctest file passing does not clear the file.
     (root / 'd.txt').write_text('>>> 1\n1\n>>> 2\n3\n')
-    report(replay, tmp, root / 'd.txt')
-    report(replay, tmp, f'{root}/d.txt:1')
+    report(replay, root / 'd.txt')
+    report(replay, f'{root}/d.txt:1')
     if cache.read_text() != 'b.pycon\nd.txt\n':
         failures.append(f'd.txt:1 passing should leave d.txt recorded: {cache.read_text()!r}')
     (root / 'd.txt').unlink()  # a file that is gone is forgotten by the next run
@@ -231,30 +216,28 @@ def check_last_failed(replay, recorder, tmp, failures):
 def check_update_version(replay, recorder, tmp, failures):
     root = tmp / 'uv'
     root.mkdir()
-    (tmp / 'in.txt').write_text('print(6 * 7)\n')
-    truth = testlib.record(recorder, tmp / 'in.txt')
+    truth = testlib.record_session(recorder, 'print(6 * 7)\n')
     stale = truth.replace(b'42', b'41')
     (root / 'a.pycon').write_bytes(stale)
-    done = run(replay, 'run', '--update-version', '--report-json', tmp / 'uv.json',
-               root / 'a.pycon')
+    done, data = testlib.run_report(replay, '--update-version', root / 'a.pycon')
     specific = root / f'a.{TAG}.pycon'
     if done.returncode != 1 or f'UPDATED {specific}'.encode() not in done.stdout:
         failures.append(f'--update-version: {done.returncode} {done.stdout!r}')
-    entry = json.loads((tmp / 'uv.json').read_text())['transcripts'][0]
+    entry = data['transcripts'][0]
     if entry.get('updated_path') != str(specific) or not entry['updated']:
         failures.append(f'--update-version: JSON {entry}')
     if not specific.exists() or specific.read_bytes() != truth:
         failures.append(f'{specific.name} should hold what the stdlib console shows')
     if (root / 'a.pycon').read_bytes() != stale:
         failures.append('--update-version should leave a.pycon as it was')
-    done, entries = report(replay, tmp, root)
+    done, entries = report(replay, root)
     statuses = {pathlib.Path(p).name: e['status'] for p, e in entries.items()}
     if done.returncode != 0 or statuses != {'a.pycon': 'skipped', specific.name: 'passed'}:
         failures.append(f'after --update-version: {done.returncode} {statuses}')
     # A doctest file: the new file passes stdlib doctest, the old one is kept.
     doc = root / 'b.txt'
     doc.write_text('Text.\n\n>>> print(6 * 7)\n41\n')
-    done = run(replay, 'run', '--update-version', doc)
+    done = testlib.run(replay, 'run', '--update-version', doc)
     specific = root / f'b.{TAG}.txt'
     if done.returncode != 1 or not specific.exists() \
             or doc.read_text() != 'Text.\n\n>>> print(6 * 7)\n41\n':
@@ -269,11 +252,11 @@ def check_module_setup(replay, tmp, failures):
     root.mkdir()
     (root / 'm.py').write_text('""">>> GREETING\n\'hi\'\n"""\n\n\ndef f():\n'
                                '    """\n    >>> GREETING + \'!\'\n    \'hi!\'\n    """\n')
-    done, entries = report(replay, tmp, root / 'm.py')
+    done, entries = report(replay, root / 'm.py')
     if entries.get(str(root / 'm.py'), {}).get('failures') != 2:
         failures.append(f'without a setup, both docstrings should fail: {entries}')
     (root / 'replay_setup.py').write_text("GREETING = 'hi'\nprint('not shown')\n")
-    done, entries = report(replay, tmp, root / 'm.py')
+    done, entries = report(replay, root / 'm.py')
     entry = entries.get(str(root / 'm.py'), {})
     if done.returncode != 0 or entry.get('examples') != 2:
         failures.append(f'with replay_setup.py, both docstrings should pass: {entry}')

@@ -25,8 +25,7 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 LIMIT = 4096  # bytes a file of the runner may hold: the "disk"
 
@@ -36,18 +35,11 @@ def full_disk():
     resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
 
 
-def run(replay, *args):
-    return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120,
-                          preexec_fn=full_disk)
-
-
 def failing(recorder, tmp, name):
     """A transcript whose diff and update are larger than the disk."""
-    inputs = tmp / (name + '.txt')
-    inputs.write_text('print("x" * 6000)\n')
     path = tmp / (name + '.pycon')
-    path.write_bytes(testlib.record(recorder, inputs).replace(b'x' * 6000, b'y' * 6000))
+    path.write_bytes(testlib.record_session(recorder, 'print("x" * 6000)\n')
+                     .replace(b'x' * 6000, b'y' * 6000))
     return path
 
 
@@ -56,7 +48,7 @@ def check_full_disk(replay, recorder, tmp, failures):
     for option in ('--report-json', '--junit'):
         report = tmp / ('report' + option)
         report.write_bytes(b'old report\n')
-        result = run(replay, 'run', option, report, transcript)
+        result = testlib.run(replay, 'run', option, report, transcript, preexec_fn=full_disk)
         err = result.stdout.decode() + result.stderr.decode()
         if result.returncode != 2 or f'{report}: cannot keep the entries' not in err \
                 or 'File too large' not in err:
@@ -64,7 +56,7 @@ def check_full_disk(replay, recorder, tmp, failures):
         if report.read_bytes() != b'old report\n':
             failures.append(f'{option} on a full disk: the old report was changed')
     before = transcript.read_bytes()
-    result = run(replay, 'run', '--update', transcript)
+    result = testlib.run(replay, 'run', '--update', transcript, preexec_fn=full_disk)
     out = result.stdout.decode() + result.stderr.decode()
     if transcript.read_bytes() != before:
         failures.append('--update on a full disk: the transcript was changed')

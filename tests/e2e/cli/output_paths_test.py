@@ -26,31 +26,23 @@ import json
 import os
 import pathlib
 import stat
-import subprocess
 import sys
 import tempfile
 import threading
 from xml.etree import ElementTree
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
-
-
-def run(replay, *args, cwd=None):
-    return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL, cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+import testlib
 
 
 def recorded(recorder, tmp, name, source):
-    inputs = tmp / (name + '.txt')
-    inputs.write_text(source)
+    """tmp/NAME.pycon, as the stdlib console shows the input lines `source`."""
     path = tmp / (name + '.pycon')
-    path.write_bytes(testlib.record(recorder, inputs))
+    path.write_bytes(testlib.record_session(recorder, source))
     return path
 
 
 def check_reports(replay, tmp, good, failures):
-    result = run(replay, 'run', '--report-json', '-', good)
+    result = testlib.run(replay, 'run', '--report-json', '-', good)
     try:
         report = json.loads(result.stdout)
         if report['summary']['passed'] != 1:
@@ -65,7 +57,7 @@ def check_reports(replay, tmp, good, failures):
     target.write_text('old')
     link = tmp / 'link.json'
     link.symlink_to('real/report.json')
-    result = run(replay, 'run', '--report-json', link, good)
+    result = testlib.run(replay, 'run', '--report-json', link, good)
     if not link.is_symlink() or json.loads(target.read_text())['summary']['passed'] != 1:
         failures.append('a symlinked report path: the link was replaced or its target is stale')
 
@@ -74,7 +66,7 @@ def check_reports(replay, tmp, good, failures):
     received = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
-    result = run(replay, 'run', '--junit', fifo, good)
+    result = testlib.run(replay, 'run', '--junit', fifo, good)
     reader.join(30)
     if not stat.S_ISFIFO(os.lstat(fifo).st_mode) or not received or \
             b'<testsuites' not in received[0]:
@@ -86,7 +78,7 @@ def check_reports(replay, tmp, good, failures):
     except PermissionError:
         device = None
     if device is not None:
-        result = run(replay, 'run', '--report-json', device, good)
+        result = testlib.run(replay, 'run', '--report-json', device, good)
         if result.returncode != 0 or not stat.S_ISCHR(os.lstat(device).st_mode):
             failures.append(f'a device report path was replaced or failed: {result.stderr!r}')
 
@@ -95,7 +87,7 @@ def check_reports(replay, tmp, good, failures):
                        f'open({str(marker)!r}, "w").close()\n')
     marker.unlink()  # the recorder ran it
     for bad in (tmp / 'real', tmp / 'no' / 'such' / 'r.json'):
-        result = run(replay, 'run', '--report-json', bad, creates)
+        result = testlib.run(replay, 'run', '--report-json', bad, creates)
         if result.returncode != 2 or str(bad).encode() not in result.stderr:
             failures.append(f'report path {bad}: status {result.returncode}, {result.stderr!r}')
         if marker.exists():
@@ -110,17 +102,17 @@ def check_updates(replay, recorder, tmp, failures):
     real.write_bytes(good.replace(b'\n1\n', b'\n2\n'))
     link = tmp / 'update_link.pycon'
     link.symlink_to(real.name)
-    result = run(replay, 'run', '--update', link)
+    result = testlib.run(replay, 'run', '--update', link)
     if not link.is_symlink() or real.read_bytes() != good or b'UPDATED' not in result.stdout:
         failures.append(f'--update through a symlink: {result.stdout!r}')
 
     # A transcript that appends to its own file while it runs.
     changing = tmp / 'changing.pycon'
     source = f'open({str(changing)!r}, "a").write("# edited\\n")\n'
-    changing.write_bytes(testlib.record(recorder, write(tmp / 'changing.txt', source)))
+    changing.write_bytes(testlib.record_session(recorder, source))
     changing.write_bytes(changing.read_bytes().replace(b'\n9\n', b'\n8\n'))  # now fails
     before = changing.read_bytes()
-    result = run(replay, 'run', '--update', changing)
+    result = testlib.run(replay, 'run', '--update', changing)
     edited = before + b'# edited\n'
     if changing.read_bytes() != edited:
         failures.append(f'--update overwrote an edit made during the run: '
@@ -140,7 +132,7 @@ def check_hostile_report_text(replay, tmp, failures):
                        '\\xff <&>\\n"); sys.stdout.flush()\n'
                        'no\n')
     junit, report = tmp / 'hostile.xml', tmp / 'hostile.json'
-    result = run(replay, 'run', '--junit', junit, '--report-json', report, hostile)
+    result = testlib.run(replay, 'run', '--junit', junit, '--report-json', report, hostile)
     try:
         failure = ElementTree.parse(junit).find('.//failure')
         if failure is None or '<&>' not in failure.text:
@@ -155,18 +147,13 @@ def check_hostile_report_text(replay, tmp, failures):
     return 1
 
 
-def write(path, text):
-    path.write_text(text)
-    return path
-
-
 def check_memory(replay, recorder, tmp, failures):
     runaway = tmp / 'a_runaway.pycon'
     # Resident memory that grows fast on every version (deep recursion ends
     # in a C stack overflow on some before it takes much memory).
     runaway.write_text('>>> hoard = []\n>>> while True: hoard.append(" " * 10**6)\n...\n')
     fine = recorded(recorder, tmp, 'b_fine', 'print("after")\n')
-    result = run(replay, 'run', '-j', '1', '--max-memory', '200M', runaway, fine)
+    result = testlib.run(replay, 'run', '-j', '1', '--max-memory', '200M', runaway, fine)
     text = result.stdout.decode()
     if f'ERROR {runaway}:2: memory limit of 200 MiB exceeded at line 2' not in text \
             or '1 passed, 0 failed, 1 errors' not in text:

@@ -14,11 +14,9 @@ Exit status 77 (skipped) if this Python has no Lib/test/test_code_module.py.
 import importlib.util
 import json
 import pathlib
-import subprocess
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 RUN = r'''
 import json, sys, unittest
@@ -46,10 +44,10 @@ print(json.dumps({
 '''
 
 
-def run(module_dir, which):
-    done = subprocess.run([sys.executable, '-c', RUN, str(module_dir), which],
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, timeout=300)
+def test_results(module_dir, which):
+    """test_code_module's results in a fresh process, `which`: stdlib, core
+    or broken; and its log (None and the whole output if it did not finish)."""
+    done = testlib.run(sys.executable, '-c', RUN, module_dir, which, text=True, timeout=300)
     try:
         return json.loads(done.stdout.splitlines()[-1]), done.stderr
     except (IndexError, ValueError):
@@ -62,9 +60,9 @@ def main(module_dir):
         print(f'skipped: Python {sys.version.split()[0]} has no test.test_code_module')
         return 77
     failures = []
-    stdlib, stdlib_log = run(module_dir, 'stdlib')
-    core, core_log = run(module_dir, 'core')
-    broken, broken_log = run(module_dir, 'broken')
+    stdlib, stdlib_log = test_results(module_dir, 'stdlib')
+    core, core_log = test_results(module_dir, 'core')
+    broken, broken_log = test_results(module_dir, 'broken')
     if stdlib is None or core is None or broken is None:
         return testlib.finish([f'a run did not finish:\n{stdlib_log}\n{core_log}\n{broken_log}'],
                               1)

@@ -8,12 +8,10 @@ it at the line of the mistake and name it, and make invisible differences
 visible in the diff. The stdlib recording itself must pass.
 """
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 INPUTS = 'for i in range(2):\n    print(i)\n\nprint("a")\n'
 
@@ -48,8 +46,7 @@ def main(replay, recorder):
         cases = mistakes(good)
         for name, text, _, _ in cases:
             (tmp / (name + '.pycon')).write_bytes(text.encode('utf-8'))
-        done = subprocess.run([replay, 'run', '--color', 'never', tmp], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        done = testlib.run(replay, 'run', '--color', 'never', tmp)
         out = done.stdout.decode('utf-8', 'replace')
         if f'FAIL {tmp}/good.pycon' in out:
             failures.append('the stdlib recording fails:\n' + out)

@@ -10,15 +10,13 @@ Python, then runs `replay run` on it: every transcript must pass. This is the
 test that holds on every Python version, whatever the bundled corpus was
 recorded with. The report must also be the same with -j 1 and -j 5.
 """
-import json
 import pathlib
 import random
 import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 SNIPPETS = [
     ['x = 1'], ['x'], ['x + 1'], ['print("hi")'], ['None'], ['_'],
@@ -55,27 +53,24 @@ def main(replay, recorder, directory, generated=120, seed=20261126):
         (out / 'generated').mkdir()
         for n in range(generated):
             lines = [line for _ in range(rng.randint(2, 8)) for line in rng.choice(SNIPPETS)]
-            source = out / f'input-{n}.txt'
-            source.write_text('\n'.join(lines) + '\n', encoding='utf-8')
-            (out / 'generated' / f'session_{n:03}.pycon').write_bytes(testlib.record(recorder, source))
+            (out / 'generated' / f'session_{n:03}.pycon').write_bytes(
+                testlib.record_session(recorder, '\n'.join(lines) + '\n'))
             count += 1
-        report = out / 'report.json'
-        run = subprocess.run([replay, 'run', '--color', 'never', '--report-json', str(report),
-                              str(out / 'bundled'), str(out / 'generated')],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             timeout=600)
-        summary = json.loads(report.read_text())['summary']
+        run, report = testlib.run_report(replay, '--color', 'never', out / 'bundled',
+                                         out / 'generated', stderr=subprocess.STDOUT, text=True,
+                                         timeout=600)
+        summary = report['summary']
         if run.returncode != 0 or summary['passed'] != count or summary['total'] != count:
             print(run.stdout)
             print(f'expected {count} transcripts to pass; summary: {summary}')
             return 1
         # The same verdicts, in the same order, whatever the number of jobs.
         def verdicts(jobs):
-            subprocess.run([replay, 'run', '-j', str(jobs), '--report-json', str(report),
-                            str(out / 'bundled'), str(out / 'generated')],
-                           stdout=subprocess.DEVNULL, timeout=600)
+            _, report = testlib.run_report(replay, '-j', jobs, out / 'bundled', out / 'generated',
+                                           stdout=subprocess.DEVNULL, stderr=None,
+                                           timeout=600)
             return [(v['path'], v['status'], v['examples'], v['diff'])
-                    for v in json.loads(report.read_text())['transcripts']]
+                    for v in report['transcripts']]
         if verdicts(1) != verdicts(5):
             print('the report differs between -j 1 and -j 5')
             return 1

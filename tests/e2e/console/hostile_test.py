@@ -22,8 +22,7 @@ import tempfile
 import time
 from xml.etree import ElementTree
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 # name: (input lines, expected status, regex the message must match)
 SESSIONS = {
@@ -87,11 +86,9 @@ def main(replay, recorder):
         corpus.mkdir()
         expectations = {}
         for name, (lines, status, pattern) in SESSIONS.items():
-            source = pathlib.Path(tmp) / f'{name}.txt'
-            source.write_text('\n'.join(lines) + '\n')
             path = corpus / f'{name}.pycon'
             if status == 'passed':
-                path.write_bytes(testlib.record(recorder, source))
+                path.write_bytes(testlib.record_session(recorder, '\n'.join(lines) + '\n'))
             else:
                 # Only the inputs matter: these never finish.
                 path.write_text(''.join(('>>> ' if i == 0 or not lines[i - 1].startswith(
@@ -109,14 +106,11 @@ def main(replay, recorder):
         expectations[str(corpus / 'dangling.pycon')] = (
             'error', r'cannot read: No such file or directory')
 
-        report = pathlib.Path(tmp) / 'report.json'
         start = time.monotonic()
         junit = pathlib.Path(tmp) / 'junit.xml'
-        run = subprocess.run([replay, 'run', '--timeout', '5', '--max-output', '1048576',
-                              '--color', 'never', '--report-json', str(report),
-                              '--junit', str(junit), str(corpus)],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             timeout=120)
+        run, report = testlib.run_report(replay, '--timeout', '5', '--max-output', '1048576',
+                                         '--color', 'never', '--junit', junit, corpus,
+                                         stderr=subprocess.STDOUT, text=True)
         elapsed = time.monotonic() - start
         if run.returncode != 1:
             failures.append(f'exit status {run.returncode}, expected 1')
@@ -128,7 +122,7 @@ def main(replay, recorder):
         if not re.fullmatch(r'\d+ passed, \d+ failed, \d+ errors, 0 skipped in [0-9.]+ s',
                             last_line):
             failures.append(f'the last line is not the summary: {last_line!r}')
-        verdicts = {v['path']: v for v in json.loads(report.read_text())['transcripts']}
+        verdicts = testlib.by_path(report)
         # JUnit: well-formed XML, one testcase per file, <failure>/<error>
         # where the JSON report says failed/error.
         suite = ElementTree.parse(junit).getroot().find('testsuite')

@@ -15,12 +15,13 @@ leave the unaltered copies byte- and mtime-identical, and make a second run
 pass.
 """
 import os
-import json
 import pathlib
 import re
 import subprocess
 import sys
 import tempfile
+
+import testlib
 
 HUNK = re.compile(r'^@@ -(\d+)(?:,(\d+))? ')
 
@@ -95,11 +96,9 @@ def main(replay, directory):
             control = pathlib.Path(tmp) / f'{source.stem}-control.pycon'
             control.write_bytes(source.read_bytes())
             cases.append((control, source, 'unaltered', 0, None, None))
-        report = pathlib.Path(tmp) / 'report.json'
-        subprocess.run([replay, 'run', '--color', 'never', '--report-json', str(report),
-                        *[str(case[0]) for case in cases]],
-                       stdout=subprocess.DEVNULL, timeout=600)
-        verdicts = {v['path']: v for v in json.loads(report.read_text())['transcripts']}
+        _, report = testlib.run_report(replay, '--color', 'never', *[case[0] for case in cases],
+                                       stdout=subprocess.DEVNULL, stderr=None, timeout=600)
+        verdicts = testlib.by_path(report)
         for path, source, name, line, marker, expected_line in cases:
             verdict = verdicts[str(path)]
             checked += 1
@@ -127,9 +126,8 @@ def main(replay, directory):
                 print(verdict['diff'])
         # --update restores what the stdlib recorded and touches nothing else.
         controls = {case[0]: os.stat(case[0]).st_mtime_ns for case in cases if case[4] is None}
-        update = subprocess.run([replay, 'run', '--update', '--color', 'never',
-                                 *[str(case[0]) for case in cases]],
-                                stdout=subprocess.PIPE, text=True, timeout=600)
+        update = testlib.run(replay, 'run', '--update', '--color', 'never',
+                             *[case[0] for case in cases], text=True, stderr=None, timeout=600)
         for path, source, name, line, marker, _ in cases:
             checked += 1
             if path.read_bytes() != source.read_bytes():
@@ -141,8 +139,8 @@ def main(replay, directory):
             elif marker is not None and f'UPDATED {path}' not in update.stdout:
                 failed += 1
                 print(f'{source} ({name}): --update did not report the file as updated')
-        again = subprocess.run([replay, 'run', *[str(case[0]) for case in cases]],
-                               stdout=subprocess.DEVNULL, timeout=600)
+        again = testlib.run(replay, 'run', *[case[0] for case in cases],
+                            stdout=subprocess.DEVNULL, stderr=None, timeout=600)
         checked += 1
         if again.returncode != 0:
             failed += 1

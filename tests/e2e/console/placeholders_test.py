@@ -18,12 +18,10 @@ import difflib
 import itertools
 import pathlib
 import re
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 SESSION = '''class Thing: pass
 
@@ -55,16 +53,15 @@ print("done")
 ADDRESS = re.compile(r' at 0x[0-9a-f]+')
 
 
-def run(replay, *args):
-    return subprocess.run([replay, 'run', '--color', 'never', *map(str, args)],
-                          stdout=subprocess.PIPE, text=True, timeout=120)
+def replay_run(replay, *args):
+    """`replay run --color never ARGS`, its output as text; errors go to ours."""
+    return testlib.run(replay, 'run', '--color', 'never', *args, text=True, stderr=None)
 
 
 def check_addresses(replay, recorder, tmp):
     """The failures of the address cases, all run without --ellipsis."""
     failures = []
-    (tmp / 'addresses.txt').write_text(ADDRESSES)
-    recorded = testlib.record(recorder, tmp / 'addresses.txt').decode()
+    recorded = testlib.record_session(recorder, ADDRESSES).decode()
     if len(ADDRESS.findall(recorded)) != 5:
         return [f'the recording does not show 5 object addresses:\n{recorded}']
     # Other values, of other lengths than the recorded ones and each other.
@@ -74,7 +71,7 @@ def check_addresses(replay, recorder, tmp):
 
     moved = tmp / 'moved_addresses.pycon'
     moved.write_text(text)
-    result = run(replay, moved)
+    result = replay_run(replay, moved)
     if result.returncode != 0:
         failures.append('changed addresses did not match without --ellipsis:\n'
                         + result.stdout)
@@ -86,7 +83,7 @@ def check_addresses(replay, recorder, tmp):
     if changed_lines[index] == lines[index]:
         failures.append(f'no "Thing object" to change in {lines[index]!r}')
     changed.write_text('\n'.join(changed_lines))
-    result = run(replay, changed)
+    result = replay_run(replay, changed)
     if result.returncode != 1 or f'FAIL {changed}:{index + 1}:' not in result.stdout:
         failures.append(f'a real change beside addresses did not fail at line {index + 1}:\n'
                         + result.stdout)
@@ -98,7 +95,7 @@ def check_addresses(replay, recorder, tmp):
     broken_lines = list(lines)
     broken_lines[index] = 'fixed, or not'
     broken.write_text('\n'.join(broken_lines))
-    result = run(replay, '--update', broken)
+    result = replay_run(replay, '--update', broken)
     if result.returncode != 1 or f'UPDATED {broken}' not in result.stdout:
         failures.append('the transcript broken beside an address was not reported failed '
                         'and updated:\n' + result.stdout)
@@ -108,7 +105,7 @@ def check_addresses(replay, recorder, tmp):
                         + ''.join(difflib.unified_diff(text.splitlines(True),
                                                        updated.splitlines(True),
                                                        'expected', 'updated')))
-    if run(replay, broken).returncode != 0:
+    if replay_run(replay, broken).returncode != 0:
         failures.append('the updated transcript does not pass without --ellipsis')
     return failures
 
@@ -118,8 +115,7 @@ def main(replay, recorder):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         failures += check_addresses(replay, recorder, tmp)
-        (tmp / 'session.txt').write_text(SESSION)
-        recorded = testlib.record(recorder, tmp / 'session.txt').decode()
+        recorded = testlib.record_session(recorder, SESSION).decode()
         lines = recorded.split('\n')
 
         addresses = tmp / 'addresses.pycon'
@@ -131,18 +127,18 @@ def main(replay, recorder):
         addresses.write_text('\n'.join(wild))
         if 'at 0x' not in recorded:
             failures.append('the recording shows no object address')
-        if run(replay, addresses).returncode == 0:
+        if replay_run(replay, addresses).returncode == 0:
             failures.append('random values matched without --ellipsis')
-        if run(replay, '--ellipsis', addresses).returncode != 0:
+        if replay_run(replay, '--ellipsis', addresses).returncode != 0:
             failures.append('addresses or ... placeholders did not match:\n'
-                            + run(replay, '--ellipsis', addresses).stdout)
+                            + replay_run(replay, '--ellipsis', addresses).stdout)
 
         broken = tmp / 'broken.pycon'
         index = wild.index('fixed')
         broken_lines = list(wild)
         broken_lines[index] = 'fixed, or not'
         broken.write_text('\n'.join(broken_lines))
-        result = run(replay, '--ellipsis', '--update', broken)
+        result = replay_run(replay, '--ellipsis', '--update', broken)
         if result.returncode != 1 or f'UPDATED {broken}' not in result.stdout:
             failures.append('the broken transcript was not reported failed and updated:\n'
                             + result.stdout)
@@ -152,7 +148,7 @@ def main(replay, recorder):
         kept = [l for l in updated if l.endswith('...')]
         if len(kept) != 4:
             failures.append(f'--update kept {len(kept)} of 4 placeholders: {kept}')
-        if run(replay, '--ellipsis', broken).returncode != 0:
+        if replay_run(replay, '--ellipsis', broken).returncode != 0:
             failures.append('the updated transcript does not pass')
     return testlib.finish(failures)
 

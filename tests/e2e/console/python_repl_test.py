@@ -17,12 +17,10 @@ source lines of `<stdin>` (docs/console-mode.md): there the REPL's recording mus
 so that the test says when it stops doing so.
 """
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 NAMES = '''class A: pass
 
@@ -49,18 +47,13 @@ undefined_name
 SOURCE_LINES_SHOWN = sys.version_info >= (3, 13)  # the REPL's, in tracebacks
 
 
-def run(replay, *args):
-    return subprocess.run([replay, 'run', *map(str, args)], capture_output=True, text=True)
-
-
 def main(replay, recorder, repl_recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         for name, session in (('names', NAMES), ('tracebacks', TRACEBACKS)):
             (tmp / f'{name}.txt').write_text(session)
-            repl = subprocess.run([sys.executable, repl_recorder, tmp / f'{name}.txt'],
-                                  capture_output=True, text=True, timeout=120).stdout
+            repl = testlib.run(sys.executable, repl_recorder, tmp / f'{name}.txt', text=True).stdout
             interact = testlib.record(recorder, tmp / f'{name}.txt').decode()
             (tmp / f'{name}.repl.pycon').write_text(repl)
             (tmp / f'{name}.interact.pycon').write_text(interact)
@@ -77,13 +70,14 @@ def main(replay, recorder, repl_recorder):
                 ('--console interact', f'{name}.interact.pycon', 0),
             )
             for option, file, status in expectations:
-                result = run(replay, *option.split(), tmp / file)
+                result = testlib.run(replay, 'run', *option.split(), tmp / file, text=True)
                 if result.returncode != status:
                     failures.append(f'{option} {file}: status {result.returncode}, not {status}:\n'
                                     f'{result.stdout}{result.stderr}')
         if 'True' not in (tmp / 'names.repl.pycon').read_text():
             failures.append('the REPL does not run in sys.modules["__main__"]')
-        doctest = run(replay, '--mode', 'doctest', '--console', 'python', tmp / 'names.txt')
+        doctest = testlib.run(replay, 'run', '--mode', 'doctest', '--console', 'python',
+                              tmp / 'names.txt', text=True)
         if doctest.returncode != 2 or '--console' not in doctest.stderr:
             failures.append(f'--console in doctest mode is not a usage error:\n{doctest.stderr}')
     return testlib.finish(failures)

@@ -16,12 +16,10 @@ that the recording shows what makes the case a case, so that a recorder that
 drifted from the reference cannot make the test pass vacuously.
 """
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 UPPER = '''class Upper:
     def __init__(self, stream): self.stream = stream
@@ -100,16 +98,14 @@ if sys.version_info >= (3, 13):
 def check(replay, recorder, tmp, name, lines, must_show):
     (tmp / 'record').mkdir()
     (tmp / 'replay').mkdir()
-    (tmp / 'input.txt').write_text(lines)
-    recorded = testlib.record(recorder, tmp / 'input.txt', cwd=tmp / 'record').decode()
+    recorded = testlib.record_session(recorder, lines, cwd=tmp / 'record').decode()
     missing = [text for text in must_show if text not in recorded]
     if missing:
         return [f'{name}: the stdlib recording lacks {missing!r}:\n{recorded}']
     transcript = tmp / 'replay' / f'{name}.pycon'
     transcript.write_text(recorded)
-    result = subprocess.run([replay, 'run', '--color', 'never', '--timeout', '20', transcript.name],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            timeout=60, cwd=tmp / 'replay')
+    result = testlib.sh(replay, 'run', '--color', 'never', '--timeout', '20', transcript.name,
+                        text=True, cwd=tmp / 'replay')
     if result.returncode != 0:
         return [f'{name}: the stdlib recording does not pass:\n{result.stdout}']
     return []

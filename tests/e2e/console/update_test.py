@@ -10,16 +10,13 @@
 - A transcript that times out is reported as an error and left untouched
   (bytes and mtime), even with --update.
 """
-import json
 import os
 import pathlib
 import stat
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 SESSION = '''x = "é"
 x * 2
@@ -46,11 +43,10 @@ def main(replay, recorder):
         stuck.write_bytes(b'>>> while True:\n...     pass\n... \n>>> 1\n2\n')
         before = (stuck.read_bytes(), stuck.stat().st_mtime_ns)
 
-        report = tmp / 'report.json'
-        run = subprocess.run([replay, 'run', '--update', '--timeout', '2', '--report-json',
-                              str(report), str(path), str(stuck)],
-                             stdout=subprocess.PIPE, text=True, timeout=60)
-        verdicts = {v['path']: v for v in json.loads(report.read_text())['transcripts']}
+        # The report in tmp too: it must leave no temporary file either.
+        _, report = testlib.run_report(replay, '--update', '--timeout', '2', path, stuck,
+                                       report=tmp / 'report.json', stderr=None)
+        verdicts = testlib.by_path(report)
         if path.read_bytes() != as_file:
             failures.append(f'--update wrote {path.read_bytes()!r}, expected {as_file!r}')
         if stat.S_IMODE(path.stat().st_mode) != 0o640:
@@ -61,7 +57,7 @@ def main(replay, recorder):
             failures.append(f'the stuck transcript: {verdicts[str(stuck)]}')
         if (stuck.read_bytes(), stuck.stat().st_mtime_ns) != before:
             failures.append('--update touched a transcript whose run ended in an error')
-        if subprocess.run([replay, 'run', str(path)], stdout=subprocess.DEVNULL).returncode != 0:
+        if testlib.run(replay, 'run', path).returncode != 0:
             failures.append('the updated transcript does not pass')
         if [p.name for p in tmp.iterdir() if '.tmp-' in p.name]:
             failures.append('temporary files were left behind')

@@ -40,8 +40,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 PROJECT = pathlib.Path(__file__).resolve().parent / 'project'
 

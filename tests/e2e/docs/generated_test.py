@@ -14,8 +14,7 @@ import re
 import subprocess
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / 'support'))
-import testlib  # noqa: E402
+import testlib
 
 BEGIN = '<!-- BEGIN OPTIONS: generated from the option table; do not edit -->\n'
 END = '<!-- END OPTIONS -->\n'

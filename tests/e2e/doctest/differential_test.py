@@ -24,7 +24,6 @@ changes the verdict.
 """
 import concurrent.futures
 import doctest
-import json
 import os
 import pathlib
 import re
@@ -32,8 +31,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 OPTION_SETS = [
     [],
@@ -77,16 +75,14 @@ def stdlib_verdict(path, flags):
     return verdict
 
 
-def replay_verdicts(replay, files, flags, report):
-    command = [replay, 'run', '--mode', 'doctest', '--prompts', 'off', '--color', 'never',
-               '--report-json', str(report)]
+def replay_verdicts(replay, files, flags):
+    args = ['--mode', 'doctest', '--prompts', 'off', '--color', 'never']
     for flag in flags:
-        command += ['--option', flag]
+        args += ['--option', flag]
     # `--`: --option takes as many words as it can.
-    subprocess.run(command + ['--'] + [str(f) for f in files], stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
-    data = json.loads(report.read_text(encoding='utf-8'))
-    return {entry['path']: entry for entry in data['transcripts']}
+    _, report = testlib.run_report(replay, *args, '--', *files, stdout=subprocess.DEVNULL,
+                                   timeout=600)
+    return testlib.by_path(report)
 
 
 def failing_lines(entry):
@@ -101,10 +97,10 @@ def prompt_lines(text):
             if line[len(testlib.QUOTE.match(line).group(0)):].lstrip(' \t').startswith('>>>')}
 
 
-def check_notes(replay, markdown_files, truth_file, report):
+def check_notes(replay, markdown_files, truth_file):
     """Every >>> line of each markdown file is run or noted, not both."""
     problems = []
-    verdicts = replay_verdicts(replay, markdown_files, [], report)
+    verdicts = replay_verdicts(replay, markdown_files, [])
     for path in markdown_files:
         noted = set()
         for note in verdicts[str(path)]['notes']:
@@ -171,8 +167,8 @@ def main():
                          [p for p in files if p.suffix == '.md'])))
 
         compared = failed_seen = passed_seen = errors_seen = 0
-        for n, flags in enumerate(OPTION_SETS):
-            verdicts = replay_verdicts(replay, files, flags, tmp / ('report%d.json' % n))
+        for flags in OPTION_SETS:
+            verdicts = replay_verdicts(replay, files, flags)
             for path in files:
                 expected = truths[(path, tuple(flags))]
                 actual = verdicts.get(str(path))
@@ -185,14 +181,13 @@ def main():
                 passed_seen += actual['status'] == 'passed'
                 errors_seen += actual['status'] == 'error'
 
-        problems += check_notes(replay, [p for p in files if p.suffix == '.md'], truth_file,
-                                tmp / 'notes.json')
+        problems += check_notes(replay, [p for p in files if p.suffix == '.md'], truth_file)
 
         # sphinx.ext.doctest in reST: what plain doctest does not run or
         # apply is noted (directives whose bodies hold no >>> line, options
         # read as text), and nothing else, while the verdict stays doctest's.
         sphinx = corpus / 'sphinx.rst'
-        notes = replay_verdicts(replay, [sphinx], [], tmp / 'sphinx.json')[str(sphinx)]['notes']
+        notes = replay_verdicts(replay, [sphinx], [])[str(sphinx)]['notes']
         noted = [int(re.match(r'^%s:(\d+): not (?:tested|applied): ' % re.escape(str(sphinx)),
                               note).group(1)) for note in notes]
         if noted != [8, 17, 18, 26, 30, 31, 40]:
@@ -203,7 +198,7 @@ def main():
         md = corpus / name
         raw = raw_markdown[md]
         transformed = truths[(md, ())]
-        ours = replay_verdicts(replay, [md], [], tmp / 'md.json')[str(md)]
+        ours = replay_verdicts(replay, [md], [])[str(md)]
         if line not in raw.get('lines', []) or not re.search(
                 r'Expected:\n(?:    .*\n)*    ```\n', raw['report']):
             problems.append('stdlib doctest on raw %s should fail line %d expecting ```:\n%s' % (
@@ -216,9 +211,7 @@ def main():
         # An unknown flag is a usage error naming the flags of this doctest,
         # and the one meant.
         for flag, meant in (('NO_SUCH_FLAG', None), ('ELIPSIS', 'ELLIPSIS')):
-            done = subprocess.run([replay, 'run', '--option', flag, '--', str(files[0])],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, timeout=60)
+            done = testlib.run(replay, 'run', '--option', flag, '--', files[0])
             err = done.stderr.decode()
             hint = ' (did you mean %s?)' % meant if meant else ''
             if done.returncode != 2 or ('--option %s: not a doctest option flag%s; known: %s\n' % (

@@ -17,15 +17,11 @@ modules there are not), auto mode takes a `.py` as a module, and `FILE:LINE`
 on every example line of every module fails exactly when stdlib doctest
 reports that example as failing.
 """
-import json
 import pathlib
 import re
-import subprocess
 import sys
-import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 OPTION_SETS = [[], ['ELLIPSIS'], ['NORMALIZE_WHITESPACE', 'IGNORE_EXCEPTION_DETAIL'],
                ['FAIL_FAST'], ['REPORT_ONLY_FIRST_FAILURE']]
@@ -71,16 +67,13 @@ def stdlib_verdict(path, flags):
     return verdict
 
 
-def replay_run(replay, args, report):
-    done = subprocess.run([replay, 'run', '--prompts', 'off', '--color', 'never',
-                           '--report-json', str(report)] + [str(a) for a in args],
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, timeout=600)
+def replay_run(replay, args):
+    done, report = testlib.run_report(replay, '--prompts', 'off', '--color', 'never', *args,
+                                      timeout=600)
     if done.returncode not in (0, 1):
         raise AssertionError('replay %s: status %d\n%s' % (args, done.returncode,
                                                          done.stderr.decode()))
-    data = json.loads(report.read_text(encoding='utf-8'))
-    return {entry['path']: entry for entry in data['transcripts']}
+    return testlib.by_path(report)
 
 
 def failing_lines(entry):
@@ -123,7 +116,7 @@ def example_lines(path):
             if line.lstrip().startswith('>>>') or line.lstrip().startswith('""">>>')]
 
 
-def check_lines(replay, files, truths, tmp):
+def check_lines(replay, files, truths):
     """FILE:LINE fails exactly where stdlib's report names a failing example."""
     problems, checked = [], 0
     for path in files:
@@ -133,8 +126,7 @@ def check_lines(replay, files, truths, tmp):
         for line in example_lines(path):
             if written_source(path, line) in truth['unplaced']:
                 continue  # doctest names no line for it: nothing to compare with
-            entry = replay_run(replay, ['--mode', 'doctest', '%s:%d' % (path, line)],
-                               tmp / 'line.json')[str(path)]
+            entry = replay_run(replay, ['--mode', 'doctest', '%s:%d' % (path, line)])[str(path)]
             want = 'failed' if line in truth['lines'] else 'passed'
             checked += 1
             if entry['status'] != want or entry['examples'] != 1:
@@ -145,12 +137,12 @@ def check_lines(replay, files, truths, tmp):
     return problems
 
 
-def check_discovery(replay, modules, tmp):
-    found = replay_run(replay, ['--mode', 'doctest', modules], tmp / 'dir.json')
+def check_discovery(replay, modules):
+    found = replay_run(replay, ['--mode', 'doctest', modules])
     names = sorted(pathlib.Path(p).relative_to(modules).as_posix() for p in found)
     if names != ['shapes/__init__.py', 'shapes/square.py']:
         return ['--mode doctest %s found %s, not the package\'s modules' % (modules, names)]
-    auto = replay_run(replay, [modules / 'shapes' / '__init__.py'], tmp / 'auto.json')
+    auto = replay_run(replay, [modules / 'shapes' / '__init__.py'])
     entry = auto[str(modules / 'shapes' / '__init__.py')]
     if entry['mode'] != 'doctest' or entry['status'] != 'passed':
         return ['auto mode on a .py: %s %s' % (entry['mode'], entry['status'])]
@@ -163,20 +155,18 @@ def main():
     truths = {(path, tuple(flags)): stdlib_verdict(path, flags)
               for flags in OPTION_SETS for path in files}
     problems, statuses = [], set()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        for n, flags in enumerate(OPTION_SETS):
-            args = ['--mode', 'doctest'] + [a for f in flags for a in ('--option', f)]
-            verdicts = replay_run(replay, args + ['--'] + files, tmp / ('r%d.json' % n))
-            for path in files:
-                actual = verdicts.get(str(path))
-                if actual is None:
-                    problems.append('%s: missing from the report' % path)
-                    continue
-                statuses.add(actual['status'])
-                problems += compare(path, flags, truths[(path, tuple(flags))], actual)
-        problems += check_lines(replay, files, truths, tmp)
-        problems += check_discovery(replay, modules, tmp)
+    for flags in OPTION_SETS:
+        args = ['--mode', 'doctest'] + [a for f in flags for a in ('--option', f)]
+        verdicts = replay_run(replay, args + ['--'] + files)
+        for path in files:
+            actual = verdicts.get(str(path))
+            if actual is None:
+                problems.append('%s: missing from the report' % path)
+                continue
+            statuses.add(actual['status'])
+            problems += compare(path, flags, truths[(path, tuple(flags))], actual)
+    problems += check_lines(replay, files, truths)
+    problems += check_discovery(replay, modules)
     # The corpus must exercise every verdict, or the comparison proves little.
     if statuses != {'passed', 'failed', 'error', 'skipped'}:
         problems.append('the corpus gave only %s' % sorted(statuses))

@@ -14,15 +14,12 @@ doctest's counts unchanged.
 """
 import code
 import doctest
-import json
 import pathlib
 import re
 import subprocess
 import sys
-import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 # file: [(kind, line)]
 EXPECTED = {
@@ -79,12 +76,11 @@ def stdlib_findings(text):
     return sorted(findings, key=lambda finding: finding[1])
 
 
-def run_replay(replay, files, policy, report):
-    subprocess.run([replay, 'run', '--mode', 'doctest', '--color', 'never', '--prompts', policy,
-                    '--report-json', str(report)] + [str(f) for f in files],
-                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, timeout=300)
-    data = json.loads(report.read_text(encoding='utf-8'))
-    return {pathlib.Path(entry['path']).name: entry for entry in data['transcripts']}
+def run_replay(replay, files, policy):
+    _, report = testlib.run_report(replay, '--mode', 'doctest', '--color', 'never', '--prompts',
+                                   policy, *files, stdout=subprocess.DEVNULL, stderr=None,
+                                   timeout=300)
+    return {pathlib.Path(entry['path']).name: entry for entry in report['transcripts']}
 
 
 def reported_findings(entry):
@@ -99,45 +95,43 @@ def main():
     if sorted(p.name for p in files) != sorted(EXPECTED):
         problems.append('EXPECTED must list exactly the files of %s' % directory)
     kinds_seen = set()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        verdicts = {policy: run_replay(replay, files, policy, tmp / (policy + '.json'))
-                    for policy in ('fail', 'warn', 'off')}
-        for path in files:
-            text = path.read_text(encoding='utf-8')
-            if path.suffix == '.md':
-                text = testlib.markdown_to_doctest(text)
-            truth = stdlib_findings(text)
-            if truth != EXPECTED.get(path.name):
-                problems.append('%s: the stdlib console gives %r, EXPECTED says %r' % (
-                    path.name, truth, EXPECTED.get(path.name)))
-            kinds_seen.update(kind for kind, _ in truth)
-            off = verdicts['off'][path.name]
-            doctest_failed = off['failures'] > 0
-            for policy, entries in verdicts.items():
-                entry = entries[path.name]
-                where = '%s --prompts %s' % (path.name, policy)
-                listed = reported_findings(entry)
-                want = [] if policy == 'off' else truth
-                if listed != want:
-                    problems.append('%s: findings %r, expected %r' % (where, listed, want))
-                status = 'failed' if doctest_failed or (truth and policy == 'fail') else 'passed'
-                if entry['status'] != status:
-                    problems.append('%s: status %s, expected %s (%s)' % (
-                        where, entry['status'], status, entry['message']))
-                if (entry['examples'], entry['failures']) != (off['examples'], off['failures']):
-                    problems.append('%s: doctest counts changed with the policy' % where)
-                if policy == 'warn' and truth and not doctest_failed and \
-                        'warning: prompt [' not in entry['message']:
-                    problems.append('%s: message should warn: %r' % (where, entry['message']))
-                if policy == 'off' and 'prompt [' in entry['message']:
-                    problems.append('%s: message mentions prompts: %r' % (where, entry['message']))
-            if truth and not doctest_failed:
-                first_kind, first_line = truth[0]
-                message = verdicts['fail'][path.name]['message']
-                if not message.startswith('%s:%d: prompt [%s]' % (path, first_line, first_kind)):
-                    problems.append('%s: message should name the first finding: %r' % (
-                        path.name, message))
+    verdicts = {policy: run_replay(replay, files, policy)
+                for policy in ('fail', 'warn', 'off')}
+    for path in files:
+        text = path.read_text(encoding='utf-8')
+        if path.suffix == '.md':
+            text = testlib.markdown_to_doctest(text)
+        truth = stdlib_findings(text)
+        if truth != EXPECTED.get(path.name):
+            problems.append('%s: the stdlib console gives %r, EXPECTED says %r' % (
+                path.name, truth, EXPECTED.get(path.name)))
+        kinds_seen.update(kind for kind, _ in truth)
+        off = verdicts['off'][path.name]
+        doctest_failed = off['failures'] > 0
+        for policy, entries in verdicts.items():
+            entry = entries[path.name]
+            where = '%s --prompts %s' % (path.name, policy)
+            listed = reported_findings(entry)
+            want = [] if policy == 'off' else truth
+            if listed != want:
+                problems.append('%s: findings %r, expected %r' % (where, listed, want))
+            status = 'failed' if doctest_failed or (truth and policy == 'fail') else 'passed'
+            if entry['status'] != status:
+                problems.append('%s: status %s, expected %s (%s)' % (
+                    where, entry['status'], status, entry['message']))
+            if (entry['examples'], entry['failures']) != (off['examples'], off['failures']):
+                problems.append('%s: doctest counts changed with the policy' % where)
+            if policy == 'warn' and truth and not doctest_failed and \
+                    'warning: prompt [' not in entry['message']:
+                problems.append('%s: message should warn: %r' % (where, entry['message']))
+            if policy == 'off' and 'prompt [' in entry['message']:
+                problems.append('%s: message mentions prompts: %r' % (where, entry['message']))
+        if truth and not doctest_failed:
+            first_kind, first_line = truth[0]
+            message = verdicts['fail'][path.name]['message']
+            if not message.startswith('%s:%d: prompt [%s]' % (path, first_line, first_kind)):
+                problems.append('%s: message should name the first finding: %r' % (
+                    path.name, message))
     missing = {'continuation-after-complete', 'unclosed-block', 'prompt-in-open-block'} - kinds_seen
     if missing:
         problems.append('finding kinds never exercised: %s' % ', '.join(sorted(missing)))

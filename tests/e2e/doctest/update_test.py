@@ -17,7 +17,6 @@ Files whose examples all pass have a second check: a wildcard line under
 ELLIPSIS in a failing example is kept when it still matches.
 """
 import doctest
-import json
 import os
 import pathlib
 import shutil
@@ -25,8 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 class Recorder(doctest.DocTestRunner):
     def __init__(self):
@@ -84,12 +82,11 @@ def main(replay, corpus):
             cases.append((source, target, control, want_line + 1))
         if len(cases) < 5:
             failures.append(f'only {len(cases)} corpus files have a literal passing example')
-        report = tmp / 'report.json'
         controls = {c[2]: (c[2].read_bytes(), os.stat(c[2]).st_mtime_ns) for c in cases}
-        subprocess.run([replay, 'run', '--mode', 'doctest', '--prompts', 'off', '--update',
-                        '--report-json', str(report), *[str(p) for c in cases for p in c[1:3]]],
-                       stdout=subprocess.DEVNULL, timeout=300)
-        verdicts = {v['path']: v for v in json.loads(report.read_text())['transcripts']}
+        _, report = testlib.run_report(replay, '--mode', 'doctest', '--prompts', 'off', '--update',
+                                       *[p for c in cases for p in c[1:3]],
+                                       stdout=subprocess.DEVNULL, stderr=None, timeout=300)
+        verdicts = testlib.by_path(report)
         for source, target, control, line in cases:
             checked += 1
             restored = target.read_bytes().splitlines(keepends=True)[line - 1]
@@ -109,8 +106,8 @@ def main(replay, corpus):
         wild = tmp / 'wild.txt'
         wild.write_text('>>> print("id", id(1) > 0); print("two")  # doctest: +ELLIPSIS\n'
                         'id ...\nthree\n')
-        subprocess.run([replay, 'run', '--mode', 'doctest', '--update', str(wild)],
-                       stdout=subprocess.DEVNULL, timeout=60)
+        testlib.run(replay, 'run', '--mode', 'doctest', '--update', wild,
+                    stdout=subprocess.DEVNULL, stderr=None)
         checked += 1
         if wild.read_text() != ('>>> print("id", id(1) > 0); print("two")  # doctest: +ELLIPSIS\n'
                                 'id ...\ntwo\n'):
@@ -135,16 +132,15 @@ def check_line_ends(replay, tmp, failures):
     for n, (text, old, new) in enumerate(LINE_END_CASES):
         path = tmp / f'line_ends_{n}.txt'
         path.write_bytes(text)
-        result = subprocess.run([replay, 'run', '--mode', 'doctest', '--update', str(path)],
-                                stdout=subprocess.PIPE, timeout=60)
+        result = testlib.run(replay, 'run', '--mode', 'doctest', '--update', path, stderr=None)
         expected = text.replace(old, new, 1)
         if path.read_bytes() != expected:
             failures.append(f'line ends case {n}: --update wrote {path.read_bytes()!r}, '
                             f'expected {expected!r}')
         elif b'UPDATED' not in result.stdout:
             failures.append(f'line ends case {n}: not reported as updated')
-        again = subprocess.run([replay, 'run', '--mode', 'doctest', str(path)],
-                               stdout=subprocess.DEVNULL, timeout=60)
+        again = testlib.run(replay, 'run', '--mode', 'doctest', path, stdout=subprocess.DEVNULL,
+                            stderr=None)
         if again.returncode != 0:
             failures.append(f'line ends case {n}: the updated file does not pass')
     return len(LINE_END_CASES)

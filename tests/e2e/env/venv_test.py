@@ -24,8 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 SESSION = '''import sys, os
 print(sys.prefix)
@@ -44,12 +43,6 @@ import more_itertools_not_installed_anywhere
 # else its environment lacks.
 SANITIZER_ENV = {k: v for k, v in os.environ.items()
                  if k in ('ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS')}
-
-
-def run(replay, *args, env=None):
-    return subprocess.run([replay, *map(str, args)], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
-                          env={**SANITIZER_ENV, **(env if env is not None else {})})
 
 
 def make_venv(python, where):
@@ -77,17 +70,18 @@ def check_venv_runs(replay, venv, transcript, failures):
     for args, env in ((['run', transcript], {'VIRTUAL_ENV': str(venv)}),
                       (['--python', venv, 'run', transcript], {}),
                       (['run', '--python', python, transcript], {})):
-        result = run(replay, *args, env=env)
+        result = testlib.run(replay, *args, env={**SANITIZER_ENV, **env})
         if result.returncode != 0:
             failures.append(f'replay {args} with {env}: exit {result.returncode}\n'
                             + result.stdout.decode() + result.stderr.decode())
-    if run(replay, 'run', transcript).returncode != 1:
+    if testlib.run(replay, 'run', transcript, env=SANITIZER_ENV).returncode != 1:
         failures.append('without the venv, the transcript importing its module did not fail')
     described = f'Python {sys.version.split()[0]} at {python}, sys.prefix {venv}'
-    version = run(replay, '--version', env={'VIRTUAL_ENV': str(venv)}).stdout.decode()
+    in_venv = {**SANITIZER_ENV, 'VIRTUAL_ENV': str(venv)}
+    version = testlib.run(replay, '--version', env=in_venv).stdout.decode()
     if version.splitlines()[1:] != [described]:
         failures.append(f'--version in the venv says {version!r}, not {described!r}')
-    verbose = run(replay, '-v', 'run', transcript, env={'VIRTUAL_ENV': str(venv)}).stdout
+    verbose = testlib.run(replay, '-v', 'run', transcript, env=in_venv).stdout
     if verbose.decode().splitlines()[:1] != [f'replay: {described}']:
         failures.append(f'replay -v run begins {verbose[:200]!r}')
 
@@ -105,7 +99,7 @@ def check_other_version_refused(replay, tmp, failures):
     other = pathlib.Path(others[0]).parent.parent.name
     for args, env in ((['run', tmp], {'VIRTUAL_ENV': str(venv)}),
                       (['--python', others[0], '--version'], {})):
-        result = run(replay, *args, env=env)
+        result = testlib.run(replay, *args, env={**SANITIZER_ENV, **env})
         message = result.stderr.decode()
         if result.returncode != 2 or f'Python {other}' not in message \
                 or f'versions available: {mine}' not in message:
@@ -121,9 +115,7 @@ def main(replay, recorder):
         venv_python = make_venv(sys.executable, venv)
         install_probes(venv_python, tmp)
         (tmp / 'session.txt').write_text(SESSION)
-        recorded = subprocess.run([str(venv_python), '-u', recorder, str(tmp / 'session.txt')],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, env={}, timeout=60).stdout
+        recorded = testlib.record(recorder, tmp / 'session.txt', python=venv_python, env={})
         for expected in (b'the venv only', b'from a .pth file', b"'yes'", str(venv).encode()):
             if expected not in recorded:
                 failures.append(f'the venv python itself did not show {expected!r}')

@@ -9,27 +9,23 @@ replay.
 MODULE: `module` if the build has the Python module (not in sanitizer
 builds), which the package must then hold; `no-module` if not.
 """
+import functools
 import os
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 
-def sh(*args, cwd=None):
-    return subprocess.run([*map(str, args)], cwd=cwd, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+# Builds, installs and packages take minutes.
+sh = functools.partial(testlib.sh, timeout=300)
 
 
 def check_module(package, corpus, failures):
     """`python -m replay` with the package's Python directory on PYTHONPATH."""
-    result = subprocess.run(
-        [sys.executable, '-m', 'replay', 'run', '--color', 'never', str(corpus)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        timeout=300, env={'PYTHONPATH': str(package)})
+    result = sh(sys.executable, '-m', 'replay', 'run', '--color', 'never', corpus,
+                env={'PYTHONPATH': str(package)})
     if result.returncode != 0:
         failures.append('python -m replay from the package failed the bundled suite:\n'
                         + result.stdout.decode()[-3000:])

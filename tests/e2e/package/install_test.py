@@ -10,19 +10,17 @@ test per good file and one for the bad directory, pass the good ones and
 fail the bad one, and write the JUnit and JSON reports asked for; the
 installed replay must run on its own (its libpython found from the install).
 """
+import functools
 import json
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 
-def sh(*args, cwd=None):
-    return subprocess.run([*map(str, args)], cwd=cwd, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+# Builds, installs and packages take minutes.
+sh = functools.partial(testlib.sh, timeout=300)
 
 
 def write_transcripts(recorder, root):

@@ -18,68 +18,32 @@ builds and installs it into a temporary prefix. Then, for each Python:
 A Python of another minor version (pyenv's 3.10, if any) is refused with
 exit status 2, and the message lists the versions available.
 """
-import glob
 import os
 import pathlib
-import shutil
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
-
-
-def sh(*args, env=None, timeout=900):
-    return subprocess.run([*map(str, args)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=timeout, text=True,
-                          env=env if env is not None else {'PATH': os.environ['PATH']})
-
-
-def pyenv_python(minor):
-    root = os.environ.get('PYENV_ROOT') or os.path.expanduser('~/.pyenv')
-    found = sorted(glob.glob(f'{root}/versions/{minor}.*/bin/python{minor}'),
-                   key=lambda p: [int(x) for x in p.split('/')[-3].split('.') if x.isdigit()])
-    return found[-1] if found else None
-
-
-def tested_pythons():
-    """This Python and pyenv's latest 3.12 and 3.13; exits if one is missing."""
-    pythons = [sys.executable, pyenv_python('3.12'), pyenv_python('3.13')]
-    if None in pythons:
-        sys.exit(f'needs pyenv Pythons 3.12 and 3.13 besides {sys.executable}: {pythons}')
-    return pythons
+import testlib
 
 
 def build_and_install(source, work, pythons, prefix):
-    configure = sh('cmake', '-S', source, '-B', work, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release',
-                   '-DBUILD_TESTING=OFF', f'-DPython3_EXECUTABLE={pythons[0]}',
-                   '-DREPLAY_PYTHONS=' + ';'.join(pythons), f'-DCMAKE_INSTALL_PREFIX={prefix}')
-    for step in (configure, sh('cmake', '--build', work, '--parallel', str(os.cpu_count())),
-                 sh('cmake', '--install', work, '--prefix', prefix)):
+    configure = testlib.bare('cmake', '-S', source, '-B', work, '-G', 'Ninja',
+                             '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_TESTING=OFF',
+                             f'-DPython3_EXECUTABLE={pythons[0]}',
+                             '-DREPLAY_PYTHONS=' + ';'.join(pythons),
+                             f'-DCMAKE_INSTALL_PREFIX={prefix}')
+    for step in (configure,
+                 testlib.bare('cmake', '--build', work, '--parallel', str(os.cpu_count())),
+                 testlib.bare('cmake', '--install', work, '--prefix', prefix)):
         if step.returncode != 0:
             sys.exit(f'{step.args}: exit {step.returncode}\n{step.stdout[-4000:]}')
 
 
-def suite_for(python, recorder, corpus, out):
-    """The bundled suite as `python`'s stdlib console shows it."""
-    for path in sorted(pathlib.Path(corpus).rglob('*.pycon')):
-        target = out / path.relative_to(corpus)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        recorded = subprocess.run([python, '-u', str(recorder), '--transcript', str(path)],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, timeout=60).stdout
-        target.write_bytes(recorded)
-    bad = out / 'zz_altered.pycon'
-    bad.write_text('>>> 6 * 7\n43\n')
-    return out
-
-
 def check_python(prefix, python, suite, failures):
-    minor = '.'.join(sh(python, '-c', 'import sys; print(*sys.version_info[:2])')
+    minor = '.'.join(testlib.bare(python, '-c', 'import sys; print(*sys.version_info[:2])')
                      .stdout.split())
     venv = suite.parent / f'venv-{minor}'
-    sh(python, '-m', 'venv', '--without-pip', venv)
+    testlib.bare(python, '-m', 'venv', '--without-pip', venv)
     replay = prefix / 'bin' / 'replay'
     good = [str(p) for p in sorted(suite.rglob('*.pycon')) if p.name != 'zz_altered.pycon']
     bad = str(suite / 'zz_altered.pycon')
@@ -90,34 +54,32 @@ def check_python(prefix, python, suite, failures):
              f'VIRTUAL_ENV={venv}': ([replay], {**path_env, 'VIRTUAL_ENV': str(venv)}),
              f'{python} -m replay': ([python, '-m', 'replay'], module_env)}
     for name, (command, env) in forms.items():
-        result = sh(*command, '-v', 'run', *good, env=env)
+        result = testlib.bare(*command, '-v', 'run', *good, env=env)
         if result.returncode != 0 or f'Python {minor}.' not in result.stdout.splitlines()[0]:
             failures.append(f'{name}: exit {result.returncode}\n{result.stdout[-3000:]}')
-        if sh(*command, 'run', bad, env=env).returncode != 1:
+        if testlib.bare(*command, 'run', bad, env=env).returncode != 1:
             failures.append(f'{name}: the altered transcript did not fail')
     return minor
 
 
 def main():
     source, work, recorder, corpus = map(pathlib.Path, sys.argv[1:5])
-    pythons = tested_pythons()
+    pythons = testlib.tested_pythons()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         prefix = tmp / 'prefix'
         build_and_install(source, work, pythons, prefix)
         for n, python in enumerate(pythons):
-            suite = (pathlib.Path(corpus) if n == 0 else
-                     suite_for(python, recorder, corpus, tmp / f'suite-{n}'))
-            if n == 0:
-                suite = tmp / 'suite-0'
-                shutil.copytree(corpus, suite)
-                (suite / 'zz_altered.pycon').write_text('>>> 6 * 7\n43\n')
+            # This Python's suite: the bundled files as they are.
+            suite = testlib.suite_for(python, recorder, corpus, tmp / f'suite-{n}',
+                                      rerecord=n > 0)
             minor = check_python(prefix, python, suite, failures)
             print(f'Python {minor}: {len(list(suite.rglob("*.pycon"))) - 1} transcripts pass')
-        other = pyenv_python('3.10')
+        other = testlib.pyenv_python('3.10')
         if other:
-            result = sh(prefix / 'bin' / 'replay', '--python', other, 'run', tmp / 'suite-0')
+            result = testlib.bare(prefix / 'bin' / 'replay', '--python', other, 'run',
+                                  tmp / 'suite-0')
             if result.returncode != 2 or 'versions available: 3.11, 3.12, 3.13' not in result.stdout:
                 failures.append(f'--python {other}: exit {result.returncode}: {result.stdout}')
     sys.exit(testlib.finish(failures))

@@ -21,11 +21,7 @@ import shutil
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from several_pythons_test import sh, suite_for, tested_pythons  # noqa: E402
-
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 
 def copy_source(source, target):
@@ -39,8 +35,8 @@ def copy_source(source, target):
 
 def build_wheel(python, source, wheelhouse, tmp, failures):
     builder = tmp / 'build-venv'
-    sh(python, '-m', 'venv', builder)
-    result = sh(builder / 'bin' / 'python', '-m', 'pip', 'wheel', '--no-index',
+    testlib.bare(python, '-m', 'venv', builder)
+    result = testlib.bare(builder / 'bin' / 'python', '-m', 'pip', 'wheel', '--no-index',
                 '--find-links', wheelhouse, '-w', tmp / 'dist', source)
     wheels = list((tmp / 'dist').glob('replay_console-0.1.0-cp3*-linux_x86_64.whl'))
     if result.returncode != 0 or len(wheels) != 1:
@@ -51,8 +47,8 @@ def build_wheel(python, source, wheelhouse, tmp, failures):
 
 def check_installed(python, wheel, suite, tmp, failures):
     venv = tmp / 'venv'
-    sh(python, '-m', 'venv', venv)
-    result = sh(venv / 'bin' / 'python', '-m', 'pip', 'install', '--no-index', wheel)
+    testlib.bare(python, '-m', 'venv', venv)
+    result = testlib.bare(venv / 'bin' / 'python', '-m', 'pip', 'install', '--no-index', wheel)
     if result.returncode != 0:
         failures.append(f'{wheel.name}: pip install: {result.stdout[-3000:]}')
         return
@@ -60,20 +56,20 @@ def check_installed(python, wheel, suite, tmp, failures):
     env = {'PATH': os.environ['PATH']}
     for command in ([venv / 'bin' / 'replay'], [venv / 'bin' / 'python', '-m', 'replay']):
         name = ' '.join(map(str, command))
-        result = sh(*command, '-v', 'run', *good, env=env)
+        result = testlib.bare(*command, '-v', 'run', *good, env=env)
         first = result.stdout.splitlines()[0] if result.stdout else ''
         if result.returncode != 0 or f'sys.prefix {venv}' not in first:
             failures.append(f'{name} run: exit {result.returncode}\n{result.stdout[-3000:]}')
-        if sh(*command, 'run', suite / 'zz_altered.pycon', env=env).returncode != 1:
+        if testlib.bare(*command, 'run', suite / 'zz_altered.pycon', env=env).returncode != 1:
             failures.append(f'{name}: the altered transcript did not fail')
     # The module runs as its interpreter: --python may name it (any of the
     # venv's names for it), not another one.
     replay = venv / 'bin' / 'replay'
-    result = sh(replay, '--python', venv / 'bin' / 'python', 'run', *good[:3], env=env)
+    result = testlib.bare(replay, '--python', venv / 'bin' / 'python', 'run', *good[:3], env=env)
     if result.returncode != 0:
         failures.append(f'replay --python {venv}/bin/python: exit {result.returncode}\n'
                         + result.stdout[-2000:])
-    result = sh(replay, '--python', python, 'run', *good[:3], env=env)
+    result = testlib.bare(replay, '--python', python, 'run', *good[:3], env=env)
     if result.returncode != 2 or 'another Python' not in result.stdout:
         failures.append(f'replay --python {python} (not the venv): exit {result.returncode}\n'
                         + result.stdout[-2000:])
@@ -81,7 +77,7 @@ def check_installed(python, wheel, suite, tmp, failures):
 
 def main():
     source, recorder, corpus, wheelhouse = map(pathlib.Path, sys.argv[1:5])
-    pythons = tested_pythons()
+    pythons = testlib.tested_pythons()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
@@ -89,12 +85,7 @@ def main():
         for n, python in enumerate(pythons):
             work = tmp / f'python-{n}'
             work.mkdir()
-            if n == 0:
-                suite = work / 'suite'
-                shutil.copytree(corpus, suite)
-                (suite / 'zz_altered.pycon').write_text('>>> 6 * 7\n43\n')
-            else:
-                suite = suite_for(python, recorder, corpus, work / 'suite')
+            suite = testlib.suite_for(python, recorder, corpus, work / 'suite', rerecord=n > 0)
             wheel = build_wheel(python, tmp / 'src', wheelhouse, work, failures)
             before = len(failures)
             if wheel is not None:

@@ -15,9 +15,10 @@ host) fails it.
 """
 import ast
 import pathlib
-import subprocess
 import sys
 import tempfile
+
+import testlib
 
 # Each must print the same in a fresh python and in a transcript.
 EXPRESSIONS = [
@@ -44,9 +45,7 @@ def fresh_values():
             '    print(repr(eval(e)))\n')
     # m0 first: the fresh __main__ before this script's own names.
     code = code.replace('for e in', 'print(repr(m0))\nfor e in')
-    out = subprocess.run([sys.executable, '-u', '-c', code], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                         check=True, timeout=60).stdout
+    out = testlib.run(sys.executable, '-u', '-c', code, text=True, check=True).stdout
     values = [ast.literal_eval(line) for line in out.splitlines()]
     values[3] = ['']  # -c gives ['-c']; a console has ['']
     return values
@@ -55,9 +54,7 @@ def fresh_values():
 def transcript_values(as_module, tmp):
     inputs = tmp / 'inputs.txt'
     inputs.write_text(''.join(e + '\n' for e in EXPRESSIONS))
-    result = subprocess.run([str(as_module), 'record', str(inputs)], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            timeout=60, cwd=tmp)
+    result = testlib.run(as_module, 'record', inputs, text=True, cwd=tmp)
     if result.returncode != 0:
         sys.exit(f'record failed ({result.returncode}): {result.stderr}')
     lines = [line for line in result.stdout.splitlines() if not line.startswith('>>> ')]

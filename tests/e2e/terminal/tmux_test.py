@@ -18,19 +18,17 @@ Keys are sent with `tmux send-keys`, the screen is read back with
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "support"))
-import testlib  # noqa: E402
+import testlib
 
 SESSION = f'replay-tmux-{os.getpid()}'
 
 
 def tmux(*args):
-    return subprocess.run(['tmux', '-L', SESSION, *args], capture_output=True, text=True)
+    return testlib.run('tmux', '-L', SESSION, *args, text=True)
 
 
 def screen():
@@ -124,7 +122,7 @@ def main(replay):
             failures.append(f'the recording lacks what was typed:\n{text}')
         if text.count("print('hello')\nhello\n") != 2:
             failures.append(f'the line recalled from history was not recorded:\n{text}')
-        run = subprocess.run([replay, 'run', str(out)], capture_output=True, text=True)
+        run = testlib.run(replay, 'run', out, text=True)
         if run.returncode != 0:
             failures.append(f'the recording does not replay green:\n{run.stdout}')
 
@@ -163,9 +161,9 @@ def main(replay):
                 failures.append(f'{env or "a terminal"}: colours {"missing" if coloured else "shown"}:'
                                 f'\n{shown!r}')
 
-    banner = subprocess.run(
-        [sys.executable, '-c', 'import sys; print("Python %s on %s" % (sys.version, sys.platform))'],
-        capture_output=True, text=True).stdout.strip()
+    banner = testlib.run(
+        sys.executable, '-c', 'import sys; print("Python %s on %s" % (sys.version, sys.platform))',
+        text=True).stdout.strip()
     start(f'{replay} console')
     # sys.version may hold a newline (3.8): compare line by line, without
     # the trailing spaces capture-pane drops.
