@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "pycon/python_session.h"
 #include "replay/commands/environment.h"
@@ -14,6 +15,7 @@
 #include "replay/config/last_failed.h"
 #include "replay/runner/interrupt.h"
 #include "replay/text/lines.h"
+#include "replay/text/utf8.h"
 
 namespace replay {
 
@@ -42,6 +44,27 @@ pycon::SessionOptions InterpreterFor(const Plan& plan, const std::string& python
   options.preload.insert(options.preload.end(), preload.modules.begin(), preload.modules.end());
   options.preload_if_present = preload.if_present;
   return options;
+}
+
+/// Says why no file was selected.
+ExitStatus NoFileSelected(const RunOptions& options, const Modes& modes, const Plan& plan) {
+  std::cerr << "replay: no file selected: " << NothingSelected(options, modes, plan) << "\n";
+  return ExitStatus::kNothingSelected;
+}
+
+/// --collect-only: each planned file as a JSON object on a line of its own.
+ExitStatus Collect(const Plan& plan) {
+  for (const PlannedFile& file : plan.files) {
+    nlohmann::ordered_json entry = {
+        {"path", ToValidUtf8(file.path)}, {"mode", file.mode->Name()}, {"line", file.line}};
+    std::cout << entry.dump() << "\n";
+  }
+  std::cout << std::flush;
+  if (!std::cout) {
+    std::cerr << "replay: cannot write the list of files to standard output\n";
+    return ExitStatus::kUsageOrIo;
+  }
+  return ExitStatus::kPassed;
 }
 
 /// Runs the planned files and reports them.
@@ -75,6 +98,10 @@ ExitStatus RunCommand(const RunRequest& request) {
   if (!plan) return UsageError(plan.error());
   if (!plan->last_failed.empty())
     std::cerr << "replay: --last-failed: " << plan->last_failed << "\n";
+  if (options.collect_only) {
+    if (plan->files.empty() && plan->matched == 0) return NoFileSelected(options, modes, *plan);
+    return Collect(*plan);
+  }
   Expected<bool> report_to_stdout = CheckReportPaths(options);
   if (!report_to_stdout) return UsageError(report_to_stdout.error());
   pycon::PythonSession python(InterpreterFor(*plan, options.python));
@@ -90,8 +117,7 @@ ExitStatus RunCommand(const RunRequest& request) {
   ExitStatus status = Run(options, *plan, text);
   if (status != ExitStatus::kPassed || !plan->files.empty()) return status;
   if (plan->matched > 0) return status;  // a shard may hold no file of a run that has some
-  std::cerr << "replay: no file selected: " << NothingSelected(options, modes, *plan) << "\n";
-  return ExitStatus::kNothingSelected;
+  return NoFileSelected(options, modes, *plan);
 }
 
 }  // namespace replay

@@ -200,6 +200,10 @@ std::vector<OptionSpec> MakeTable() {
             "Run shard K of N (1-based): the files whose position among the run's sorted "
             "paths is K-1 modulo N; default: Bazel's TEST_SHARD_INDEX"},
            &RunOptions::shard));
+  table.push_back(Flag({"collect-only", "", "", "", OptionKind::kFlag, false, "",
+                        "List the files the run would check, one JSON object per line "
+                        "({\"path\", \"mode\", \"line\"}), and run none"},
+                       &RunOptions::collect_only));
   table.push_back(Flag({"update", "", "", "", OptionKind::kFlag, false, "",
                         "Rewrite failing files to what the console shows (never a file that ended "
                         "in an error)"},

@@ -74,6 +74,7 @@ struct RunOptions {
   Placeholders placeholders;                               ///< --ellipsis
   ConsoleReference console = ConsoleReference::kInteract;  ///< --console
   bool last_failed = false;  ///< --last-failed: only the files that failed last time
+  bool collect_only = false;  ///< --collect-only: list the files of the run, run none
   std::string config;        ///< --config FILE; empty: found as FindProjectConfig says
 
   // Set by the command line (global options) and the configuration.

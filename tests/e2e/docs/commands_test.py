@@ -72,6 +72,10 @@ NOT_RUN = {
         'builds the wheel (minutes); wheel_installs_and_runs_per_python',
     'pip install --no-index dist/replay_console-0.1.0-cp312-cp312-linux_x86_64.whl':
         'installs the wheel built by the line before; wheel_installs_and_runs_per_python',
+    # pytest.
+    'pytest --replay docs/ transcripts/':
+        'needs the installed wheel (its pytest11 entry point); '
+        'pytest_plugin_gives_replay_verdicts runs the plugin with Debian\'s pytest',
     # Interactive.
     'replay record -o transcripts/my_case.pycon      # at a terminal: a real console':
         'reads keys at a terminal; interactive_record_and_console_in_tmux tests it in tmux',

@@ -5,7 +5,7 @@ markers, exactly what `replay_manual markdown` prints (the options of `replay
 run` as the command line declares them, with their [tool.replay] keys); the
 man page `replay_manual man` names every option `replay run --help` shows.
 
-    generated_test.py REPLAY_MANUAL REPLAY SOURCE_DIR [--write]
+    PYTHONPATH=tests/support python3 tests/e2e/docs/generated_test.py REPLAY_MANUAL REPLAY SOURCE_DIR [--write]
 
 --write rewrites the region of docs/command-line.md instead of checking it.
 """
@@ -36,7 +36,7 @@ def main(manual, replay, source, *flags):
         return 0
     if region != generated:
         failures.append(f'{doc}: the option list is not what the option table gives; run '
-                        f'{sys.argv[0]} {manual} {replay} {source} --write')
+                        f'PYTHONPATH=tests/support python3 {sys.argv[0]} {manual} {replay} {source} --write')
     # Every option of `replay run --help` is in the man page and in the list.
     shown = subprocess.run([replay, 'run', '--help'], check=True, stdout=subprocess.PIPE,
                            text=True).stdout
