@@ -14,6 +14,7 @@
 #include "replay/commands/run_plan.h"
 #include "replay/config/last_failed.h"
 #include "replay/runner/interrupt.h"
+#include "replay/text/controls.h"
 #include "replay/text/lines.h"
 #include "replay/text/utf8.h"
 
@@ -23,10 +24,11 @@ namespace {
 
 /// Prints a usage or I/O error; the exit status that goes with it.
 ExitStatus UsageError(const Diagnostic& error) {
+  // Names of files are shown, not obeyed (control characters escaped).
   if (error.file.empty())
-    std::cerr << "replay run: " << error.message << "\n";
+    std::cerr << "replay run: " << EscapeControls(error.message) << "\n";
   else
-    std::cerr << "replay: " << error.ToString() << "\n";
+    std::cerr << "replay: " << EscapeControls(error.ToString()) << "\n";
   return ExitStatus::kUsageOrIo;
 }
 

@@ -1,12 +1,16 @@
 #include "replay/report/github_annotations.h"
 
+#include <cstdio>
 #include <cstdlib>
+
+#include "replay/text/controls.h"
 
 namespace replay {
 
 namespace {
 
-/// `text` with `%`, CR and LF escaped, and, in a property, `:` and `,` too.
+/// `text` with `%`, CR, LF and other control characters escaped (%XX),
+/// and, in a property, `:` and `,` too.
 std::string Escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
@@ -27,7 +31,14 @@ std::string Escape(std::string_view text, bool property) {
         out += property ? "%2C" : ",";
         break;
       default:
-        out += c;
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          // Other control characters: never raw in a log line.
+          char hex[4];
+          std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+          out += hex;
+        } else {
+          out += c;
+        }
     }
   }
   return out;
@@ -37,7 +48,9 @@ std::string Command(const char* kind, const std::string& path, int line, const s
                     const std::string& message) {
   std::string text = std::string("::") + kind + " file=" + Escape(path, true);
   if (line > 0) text += ",line=" + std::to_string(line);
-  return text + ",title=" + Escape(title, true) + "::" + Escape(message, false) + "\n";
+  // The message is shown: its control characters escaped as on a terminal.
+  return text + ",title=" + Escape(title, true) + "::" + Escape(EscapeControls(message), false) +
+         "\n";
 }
 
 /// "path:12: rest" -> 12 and "rest"; 0 and the note if it names no line.

@@ -3,42 +3,67 @@
 #include <cstdio>
 
 #include "replay/report/ansi.h"
+#include "replay/text/controls.h"
 
 namespace replay {
 
 namespace {
 
+/// `text` as shown: control characters escaped, and the file's name, where
+/// `text` holds it, with its newlines escaped too (a name cannot start a
+/// line of its own).
+std::string Shown(const std::string& text, const std::string& path) {
+  std::string escaped = EscapeControls(text);
+  std::string name = EscapeControls(path);
+  if (name.find('\n') == std::string::npos) return escaped;
+  std::string shown_name;
+  for (char c : name) shown_name += c == '\n' ? std::string("\\n") : std::string(1, c);
+  std::string out;
+  for (size_t at = 0;;) {
+    size_t found = escaped.find(name, at);
+    out += escaped.substr(at, found - at);
+    if (found == std::string::npos) return out;
+    out += shown_name;
+    at = found + name.size();
+  }
+}
+
 /// "NOTE file:line: not tested: reason", one line per note.
 std::string RenderNotes(const TranscriptVerdict& verdict, bool color) {
   std::string text;
   for (const std::string& note : verdict.notes)
-    text += Paint("NOTE", Style::kYellow, color) + " " + note + "\n";
+    text += Paint("NOTE", Style::kYellow, color) + " " + Shown(note, verdict.path) + "\n";
   return text;
 }
 
 }  // namespace
 
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
+  // What the files and their sessions hold is shown, never obeyed by the
+  // terminal or a CI log (control characters escaped).
+  std::string message = Shown(verdict.message, verdict.path);
+  std::string diff = Shown(verdict.diff, verdict.path);
   if (verdict.status == Status::kPassed) {
     // A passing file may still carry notes: lines not run, and doctest
     // prompt findings under --prompts warn (its message).
     std::string text = RenderNotes(verdict, color);
-    if (verdict.message.empty()) return text;
-    return text + Paint("NOTE", Style::kYellow, color) + " " + verdict.message + "\n" +
-           verdict.diff;
+    if (message.empty()) return text;
+    return text + Paint("NOTE", Style::kYellow, color) + " " + message + "\n" + diff;
   }
   std::string text = verdict.status == Status::kFailed  ? Paint("FAIL", Style::kBoldRed, color)
                      : verdict.status == Status::kError ? Paint("ERROR", Style::kBoldRed, color)
                                                         : Paint("SKIP", Style::kYellow, color);
-  text += " " + verdict.message + "\n" + RenderNotes(verdict, color);
+  text += " " + message + "\n" + RenderNotes(verdict, color);
   if (verdict.updated)
-    text += Paint("UPDATED", Style::kBoldYellow, color) + " " +
-            (verdict.updated_path.empty() ? verdict.path : verdict.updated_path) + "\n";
+    text +=
+        Paint("UPDATED", Style::kBoldYellow, color) + " " +
+        Shown(verdict.updated_path.empty() ? verdict.path : verdict.updated_path, verdict.path) +
+        "\n";
   if (!verdict.not_updated.empty()) {
-    text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + verdict.path + ": " +
-            verdict.not_updated + "\n";
+    text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
+            ": " + Shown(verdict.not_updated, verdict.path) + "\n";
   }
-  return text + PaintDiff(verdict.diff, color);
+  return text + PaintDiff(diff, color);
 }
 
 std::string SummaryLine(const RunSummary& summary) {
@@ -58,7 +83,7 @@ std::string ProgressLine(const RunProgress& progress, size_t failures, size_t wi
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f", progress.slowest_elapsed_s);
     line += " | running " + std::to_string(progress.running) +
-            ", slowest: " + progress.slowest_running + " (" + seconds + " s)";
+            ", slowest: " + EscapeControls(progress.slowest_running) + " (" + seconds + " s)";
   }
   if (width > 0 && line.size() > width) line = line.substr(0, width);
   return line;

@@ -14,7 +14,7 @@ TEST_CASE("annotations: a failure is an error at its line, message and diff esca
                               "-1\r\n+2\n");
   CHECK(GithubAnnotations(failed) ==
         "::error file=docs/a%2Cb.md,line=4,title=replay%3A failed::docs/a,b.md:4: 100%25 "
-        "wrong%0A-1%0D%0A+2%0A\n");
+        "wrong%0A-1\\r%0A+2%0A\n");  // a CR shown as on a terminal: \r
 }
 
 TEST_CASE("annotations: notes are warnings at their lines; a passing file has no error") {
