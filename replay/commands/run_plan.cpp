@@ -1,11 +1,14 @@
 #include "replay/commands/run_plan.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "replay/config/last_failed.h"
 #include "replay/config/rootdir.h"
@@ -140,6 +143,22 @@ void KeepLastFailed(const RunOptions& options, std::vector<PlannedFile>& files, 
   files = std::move(kept);
 }
 
+/// `files` with each file once (by device and inode, and the line
+/// selected): `a.pycon ./a.pycon`, or a file and its directory, run it once.
+std::vector<PlannedFile> Distinct(std::vector<PlannedFile> files) {
+  std::set<std::tuple<dev_t, ino_t, int>> seen_files;
+  std::set<std::pair<std::string, int>> seen_paths;  // files stat cannot see
+  std::vector<PlannedFile> kept;
+  for (PlannedFile& file : files) {
+    struct stat info {};
+    bool first = stat(file.path.c_str(), &info) == 0
+                     ? seen_files.insert({info.st_dev, info.st_ino, file.line}).second
+                     : seen_paths.insert({file.path, file.line}).second;
+    if (first) kept.push_back(std::move(file));
+  }
+  return kept;
+}
+
 /// The files of `files` in `shard`, in their order.
 std::vector<PlannedFile> InShard(std::vector<PlannedFile> files, const Shard& shard) {
   std::vector<std::string> paths;
@@ -171,6 +190,7 @@ Expected<Plan> PlanRun(const RunOptions& options, const Modes& modes) {
     if (!files) return files.error();
     matched.insert(matched.end(), files->begin(), files->end());
   }
+  matched = Distinct(std::move(matched));
   if (options.last_failed) KeepLastFailed(options, matched, plan);
   plan.matched = matched.size();
   plan.files = *shard ? InShard(std::move(matched), **shard) : std::move(matched);

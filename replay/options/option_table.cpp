@@ -31,6 +31,8 @@ std::vector<OptionSpec> MakeTable() {
     options.paths.clear();
     for (size_t i = 0; i < values.size(); ++i) {
       auto [path, line] = SplitPathLine(values[i]);
+      if (line == 0 && path != values[i])  // FILE:0, FILE:00...
+        return Wrong(values[i] + ": lines are numbered from 1", i);
       path = Resolve(path, origin.base_dir);
       std::error_code error;
       if (!fs::exists(fs::symlink_status(path, error)))

@@ -183,3 +183,12 @@ TEST_CASE("run plan: the preload is what every mode of the files has in common")
   CHECK(mixed.modules.empty());
   CHECK(mixed.if_present == std::vector<std::string>{"readline"});
 }
+
+TEST_CASE("run plan: a file given twice, or with its directory, runs once") {
+  Project p;
+  CHECK(p.Planned({{p.Path("a.pycon")}, {p.Path("./a.pycon")}, {p.Path("")}}) ==
+        Files{"a.pycon:console:0", "build/e.pycon:console:0", "sub/c.pycon:console:0"});
+  // Two examples of one file are two selections.
+  CHECK(p.Planned({{p.Path("b.md"), 3}, {p.Path("b.md"), 5}, {p.Path("b.md"), 3}}) ==
+        Files{"b.md:doctest:3", "b.md:doctest:5"});
+}

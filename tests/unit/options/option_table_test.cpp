@@ -49,7 +49,7 @@ const std::map<std::string, std::pair<std::vector<std::string>, std::vector<std:
         {"max-output", {{"1", "15M", "2k", "1GB"}, {"0", "12Q", "-1", "", "99999999999999G"}}},
         {"max-memory", {{"0", "1", "3G"}, {"x", "-5", "1T"}}},
         {"setup", {{"setup.py"}, {"nothere.py", "."}}},
-        {"paths", {{"a.txt", "."}, {"nothere"}}},
+        {"paths", {{"a.txt", ".", "a.txt:3"}, {"nothere", "a.txt:0", "a.txt:00"}}},
         {"doctest-options", {{"ELLIPSIS"}, {}}},
         {"exclude", {{"_build/"}, {}}},
 };
