@@ -14,14 +14,17 @@ std::optional<Session> FileQueue::Prepare(size_t index) {
     ++not_started_;
     return std::nullopt;
   }
-  if (std::optional<std::string> other = VersionFileMismatch(planned.path, python_version_))
-    return Report(index, Status::kSkipped, Diagnostic{planned.path, 0, 0, *other});
+  Expected<std::optional<std::string>> other = VersionFileMismatch(planned.path, python_version_);
+  if (!other) return Report(index, Status::kError, other.error());
+  if (*other) return Report(index, Status::kSkipped, Diagnostic{planned.path, 0, 0, **other});
   Expected<std::string> bytes = ReadFile(planned.path);
   if (!bytes) return Report(index, Status::kError, bytes.error());
   Expected<TranscriptText> text = DecodeTranscript(*bytes, planned.path);
   if (!text) return Report(index, Status::kError, text.error());
-  if (std::optional<Diagnostic> unmet = UnmetRequirement(text->text, planned.path, python_version_))
-    return Report(index, Status::kSkipped, *unmet);
+  Expected<std::optional<Diagnostic>> unmet =
+      UnmetRequirement(text->text, planned.path, python_version_);
+  if (!unmet) return Report(index, Status::kError, unmet.error());
+  if (*unmet) return Report(index, Status::kSkipped, **unmet);
   Expected<SetupFile> setup = SetupFor(planned.path);
   if (!setup) return Report(index, Status::kError, setup.error());
   ModeFile& file = running_[index] =

@@ -33,8 +33,8 @@ bool Holds(const std::string& op, const std::vector<int>& running, const std::ve
 
 }  // namespace
 
-std::optional<Diagnostic> UnmetRequirement(std::string_view text, std::string_view path,
-                                           std::string_view version) {
+Expected<std::optional<Diagnostic>> UnmetRequirement(std::string_view text, std::string_view path,
+                                                     std::string_view version) {
   static const std::regex kComment(R"(^[ \t]*>>> #[ \t]*replay:[ \t]*requires\b(.*)$)");
   static const std::regex kRequirement(
       R"(^[ \t]+python[ \t]*(>=|<=|==|!=|>|<)[ \t]*([0-9]+(\.[0-9]+){0,2})[ \t]*\r?$)");
@@ -50,15 +50,15 @@ std::optional<Diagnostic> UnmetRequirement(std::string_view text, std::string_vi
     Diagnostic unmet{std::string(path), number, 0, ""};
     if (!std::regex_match(rest, requirement, kRequirement)) {
       unmet.message = "expected `# replay: requires python OP X.Y` (OP: >=, >, <=, <, ==, !=)";
-      return unmet;
+      return unmet;  // an error, not a requirement
     }
     std::string op = requirement[1], wanted = requirement[2];
     if (Holds(op, running, VersionNumbers(wanted))) continue;
     unmet.message =
         "requires python " + op + " " + wanted + " (this is " + std::string(version) + ")";
-    return unmet;
+    return std::optional<Diagnostic>(unmet);
   }
-  return std::nullopt;
+  return std::optional<Diagnostic>();
 }
 
 }  // namespace replay

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "replay/text/diagnostic.h"
+#include "replay/text/expected.h"
 
 namespace replay {
 
@@ -17,9 +18,10 @@ namespace replay {
 /// `>>> # replay: requires python OP VERSION` (after any indentation), OP one
 /// of `>=`, `>`, `<=`, `<`, `==`, `!=`, VERSION one to three numbers
 /// (`3.12`). Versions compare by as many numbers as the requirement gives, so
-/// 3.12.1 meets `== 3.12` and not `< 3.12`. A malformed requirement is
-/// reported as unmet, saying what is expected.
-std::optional<Diagnostic> UnmetRequirement(std::string_view text, std::string_view path,
-                                           std::string_view version);
+/// 3.12.1 meets `== 3.12` and not `< 3.12`. A malformed requirement (a
+/// misspelt `pyhton`, a missing operator) is an error, naming its line and
+/// saying what is expected: the file would otherwise be skipped for ever.
+Expected<std::optional<Diagnostic>> UnmetRequirement(std::string_view text, std::string_view path,
+                                                     std::string_view version);
 
 }  // namespace replay
