@@ -1,10 +1,12 @@
 #include "replay/cli/command_line.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -117,9 +119,44 @@ std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
   return text;
 }
 
+/// Opens /dev/null on any of fds 0, 1 and 2 that is closed (`>&-`), so that
+/// no file replay opens (a report, a transcript) takes its place and
+/// receives what is meant for standard output, and so that the embedded
+/// Python has its standard streams.
+void ReserveStandardDescriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
+    int opened = open("/dev/null", O_RDWR);
+    if (opened >= 0 && opened != fd) {
+      dup2(opened, fd);
+      close(opened);
+    }
+  }
+}
+
+/// Flushes standard output; false if anything written to it was lost (a
+/// full disk, /dev/full, a closed pipe), errno set if this flush failed.
+bool StandardOutputWritten() {
+  std::cout.flush();
+  if (std::fflush(stdout) != 0) return false;
+  return !std::ferror(stdout) && std::cout;
+}
+
+/// `status`, or kUsageOrIo with a message if standard output was lost.
+int CheckedExitCode(ExitStatus status) {
+  errno = 0;
+  if (StandardOutputWritten()) return ExitCode(status);
+  // A write that failed earlier (a flush before a fork) left only the
+  // stream's error flag, not its reason.
+  std::cerr << "replay: cannot write to standard output: "
+            << (errno != 0 ? std::strerror(errno) : "some of it was lost") << "\n";
+  return ExitCode(ExitStatus::kUsageOrIo);
+}
+
 }  // namespace
 
 int CommandLineMain(int argc, char** argv) {
+  ReserveStandardDescriptors();
   CommandLine line;
   if (std::string unknown = UnknownCommand(line.app, argc, argv); !unknown.empty()) {
     std::cerr << "replay: " << unknown << "\n";
@@ -139,7 +176,7 @@ int CommandLineMain(int argc, char** argv) {
     }
   }
   try {
-    return ExitCode(Dispatch(line, argv));
+    return CheckedExitCode(Dispatch(line, argv));
   } catch (const std::exception& error) {
     std::cerr << "replay: " << error.what() << "\n";
     return ExitCode(ExitStatus::kUsageOrIo);

@@ -8,6 +8,11 @@
 
 namespace replay {
 
+std::optional<std::string> SetupPathFor(const std::string& path, const RunOptions& options) {
+  if (!options.setup.empty()) return options.setup;
+  return FindUpwards(path, kSetupFileName, options.rootdir);
+}
+
 std::optional<Session> FileQueue::Prepare(size_t index) {
   const PlannedFile& planned = files_[index];
   if (options_.exit_first && reporter_.failures() > 0) {
@@ -67,8 +72,7 @@ std::nullopt_t FileQueue::Report(size_t index, Status status, const Diagnostic& 
 /// The setup file of the file `path`: --setup, else the nearest
 /// replay_setup.py at or above its directory; none: an empty path.
 Expected<SetupFile> FileQueue::SetupFor(const std::string& path) const {
-  std::optional<std::string> setup_path =
-      options_.setup.empty() ? FindUpwards(path, kSetupFileName) : options_.setup;
+  std::optional<std::string> setup_path = SetupPathFor(path, options_);
   if (!setup_path) return SetupFile{};
   Expected<std::string> source = ReadFile(*setup_path);
   if (!source) return source.error();

@@ -14,6 +14,12 @@
 
 namespace replay {
 
+/// The setup file of the file `path`: --setup, else the nearest
+/// replay_setup.py at or above its directory, up to the rootdir (never
+/// above it: a file planted in /tmp or a shared parent is not run); none if
+/// there is none.
+std::optional<std::string> SetupPathFor(const std::string& path, const RunOptions& options);
+
 class FileQueue : public SessionQueue {
  public:
   /// The files of `plan`, run as `python_version` (X.Y.Z) for version files

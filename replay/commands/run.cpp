@@ -3,6 +3,9 @@
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
 
 #include "pycon/python_session.h"
 #include "replay/commands/environment.h"
@@ -104,7 +107,7 @@ ExitStatus RunCommand(const RunRequest& request) {
     if (plan->files.empty() && plan->matched == 0) return NoFileSelected(options, modes, *plan);
     return Collect(*plan);
   }
-  Expected<bool> report_to_stdout = CheckReportPaths(options);
+  Expected<bool> report_to_stdout = CheckReportPaths(options, *plan, modes);
   if (!report_to_stdout) return UsageError(report_to_stdout.error());
   pycon::PythonSession python(InterpreterFor(*plan, options.python));
   for (const auto& mode : modes) {
@@ -115,6 +118,15 @@ ExitStatus RunCommand(const RunRequest& request) {
     text << "replay: " << DescribeRunningPython() << std::endl;
     text << "replay: rootdir " << options.rootdir << ", configuration "
          << (options.config_file.empty() ? "none" : options.config_file) << std::endl;
+    std::set<std::string> setups;
+    for (const PlannedFile& file : plan->files) {
+      if (std::optional<std::string> setup = SetupPathFor(file.path, options))
+        setups.insert(*setup);
+    }
+    text << "replay: setup file " << (setups.empty() ? "none" : "");
+    for (auto it = setups.begin(); it != setups.end(); ++it)
+      text << (it == setups.begin() ? "" : ", ") << *it;
+    text << std::endl;
   }
   ExitStatus status = Run(options, *plan, text);
   if (status != ExitStatus::kPassed || !plan->files.empty()) return status;

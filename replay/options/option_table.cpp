@@ -191,7 +191,8 @@ std::vector<OptionSpec> MakeTable() {
                                 "Python code run in the namespace of every file before its first "
                                 "input, its output not shown (as pytest's doctest_namespace); "
                                 "default: the nearest replay_setup.py in the file's directory "
-                                "or above; a setup that raises makes the file an error"},
+                                "or above, up to the rootdir (never above it; -v names it); a "
+                                "setup that raises makes the file an error"},
                                &RunOptions::setup));
   table.push_back(Flag({"exitfirst", "x", "", "", OptionKind::kFlag, false, "",
                         "Start no file after the first failure or error (files already running "

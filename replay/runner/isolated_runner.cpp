@@ -1,10 +1,8 @@
 #include "replay/runner/isolated_runner.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -15,11 +13,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <stdexcept>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "replay/runner/child.h"
+#include "replay/runner/descendants.h"
 #include "replay/runner/interrupt.h"
 
 namespace replay {
@@ -28,8 +27,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// How often a run's progress is reported while children run, and how
-/// often their memory is checked when it is limited.
+/// How often progress is reported, and memory checked when it is limited.
 constexpr std::chrono::milliseconds kProgressInterval(250);
 constexpr std::chrono::milliseconds kMemoryInterval(50);
 
@@ -67,16 +65,15 @@ struct Child {
   pid_t pid = -1;
   int pidfd = -1;
   int output_fd = -1;
-  int result_fd = -1;
   SharedState* shared = nullptr;
+  size_t shared_size = 0;
   Clock::time_point start;
 };
 
 void CloseChild(Child& child) {
-  for (int fd : {child.pidfd, child.output_fd, child.result_fd}) {
-    if (fd >= 0) close(fd);
-  }
-  if (child.shared != nullptr) munmap(child.shared, sizeof(SharedState));
+  if (child.pidfd >= 0) close(child.pidfd);
+  if (child.output_fd >= 0) close(child.output_fd);
+  if (child.shared != nullptr) munmap(child.shared, child.shared_size);
 }
 
 /// Kills what is left of the child's process group, then reaps the child:
@@ -107,6 +104,8 @@ SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
     outcome.code = WTERMSIG(wait_status);
     outcome.end = outcome.code == SIGXFSZ ? SessionOutcome::End::kOutputLimit
                                           : SessionOutcome::End::kSignaled;
+  } else if (child.shared->result_too_large) {
+    outcome.end = SessionOutcome::End::kOutputLimit;
   } else if (child.shared->work_failed) {
     outcome.end = SessionOutcome::End::kWorkFailed;
     outcome.error = child.shared->error;
@@ -114,7 +113,8 @@ SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
     outcome.end = SessionOutcome::End::kExited;
     outcome.code = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
   } else {
-    outcome.result = ReadAll(child.result_fd, options.max_output);
+    size_t size = std::min(child.shared->result_size, child.shared->result_capacity);
+    outcome.result.assign(child.shared->result(), size);
   }
   return outcome;
 }
@@ -150,8 +150,7 @@ class Runner {
     return interrupted ? RunEnd::kInterrupted : RunEnd::kCompleted;
   }
 
-  /// Whatever happens (an exception from the queue included), no child
-  /// outlives the run.
+  /// No child outlives the run, whatever happens (a throwing queue too).
   ~Runner() { StopAll(); }
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
@@ -163,6 +162,14 @@ class Runner {
       CloseChild(child);
     }
     running_.clear();
+    KillOrphans(not_ours_);
+  }
+
+  /// Kills what ended sessions left: children neither running nor ours.
+  void KillOrphansOfEndedSessions() {
+    std::set<pid_t> keep = not_ours_;
+    for (const Child& child : running_) keep.insert(child.pid);
+    KillOrphans(keep);
   }
 
   void Launch(size_t index) {
@@ -188,18 +195,19 @@ class Runner {
   std::optional<SessionOutcome> Start(const Session& session, Child& child) {
     child.output_fd = memfd_create("replay-session", MFD_CLOEXEC);
     if (child.output_fd < 0) return NotStarted("memfd_create", errno);
-    child.result_fd = memfd_create("replay-result", MFD_CLOEXEC);
-    if (child.result_fd < 0) return NotStarted("memfd_create", errno);
-    void* shared = mmap(nullptr, sizeof(SharedState), PROT_READ | PROT_WRITE,
-                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    // Pages of the result are allocated only as the child writes them.
+    child.shared_size = sizeof(SharedState) + options_.max_output;
+    void* shared = mmap(nullptr, child.shared_size, PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (shared == MAP_FAILED) return NotStarted("mmap", errno);
     child.shared = new (shared) SharedState{};
+    child.shared->result_capacity = options_.max_output;
     std::fflush(nullptr);
     child.start = Clock::now();
+    pid_t parent = getpid();
     child.pid = fork_ ? fork_() : fork();
     if (child.pid < 0) return NotStarted("fork", errno);
-    if (child.pid == 0)
-      ChildMain(session, child.output_fd, child.result_fd, child.shared, options_);
+    if (child.pid == 0) ChildMain(session, parent, child.output_fd, child.shared, options_);
     setpgid(child.pid, child.pid);
     child.pidfd = static_cast<int>(syscall(SYS_pidfd_open, child.pid, 0));
     if (child.pidfd < 0) {
@@ -237,7 +245,9 @@ class Runner {
       ++done_;
       queue_.Finish(child.index, std::move(outcome));
     }
+    bool any_ended = still_running.size() < running_.size();
     running_.swap(still_running);
+    if (any_ended) KillOrphansOfEndedSessions();
     if (now - last_progress_ >= kProgressInterval || ready > 0) {
       last_progress_ = now;
       ReportProgress();
@@ -265,6 +275,9 @@ class Runner {
     queue_.Progress(state);
   }
 
+  // First, so that it outlasts the destructor's KillOrphans.
+  ChildSubreaper subreaper_;
+  std::set<pid_t> not_ours_ = ChildrenOf(getpid());
   SessionQueue& queue_;
   const IsolationOptions& options_;
   int interrupt_fd_;

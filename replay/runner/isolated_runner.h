@@ -38,8 +38,10 @@ enum class RunEnd { kCompleted, kInterrupted };
 /// `fork` (empty: plain fork()) from this one, which must have no other
 /// threads: no session sees another's state. Each child runs in its own
 /// process group, with standard input at EOF and standard output and error
-/// captured together; the group is killed when the session ends, so nothing
-/// it started outlives it. A child that cannot be started or watched ends
+/// captured together, and dies with this process. When a session ends, its
+/// group is killed and so is every process it started, wherever it went (a
+/// new session, a daemon's double fork): this process is a child subreaper
+/// during the run. A child that cannot be started or watched ends
 /// as kNotStarted. Stops early, killing its children, once `interrupt_fd`
 /// (-1: none) becomes readable.
 RunEnd RunIsolated(SessionQueue& queue, const IsolationOptions& options, int interrupt_fd,

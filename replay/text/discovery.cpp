@@ -63,13 +63,35 @@ Expected<std::vector<std::string>> DiscoverFiles(
   return files;
 }
 
-std::optional<std::string> FindUpwards(const std::string& path, const std::string& name) {
+namespace {
+
+/// Whether `directory` is `top` or below it: lexically, or as the file
+/// system resolves both (symlinks).
+bool IsWithin(const fs::path& directory, const fs::path& top) {
+  auto within = [](const fs::path& inner, const fs::path& outer) {
+    fs::path relative = inner.lexically_relative(outer);
+    return !relative.empty() && *relative.begin() != "..";
+  };
+  std::error_code error;
+  return within(directory, top) ||
+         within(fs::weakly_canonical(directory, error), fs::weakly_canonical(top, error));
+}
+
+}  // namespace
+
+std::optional<std::string> FindUpwards(const std::string& path, const std::string& name,
+                                       const std::string& top) {
   std::error_code error;
   fs::path directory = fs::absolute(path, error).parent_path();
+  fs::path stop = top.empty() ? fs::path() : fs::absolute(top, error).lexically_normal();
+  if (!stop.empty() && !stop.has_filename()) stop = stop.parent_path();  // "a/b/" is "a/b"
+  if (!stop.empty() && !IsWithin(directory.lexically_normal(), stop)) return std::nullopt;
   for (;;) {
     fs::path candidate = directory / name;
     if (fs::is_regular_file(candidate, error)) return candidate.string();
     if (directory == directory.root_path() || directory.empty()) return std::nullopt;
+    if (!stop.empty() && !IsWithin(directory.parent_path().lexically_normal(), stop))
+      return std::nullopt;
     directory = directory.parent_path();
   }
 }

@@ -25,8 +25,9 @@ Expected<std::vector<std::string>> DiscoverFiles(
     const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted);
 
 /// The file named `name` in the directory of file `path` or the nearest
-/// directory above it that has one; none if no directory up to the root
-/// has one.
-std::optional<std::string> FindUpwards(const std::string& path, const std::string& name);
+/// directory above it that has one, up to `top` (empty: the root); none if
+/// no such directory has one, or if `path` is not below `top`.
+std::optional<std::string> FindUpwards(const std::string& path, const std::string& name,
+                                       const std::string& top = {});
 
 }  // namespace replay

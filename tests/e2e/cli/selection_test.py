@@ -20,7 +20,8 @@
   and runs one it meets;
 - `name.pyXY.pycon` beside `name.pycon` is run on Python X.Y instead of it
   (which is skipped, naming the file used); on other Pythons it is skipped;
-- the nearest replay_setup.py (or --setup FILE) runs in the namespace of
+- the nearest replay_setup.py up to the rootdir (the project's
+  pyproject.toml; or --setup FILE) runs in the namespace of
   each transcript and doctest file first, its output not shown; one that
   raises makes the file an error naming it.
 """
@@ -175,6 +176,8 @@ def check_version_files(replay, recorder, tmp, failures):
 def check_setup(replay, recorder, tmp, failures):
     project = tmp / 'project'
     (project / 'docs').mkdir(parents=True)
+    # The rootdir: replay_setup.py is searched no higher.
+    (project / 'pyproject.toml').write_text('[tool.replay]\n', encoding='utf-8')
     (project / 'replay_setup.py').write_text(
         'print("setup output")\nimport sys\nsys.stderr.write("to stderr\\n")\n'
         'GREETING = "hi"\n', encoding='utf-8')

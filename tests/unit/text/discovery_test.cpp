@@ -45,3 +45,18 @@ TEST_CASE("discovery: the nearest file of a name at or above a file's directory"
         (dir.path / "setup.py").string());
   CHECK_FALSE(replay::FindUpwards(deep, "no-such-file-anywhere-for-replay.py"));
 }
+
+// Was searched up to the root: a file planted in a shared parent ran.
+TEST_CASE("discovery: the search for a file stops at the top directory") {
+  replay_test::TempDir dir("find-upwards-top");
+  std::filesystem::create_directories(dir.path / "project" / "docs");
+  std::ofstream(dir.path / "setup.py") << "";
+  std::string file = (dir.path / "project" / "docs" / "t.pycon").string();
+  std::string top = (dir.path / "project").string();
+  CHECK(replay::FindUpwards(file, "setup.py") == (dir.path / "setup.py").string());
+  CHECK_FALSE(replay::FindUpwards(file, "setup.py", top));
+  CHECK_FALSE(replay::FindUpwards(file, "setup.py", top + "/"));
+  std::ofstream(dir.path / "project" / "setup.py") << "";
+  CHECK(replay::FindUpwards(file, "setup.py", top) == (dir.path / "project" / "setup.py").string());
+  CHECK_FALSE(replay::FindUpwards((dir.path / "t.pycon").string(), "setup.py", top));
+}

@@ -1,0 +1,78 @@
+#include "replay/runner/descendants.h"
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace replay {
+
+namespace {
+
+/// The parent of `pid` from /proc/PID/stat; -1 if it is gone.
+pid_t ParentOf(const char* pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%s/stat", pid);
+  std::FILE* file = std::fopen(path, "re");
+  if (file == nullptr) return -1;
+  char text[1024];
+  size_t n = std::fread(text, 1, sizeof text - 1, file);
+  std::fclose(file);
+  text[n] = '\0';
+  // The command name may hold anything, ')' included: the state and the
+  // parent follow its last ')'.
+  const char* end = std::strrchr(text, ')');
+  char state = 0;
+  int parent = -1;
+  if (end == nullptr || std::sscanf(end + 1, " %c %d", &state, &parent) != 2) return -1;
+  return parent;
+}
+
+/// How many times KillOrphans looks again for what killed orphans left:
+/// enough for any tree, and a bound against a fork bomb outrunning it.
+constexpr int kMaxRounds = 1000;
+
+}  // namespace
+
+std::set<pid_t> ChildrenOf(pid_t parent) {
+  std::set<pid_t> children;
+  DIR* proc = opendir("/proc");
+  if (proc == nullptr) return children;
+  while (dirent* entry = readdir(proc)) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    if (ParentOf(entry->d_name) == parent) {
+      children.insert(static_cast<pid_t>(std::atoi(entry->d_name)));
+    }
+  }
+  closedir(proc);
+  return children;
+}
+
+ChildSubreaper::ChildSubreaper() {
+  prctl(PR_GET_CHILD_SUBREAPER, &previous_);
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
+}
+
+ChildSubreaper::~ChildSubreaper() { prctl(PR_SET_CHILD_SUBREAPER, previous_); }
+
+void KillOrphans(const std::set<pid_t>& keep) {
+  for (int round = 0; round < kMaxRounds; ++round) {
+    bool any = false;
+    for (pid_t pid : ChildrenOf(getpid())) {
+      if (keep.count(pid) > 0) continue;
+      any = true;
+      kill(pid, SIGKILL);
+      while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
+    }
+    if (!any) return;
+  }
+}
+
+}  // namespace replay
