@@ -88,10 +88,17 @@ ExitStatus RunCommand(const RunRequest& request) {
          << (options.config_file.empty() ? "none" : options.config_file) << std::endl;
   }
   ExitStatus status = Run(options, *plan, text);
-  if (status != ExitStatus::kPassed || !plan->files.empty()) return status;
-  if (plan->matched > 0) return status;  // a shard may hold no file of a run that has some
-  std::cerr << "replay: no file selected: " << NothingSelected(options, modes, *plan) << "\n";
-  return ExitStatus::kNothingSelected;
+  if (status == ExitStatus::kPassed && plan->files.empty() && plan->matched == 0) {
+    std::cerr << "replay: no file selected: " << NothingSelected(options, modes, *plan) << "\n";
+    return ExitStatus::kNothingSelected;
+  }
+  // Every directory given checks something, or the run says so and does not pass.
+  for (const std::string& directory : plan->empty_directories)
+    std::cerr << "replay: no file selected in " << directory << ": "
+              << NothingIn(options, modes, directory) << "\n";
+  if (status == ExitStatus::kPassed && !plan->empty_directories.empty())
+    return ExitStatus::kNothingSelected;
+  return status;
 }
 
 }  // namespace replay

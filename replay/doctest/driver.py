@@ -62,6 +62,10 @@ class FileRun:
 
     def __init__(self, text, path, option_names, setup_path='', setup_source='', line=0):
         self.error = None
+        if os.path.basename(path) == '__main__.py':
+            # Importing it runs the program (pytest does not collect it either).
+            self.error = (0, '__main__.py is not imported: importing it runs the program')
+            return
         self._setup = (setup_path, setup_source)
         self.examples = []
         self._tests = []
@@ -201,6 +205,14 @@ class FileRun:
             exec(compile(setup_source, setup_path, 'exec'), test.globs)
 
 
+def start_as_python_m_doctest():
+    """sys.path as `python -m doctest FILE` starts with: the current
+    directory (absolute) first, unless safe_path (-P, PYTHONSAFEPATH) is set."""
+    import sys
+    if not getattr(sys.flags, 'safe_path', False):
+        sys.path.insert(0, os.getcwd())
+
+
 def _import_file(path):
     """The module of file `path`, imported as `python -m doctest` imports it
     (its directory first on sys.path); in a package (a directory with an
@@ -219,13 +231,29 @@ def _import_file(path):
     try:
         if '.' in name:
             importlib.import_module(name.rpartition('.')[0])
+        # As pytest imports it, once: a module its package imported already
+        # is that module.
+        module = sys.modules.get(name)
+        if module is not None and _same_file(getattr(module, '__file__', None), path):
+            return module
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
+        if '.' in name:
+            # As the import system does: the package names its submodule.
+            parent, _, child = name.rpartition('.')
+            setattr(sys.modules[parent], child, module)
         return module
     finally:
         del sys.path[0]
+
+
+def _same_file(found, path):
+    try:
+        return found is not None and os.path.samefile(found, path)
+    except OSError:
+        return False
 
 
 def _docstring_offset(lines, test):

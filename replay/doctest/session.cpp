@@ -94,9 +94,13 @@ bool ConsoleWaitsForMore(const std::string& source) {
 
 namespace {
 
-/// FileRun(text, path, flags) of the driver: the file parsed.
+/// FileRun(text, path, flags) of the driver: the file parsed, sys.path
+/// first made as `python -m doctest` has it.
 PyRef ParseFile(const std::string& path, const std::string& text, const DoctestOptions& options) {
-  PyRef file_run_type = pycon::GetItem(LoadDriver(), "FileRun");
+  PyRef driver = LoadDriver();
+  pycon::Call(pycon::GetItem(driver, "start_as_python_m_doctest"), {},
+              "starting as python -m doctest");
+  PyRef file_run_type = pycon::GetItem(driver, "FileRun");
   return pycon::Call(file_run_type,
                      {pycon::MakeStr(text), pycon::MakeStr(path),
                       pycon::MakeStrList(options.option_flags), pycon::MakeStr(options.setup.path),

@@ -65,6 +65,12 @@ struct RunOptions {
   std::string setup;                 ///< --setup FILE; empty: the nearest kSetupFileName
   std::string report_json;           ///< write the JSON report here
   std::string junit;                 ///< write JUnit XML here
+  /// Names (globs) of directories a directory search does not enter:
+  /// pytest's default `norecursedirs`, with `_build` (a Sphinx build tree,
+  /// whose `_sources` copies the documents as `*.txt`) and `*.egg-info`.
+  std::vector<std::string> norecursedirs = {"*.egg",  ".*",           "build",     "CVS",
+                                            "dist",   "node_modules", "venv",      "{arch}",
+                                            "_darcs", "_build",       "*.egg-info"};
   /// Rewrite each failed transcript to what the console showed (never one
   /// that ended in an error); passing files are not touched.
   bool update = false;
