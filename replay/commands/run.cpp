@@ -129,9 +129,16 @@ ExitStatus RunCommand(const RunRequest& request) {
     text << std::endl;
   }
   ExitStatus status = Run(options, *plan, text);
-  if (status != ExitStatus::kPassed || !plan->files.empty()) return status;
-  if (plan->matched > 0) return status;  // a shard may hold no file of a run that has some
-  return NoFileSelected(options, modes, *plan);
+  if (status == ExitStatus::kPassed && plan->files.empty() && plan->matched == 0) {
+    return NoFileSelected(options, modes, *plan);
+  }
+  // Every directory given checks something, or the run says so and does not pass.
+  for (const std::string& directory : plan->empty_directories)
+    std::cerr << "replay: no file selected in " << directory << ": "
+              << NothingIn(options, modes, directory) << "\n";
+  if (status == ExitStatus::kPassed && !plan->empty_directories.empty())
+    return ExitStatus::kNothingSelected;
+  return status;
 }
 
 }  // namespace replay

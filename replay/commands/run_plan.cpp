@@ -74,10 +74,12 @@ class Planner {
       return Diagnostic{given.path + ":" + std::to_string(given.line), 0, 0,
                         "a directory has no lines to select"};
     }
-    Expected<std::vector<std::string>> files =
-        DiscoverFiles({given.path}, [&](const std::string& file) { return Wanted(file); });
+    Expected<std::vector<std::string>> files = DiscoverFiles(
+        {given.path}, [&](const std::string& file) { return Wanted(file); },
+        [&](const std::string& dir) { return SearchEnters(dir, options_.norecursedirs); });
     if (!files) return files.error();
     std::vector<PlannedFile> planned;
+    size_t found_before = plan.found;
     for (std::string& file : *files) {
       std::string relative = RelativeToRoot(file, options_.rootdir);
       bool excluded =
@@ -97,6 +99,7 @@ class Planner {
       if (MatchesAny(file, options_.select))
         planned.push_back({std::move(file), std::move(relative), *mode, given.line});
     }
+    if (searched && plan.found == found_before) plan.empty_directories.push_back(given.path);
     return planned;
   }
 
@@ -210,6 +213,24 @@ std::string NothingSelected(const RunOptions& options, const Modes& modes, const
       if (mode.get() == &searched) continue;
       text += " (use --mode " + mode->Name() + " to search them for " + mode->SearchedFiles() + ")";
     }
+  }
+  return text;
+}
+
+std::string NothingIn(const RunOptions& options, const Modes& modes, const std::string& directory) {
+  Expected<const Mode*> chosen = ChosenMode(options, modes);
+  const Mode& searched = chosen && *chosen != nullptr ? **chosen : *modes.front();
+  std::string text = "it holds no " + searched.SearchedFiles() + " file";
+  if (!options.exclude.empty()) text += " that exclude of " + options.config_file + " leaves in";
+  auto enter = [&](const std::string& dir) { return SearchEnters(dir, options.norecursedirs); };
+  for (const auto& mode : modes) {
+    if (mode.get() == &searched) continue;
+    Expected<std::vector<std::string>> other = DiscoverFiles(
+        {directory}, [&](const std::string& file) { return mode->Searches(file); }, enter);
+    if (!other || other->empty()) continue;
+    text += " (--mode " + mode->Name() + " would check " +
+            Plural(static_cast<int>(other->size()), "file") + " of it, " + mode->SearchedFiles() +
+            "; or give them a mode in [tool.replay.modes])";
   }
   return text;
 }

@@ -26,6 +26,9 @@ struct Plan {
   size_t matched = 0;       ///< by -k (and --last-failed)
   size_t excluded = 0;      ///< by exclude of [tool.replay]
   std::string last_failed;  ///< what --last-failed did, for the user
+  /// The directories given in which the search found no file (after
+  /// exclude): each must be reported, and the run does not pass.
+  std::vector<std::string> empty_directories;
 };
 
 /// The files of the run on `options.paths`: a file given is taken as it is,
@@ -39,6 +42,10 @@ Expected<Plan> PlanRun(const RunOptions& options, const Modes& modes);
 
 /// Why a run selected no file, for its message.
 std::string NothingSelected(const RunOptions& options, const Modes& modes, const Plan& plan);
+
+/// Why directory `directory` of the run gave no file, and the --mode that
+/// would search it for the files it holds (if another mode would find some).
+std::string NothingIn(const RunOptions& options, const Modes& modes, const std::string& directory);
 
 /// The modules to preload for the files of `plan`: those every mode of
 /// them preloads.

@@ -27,8 +27,10 @@ bool DoctestMode::ClaimsByName(const std::string& path) const {
 bool DoctestMode::Searches(const std::string& path) const {
   std::error_code error;
   if (EndsWith(path, ".py"))
-    return std::filesystem::is_regular_file(
-        std::filesystem::path(path).parent_path() / "__init__.py", error);
+    // Not __main__.py: importing it runs the program (pytest skips it too).
+    return std::filesystem::path(path).filename() != "__main__.py" &&
+           std::filesystem::is_regular_file(
+               std::filesystem::path(path).parent_path() / "__init__.py", error);
   return IsDocumentation(path);
 }
 

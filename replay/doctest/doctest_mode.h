@@ -24,7 +24,8 @@ class DoctestMode : public Mode {
   std::string Name() const override { return "doctest"; }
   /// *.txt, *.rst, *.md and *.py.
   bool ClaimsByName(const std::string& path) const override;
-  /// *.txt, *.rst, *.md, and *.py in a package (beside an __init__.py).
+  /// *.txt, *.rst, *.md, and *.py in a package (beside an __init__.py) but
+  /// __main__.py.
   bool Searches(const std::string& path) const override;
   std::string SearchedFiles() const override { return "*.txt, *.rst, *.md"; }
   /// doctest, and json, in which the driver reports.

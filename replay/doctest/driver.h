@@ -9,4 +9,9 @@ namespace replay {
 /// replay/CMakeLists.txt).
 extern const char* const kDoctestDriverSource;
 
+/// The source of replay/doctest/recording_runner.py: how examples' lines are
+/// read and the DocTestRunner recording its reports, run before the driver
+/// in its namespace.
+extern const char* const kDoctestRecordingRunnerSource;
+
 }  // namespace replay

@@ -6,44 +6,14 @@ parsing, option directives, running, output checking -- is done by the
 stdlib's doctest (DocTestParser, DocTestRunner, OutputChecker) of the linked
 Python, used as doctest.testfile(path, module_relative=False) uses it. This
 file only records, per example, what the runner reports, and hands it back as
-JSON.
+JSON. It runs after replay/doctest/recording_runner.py, in its namespace
+(_RecordingRunner, _written_lines, _indent, _text come from there).
 """
 import doctest
 import json
 import os
 import re
 import traceback
-
-# Characters of an example's actual output kept beyond the expected length: a
-# flood must not make the result (or the diff made of it) unbounded.
-_EXTRA_SHOWN = 16 * 1024
-
-
-def _text(value):
-    """`value` as text that encodes to UTF-8 (lone surrogates escaped)."""
-    return value.encode('utf-8', 'backslashreplace').decode('utf-8')
-
-
-def _bounded(got, want):
-    limit = len(want) + _EXTRA_SHOWN
-    if len(got) <= limit:
-        return got
-    return '%s\n[... %d more characters of actual output not shown]\n' % (
-        got[:limit], len(got) - limit)
-
-
-def _written_lines(lines, lineno):
-    """The lines of the example whose `>>>` line is lines[lineno]: that line
-    and the `...` lines right after it, as doctest's parser takes them (its
-    Example.source loses a last `...` line with nothing after it)."""
-    end = lineno + 1
-    while end < len(lines) and _CONTINUATION.match(lines[end]):
-        end += 1
-    return lines[lineno:end]
-
-
-# doctest's PS2 lines: `...` after any number of spaces (DocTestParser._EXAMPLE_RE).
-_CONTINUATION = re.compile(r'[ ]*\.\.\.')
 
 
 class FileRun:
@@ -62,6 +32,10 @@ class FileRun:
 
     def __init__(self, text, path, option_names, setup_path='', setup_source='', line=0):
         self.error = None
+        if os.path.basename(path) == '__main__.py':
+            # Importing it runs the program (pytest does not collect it either).
+            self.error = (0, '__main__.py is not imported: importing it runs the program')
+            return
         self._setup = (setup_path, setup_source)
         self.examples = []
         self._tests = []
@@ -201,6 +175,14 @@ class FileRun:
             exec(compile(setup_source, setup_path, 'exec'), test.globs)
 
 
+def start_as_python_m_doctest():
+    """sys.path as `python -m doctest FILE` starts with: the current
+    directory (absolute) first, unless safe_path (-P, PYTHONSAFEPATH) is set."""
+    import sys
+    if not getattr(sys.flags, 'safe_path', False):
+        sys.path.insert(0, os.getcwd())
+
+
 def _import_file(path):
     """The module of file `path`, imported as `python -m doctest` imports it
     (its directory first on sys.path); in a package (a directory with an
@@ -219,13 +201,29 @@ def _import_file(path):
     try:
         if '.' in name:
             importlib.import_module(name.rpartition('.')[0])
+        # As pytest imports it, once: a module its package imported already
+        # is that module.
+        module = sys.modules.get(name)
+        if module is not None and _same_file(getattr(module, '__file__', None), path):
+            return module
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
+        if '.' in name:
+            # As the import system does: the package names its submodule.
+            parent, _, child = name.rpartition('.')
+            setattr(sys.modules[parent], child, module)
         return module
     finally:
         del sys.path[0]
+
+
+def _same_file(found, path):
+    try:
+        return found is not None and os.path.samefile(found, path)
+    except OSError:
+        return False
 
 
 def _docstring_offset(lines, test):
@@ -244,104 +242,8 @@ def _docstring_offset(lines, test):
     return start
 
 
-def _indent(lines, lineno, example):
-    """The indentation of the example's `>>>` line in the file."""
-    if lineno < len(lines) and lines[lineno].lstrip().startswith('>>>'):
-        return len(lines[lineno]) - len(lines[lineno].lstrip(' '))
-    return example.indent
-
-
 def _copy_test(test, examples):
     """`test` with `examples`, sharing its namespace (DocTest copies it)."""
     copy = doctest.DocTest(examples, {}, test.name, test.filename, test.lineno, test.docstring)
     copy.globs = test.globs
     return copy
-
-
-class _RememberingSpoofOut(doctest._SpoofOut):
-    """doctest's capture of an example's output, remembering the last value
-    read: the runner reads it before it reports an unexpected exception, and
-    does not pass it on."""
-
-    last_value = ''
-
-    def getvalue(self):
-        self.last_value = super().getvalue()
-        return self.last_value
-
-
-class _RecordingRunner(doctest.DocTestRunner):
-    """A DocTestRunner that records its reports instead of printing them."""
-
-    def __init__(self, on_example, lines, **options):
-        super().__init__(**options)
-        self.reports = []
-        self._on_example = on_example
-        self._lines = lines
-        self._fakeout = _RememberingSpoofOut()
-
-    offset = 0  # of the docstring running, in the file
-
-    def report_start(self, out, test, example):
-        self._on_example(self.offset + example.lineno + 1)
-
-    def report_success(self, out, test, example, got):
-        self._record(example, 'success', got, None)
-
-    def report_failure(self, out, test, example, got):
-        self._record(example, 'failure', got, None, update=self._updated_want(example, got))
-
-    def _updated_exception(self, example, exc_msg):
-        """The expected output --update writes for an example that raised
-        `exc_msg` (as doctest compares it): the traceback lines as written, if
-        the example expected an exception, with the new exception line."""
-        if example.exc_msg is not None and example.want.endswith(example.exc_msg):
-            return example.want[:len(example.want) - len(example.exc_msg)] + exc_msg
-        return 'Traceback (most recent call last):\n  ...\n' + exc_msg
-
-    def report_unexpected_exception(self, out, test, example, exc_info):
-        got = self._fakeout.last_value
-        # The exception line as doctest compares it (DocTestRunner.__run).
-        exc_msg = traceback.format_exception_only(*exc_info[:2])[-1]
-        self._record(example, 'exception', got, doctest._exception_traceback(exc_info),
-                     update=self._updated_exception(example, exc_msg))
-
-    def _updated_want(self, example, got):
-        """The expected output --update writes for a failing example: what it
-        printed (blank lines as <BLANKLINE> unless DONT_ACCEPT_BLANKLINE), but
-        where it has as many lines as the old expected output, each old line
-        that still matches under the example's flags (ELLIPSIS wildcards,
-        <BLANKLINE>, whitespace) is kept."""
-        if example.exc_msg is not None:
-            # An expected exception with another message: doctest reports the
-            # traceback as got; its exception line is what it compared.
-            raised = doctest.DocTestParser._EXCEPTION_RE.match(got)
-            if raised:
-                return self._updated_exception(example, raised.group('msg'))
-        if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
-            got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
-        old, new = example.want.splitlines(True), got.splitlines(True)
-        if len(old) != len(new):
-            return got
-        checker = self._checker
-        return ''.join(o if checker.check_output(o, n, self.optionflags) else n
-                       for o, n in zip(old, new))
-
-    def _record(self, example, outcome, got, exception, update=None):
-        # As doctest's own report shows it (OutputChecker.output_difference).
-        if not self.optionflags & doctest.DONT_ACCEPT_BLANKLINE:
-            got = re.sub(r'(?m)^[ ]*(?=\n)', doctest.BLANKLINE_MARKER, got)
-        lineno = self.offset + example.lineno
-        written = _written_lines(self._lines, lineno)
-        indent = _indent(self._lines, lineno, example)
-        self.reports.append({
-            'line': lineno + 1,
-            'want_line': lineno + len(written) + 1,
-            'source': _text(example.source),
-            'written': _text('\n'.join(line[indent:] for line in written) + '\n'),
-            'want': _text(example.want),
-            'got': _text(_bounded(got, example.want)),
-            'outcome': outcome,
-            'exception': None if exception is None else _text(_bounded(exception, '')),
-            'update': None if update is None else _text(update),
-        })

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 #include "pycon/bridge.h"
 #include "pycon/interactive_interpreter.h"
@@ -16,19 +17,22 @@ namespace {
 
 using pycon::PyRef;
 
-/// replay/doctest/driver.py compiled. Compiled once, in the process that
-/// forks the sessions (compiling imports nothing), and kept for the life of
-/// the process: never released, as the interpreter may be gone by then.
-const PyRef& DriverCode() {
-  static const PyRef* const code =
-      new PyRef(pycon::Compile(kDoctestDriverSource, "replay/doctest/driver.py"));
+/// replay/doctest/recording_runner.py and driver.py compiled. Compiled once,
+/// in the process that forks the sessions (compiling imports nothing), and
+/// kept for the life of the process: never released, as the interpreter may
+/// be gone by then.
+const std::vector<PyRef>& DriverCode() {
+  static const std::vector<PyRef>* const code = new std::vector<PyRef>{
+      pycon::Compile(kDoctestRecordingRunnerSource, "replay/doctest/recording_runner.py"),
+      pycon::Compile(kDoctestDriverSource, "replay/doctest/driver.py")};
   return *code;
 }
 
-/// The driver's namespace, with replay/doctest/driver.py run in it.
+/// The driver's namespace, with replay/doctest/recording_runner.py, then
+/// driver.py, run in it.
 PyRef LoadDriver() {
   PyRef globals = pycon::NewNamespace("replay_doctest_driver");
-  pycon::Exec(DriverCode(), globals, "loading the doctest driver");
+  for (const PyRef& code : DriverCode()) pycon::Exec(code, globals, "loading the doctest driver");
   return globals;
 }
 
@@ -94,9 +98,13 @@ bool ConsoleWaitsForMore(const std::string& source) {
 
 namespace {
 
-/// FileRun(text, path, flags) of the driver: the file parsed.
+/// FileRun(text, path, flags) of the driver: the file parsed, sys.path
+/// first made as `python -m doctest` has it.
 PyRef ParseFile(const std::string& path, const std::string& text, const DoctestOptions& options) {
-  PyRef file_run_type = pycon::GetItem(LoadDriver(), "FileRun");
+  PyRef driver = LoadDriver();
+  pycon::Call(pycon::GetItem(driver, "start_as_python_m_doctest"), {},
+              "starting as python -m doctest");
+  PyRef file_run_type = pycon::GetItem(driver, "FileRun");
   return pycon::Call(file_run_type,
                      {pycon::MakeStr(text), pycon::MakeStr(path),
                       pycon::MakeStrList(options.option_flags), pycon::MakeStr(options.setup.path),

@@ -89,6 +89,13 @@ std::vector<OptionSpec> MakeTable() {
                            "Globs of paths (relative to the rootdir) left out of directory "
                            "searches; a glob ending in / matches directories"},
                           &RunOptions::exclude));
+  table.push_back(Strings({"", "", "", "norecursedirs", OptionKind::kList, false, "GLOB",
+                           "Names (fnmatch globs) of directories a directory search does not "
+                           "enter, as pytest's norecursedirs, replacing the default: pytest's "
+                           "(*.egg .* build CVS dist node_modules venv {arch} _darcs) and _build "
+                           "*.egg-info; __pycache__ and virtual environments (pyvenv.cfg) are "
+                           "never entered"},
+                          &RunOptions::norecursedirs));
   OptionSpec option{"option",
                     "",
                     "",

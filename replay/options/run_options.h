@@ -65,6 +65,12 @@ struct RunOptions {
   std::string setup;                 ///< --setup FILE; empty: the nearest kSetupFileName
   std::string report_json;           ///< write the JSON report here
   std::string junit;                 ///< write JUnit XML here
+  /// Names (globs) of directories a directory search does not enter:
+  /// pytest's default `norecursedirs`, with `_build` (a Sphinx build tree,
+  /// whose `_sources` copies the documents as `*.txt`) and `*.egg-info`.
+  std::vector<std::string> norecursedirs = {"*.egg",  ".*",           "build",     "CVS",
+                                            "dist",   "node_modules", "venv",      "{arch}",
+                                            "_darcs", "_build",       "*.egg-info"};
   /// Rewrite each failed transcript to what the console showed (never one
   /// that ended in an error); passing files are not touched.
   bool update = false;
@@ -73,9 +79,9 @@ struct RunOptions {
   bool update_version = false;
   Placeholders placeholders;                               ///< --ellipsis
   ConsoleReference console = ConsoleReference::kInteract;  ///< --console
-  bool last_failed = false;  ///< --last-failed: only the files that failed last time
+  bool last_failed = false;   ///< --last-failed: only the files that failed last time
   bool collect_only = false;  ///< --collect-only: list the files of the run, run none
-  std::string config;        ///< --config FILE; empty: found as FindProjectConfig says
+  std::string config;         ///< --config FILE; empty: found as FindProjectConfig says
 
   // Set by the command line (global options) and the configuration.
   std::string python;       ///< executable to run as (ChoosePython; empty: the linked one)

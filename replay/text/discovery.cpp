@@ -1,5 +1,7 @@
 #include "replay/text/discovery.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -20,12 +22,18 @@ bool HasExtension(const std::string& name, const std::vector<std::string>& exten
 
 /// The wanted files under directory `path`, sorted.
 Expected<std::vector<std::string>> Search(const std::string& path,
-                                          const std::function<bool(const std::string&)>& wanted) {
+                                          const std::function<bool(const std::string&)>& wanted,
+                                          const std::function<bool(const std::string&)>& enter) {
   std::vector<std::string> found;
   std::error_code error;
   auto options = fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(path, options, error);
        !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    std::error_code kind_error;
+    if (enter && it->is_directory(kind_error) && !enter(it->path().string())) {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (!wanted(it->path().string())) continue;
     found.push_back(it->path().string());
     if (it->is_directory(error)) it.disable_recursion_pending();
@@ -45,7 +53,8 @@ Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>&
 }
 
 Expected<std::vector<std::string>> DiscoverFiles(
-    const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted) {
+    const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted,
+    const std::function<bool(const std::string&)>& enter) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -56,11 +65,20 @@ Expected<std::vector<std::string>> DiscoverFiles(
       files.push_back(path);
       continue;
     }
-    Expected<std::vector<std::string>> found = Search(path, wanted);
+    Expected<std::vector<std::string>> found = Search(path, wanted, enter);
     if (!found) return found.error();
     files.insert(files.end(), found->begin(), found->end());
   }
   return files;
+}
+
+bool SearchEnters(const std::string& path, const std::vector<std::string>& norecursedirs) {
+  std::string name = fs::path(path).filename().string();
+  if (name == "__pycache__") return false;
+  for (const std::string& glob : norecursedirs)
+    if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) return false;
+  std::error_code error;
+  return !fs::exists(fs::path(path) / "pyvenv.cfg", error);
 }
 
 namespace {

@@ -20,9 +20,17 @@ Expected<std::vector<std::string>> DiscoverFiles(const std::vector<std::string>&
                                                  const std::vector<std::string>& extensions);
 
 /// As above, a directory's entries taken when `wanted(path)` holds (`path`
-/// as found: the directory given, `/`, the path below it).
+/// as found: the directory given, `/`, the path below it), and the
+/// directories below a directory given entered only when `enter(path)`
+/// holds (none: all).
 Expected<std::vector<std::string>> DiscoverFiles(
-    const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted);
+    const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted,
+    const std::function<bool(const std::string&)>& enter = nullptr);
+
+/// Whether a directory search enters directory `path`: not if its name
+/// matches a glob of `norecursedirs` (fnmatch), is `__pycache__`, or it holds
+/// a `pyvenv.cfg` (a virtual environment), as pytest decides.
+bool SearchEnters(const std::string& path, const std::vector<std::string>& norecursedirs);
 
 /// The file named `name` in the directory of file `path` or the nearest
 /// directory above it that has one, up to `top` (empty: the root); none if

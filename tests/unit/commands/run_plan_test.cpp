@@ -59,7 +59,7 @@ struct Project {
     modes.push_back(std::make_unique<FakeMode>("doctest", ".md", true,
                                                replay::Preload{{"doctest"}, {"readline"}}));
     for (const char* file :
-         {"a.pycon", "b.md", "sub/c.pycon", "sub/d.md", "build/e.pycon", "notes.log"}) {
+         {"a.pycon", "b.md", "sub/c.pycon", "sub/d.md", "gen/e.pycon", "notes.log"}) {
       fs::create_directories((dir.path / file).parent_path());
       std::ofstream(dir.path / file) << "";
     }
@@ -100,7 +100,7 @@ TEST_CASE("run plan: files given by name take the mode that claims them, else th
 TEST_CASE("run plan: a directory is searched for the files of the chosen mode (auto: the first)") {
   Project p;
   CHECK(p.Planned({{p.Path("")}}) ==
-        Files{"a.pycon:console:0", "build/e.pycon:console:0", "sub/c.pycon:console:0"});
+        Files{"a.pycon:console:0", "gen/e.pycon:console:0", "sub/c.pycon:console:0"});
   p.options.mode = "doctest";
   CHECK(p.Planned({{p.Path("")}}) == Files{"b.md:doctest:0", "sub/d.md:doctest:0"});
   p.options.mode = "nonesuch";
@@ -110,14 +110,14 @@ TEST_CASE("run plan: a directory is searched for the files of the chosen mode (a
 TEST_CASE("run plan: globs of [tool.replay.modes] take files and set their mode") {
   Project p;
   p.options.mode_globs = {{"sub/*", "doctest"}, {"*.log", "doctest"}};
-  CHECK(p.Planned({{p.Path("")}}) == Files{"a.pycon:console:0", "build/e.pycon:console:0",
+  CHECK(p.Planned({{p.Path("")}}) == Files{"a.pycon:console:0", "gen/e.pycon:console:0",
                                            "notes.log:doctest:0", "sub/c.pycon:doctest:0",
                                            "sub/d.md:doctest:0"});
 }
 
 TEST_CASE("run plan: exclude, -k, FILE:LINE") {
   Project p;
-  p.options.exclude = {"build/"};
+  p.options.exclude = {"gen/"};
   p.options.select = {"sub"};
   CHECK(p.Planned({{p.Path("")}}) == Files{"sub/c.pycon:console:0"});
   p.options.select = {"nothing"};
@@ -131,8 +131,8 @@ TEST_CASE("run plan: exclude, -k, FILE:LINE") {
   p.options.select.clear();
   // A file given by name is not excluded; a mode that cannot select lines
   // says so, naming the file and line.
-  CHECK(p.Planned({{p.Path("build/e.pycon")}, {p.Path("b.md"), 3}}) ==
-        Files{"build/e.pycon:console:0", "b.md:doctest:3"});
+  CHECK(p.Planned({{p.Path("gen/e.pycon")}, {p.Path("b.md"), 3}}) ==
+        Files{"gen/e.pycon:console:0", "b.md:doctest:3"});
   CHECK(p.ErrorOf({{p.Path("a.pycon"), 3}}) == p.Path("a.pycon") + ":3: no lines here");
   CHECK(p.ErrorOf({{p.Path("sub"), 3}}) ==
         p.Path("sub") + ":3: a directory has no lines to select");
@@ -187,8 +187,43 @@ TEST_CASE("run plan: the preload is what every mode of the files has in common")
 TEST_CASE("run plan: a file given twice, or with its directory, runs once") {
   Project p;
   CHECK(p.Planned({{p.Path("a.pycon")}, {p.Path("./a.pycon")}, {p.Path("")}}) ==
-        Files{"a.pycon:console:0", "build/e.pycon:console:0", "sub/c.pycon:console:0"});
+        Files{"a.pycon:console:0", "gen/e.pycon:console:0", "sub/c.pycon:console:0"});
   // Two examples of one file are two selections.
   CHECK(p.Planned({{p.Path("b.md"), 3}, {p.Path("b.md"), 5}, {p.Path("b.md"), 3}}) ==
         Files{"b.md:doctest:3", "b.md:doctest:5"});
+}
+
+TEST_CASE("run plan: a search does not enter norecursedirs, __pycache__ or a virtual environment") {
+  Project p;
+  for (const char* file : {"build/f.pycon", ".venv/g.pycon", "env/lib/h.pycon", "env/pyvenv.cfg",
+                           "__pycache__/i.pycon", "x.egg-info/j.pycon", "keep/k.pycon"}) {
+    fs::create_directories((p.dir.path / file).parent_path());
+    std::ofstream(p.dir.path / file) << "";
+  }
+  CHECK(p.Planned({{p.Path("")}}) == Files{"a.pycon:console:0", "gen/e.pycon:console:0",
+                                           "keep/k.pycon:console:0", "sub/c.pycon:console:0"});
+  // A directory given is searched whatever its name; the config replaces the list.
+  CHECK(p.Planned({{p.Path("build")}}) == Files{"build/f.pycon:console:0"});
+  p.options.norecursedirs = {"gen", "ke?p"};
+  CHECK(p.Planned({{p.Path("")}}) == Files{".venv/g.pycon:console:0", "a.pycon:console:0",
+                                           "build/f.pycon:console:0", "sub/c.pycon:console:0",
+                                           "x.egg-info/j.pycon:console:0"});
+}
+
+TEST_CASE("run plan: a directory given that holds no file of the run is named, with the mode") {
+  Project p;
+  fs::create_directories(p.dir.path / "docs");
+  std::ofstream(p.dir.path / "docs" / "guide.md") << "";
+  p.options.paths = {{p.Path("docs")}, {p.Path("sub")}};
+  auto plan = replay::PlanRun(p.options, p.modes);
+  REQUIRE(plan);
+  CHECK(plan->files.size() == 1);
+  CHECK(plan->empty_directories == std::vector<std::string>{p.Path("docs")});
+  CHECK(replay::NothingIn(p.options, p.modes, p.Path("docs")) ==
+        "it holds no *.pycon file (--mode doctest would check 1 file of it, *.md; or give them "
+        "a mode in [tool.replay.modes])");
+  p.options.mode = "doctest";
+  plan = replay::PlanRun(p.options, p.modes);
+  REQUIRE(plan);
+  CHECK(plan->empty_directories.empty());
 }
