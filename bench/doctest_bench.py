@@ -1,23 +1,33 @@
-"""Benchmark doctest mode against stdlib doctest, measured in the same run.
+"""Benchmark doctest mode against stdlib doctest and pytest, measured in the same run.
 
-    python3 bench/doctest_bench.py [--build build] [--files 300] [--python PY]
+    python3 bench/doctest_bench.py [--build build] [--files 300] [--rounds 3] [--base-python PY]
+
+Every Python here is one clean venv (python -m venv --without-pip) of PY
+(default: the Python replay embeds), made for the run: the baselines run its
+bin/python, replay runs with --python VENV. pytest is Debian's python3-pytest
+(ci/setup), run by the venv's python with /usr/lib/python3/dist-packages on
+PYTHONPATH (a path there processes no .pth file).
 
 Corpus: the *.txt and *.rst files of tests/e2e/doctest/corpus (every flag,
 directive and exception form, failing examples and files doctest's parser
-refuses) copied round-robin up to --files files. Measures, in one run, on the
-same files:
-  replay run --mode doctest --prompts off (default -j: one job per CPU), and
-      with -j 1;
-  (a) `python -m doctest FILE`, one process per file;
+refuses) copied round-robin up to --files files. Measured in paired rounds,
+the order rotating, CPU time (user+sys of the process tree) first and wall
+time beside it, medians over the rounds:
+  replay run --mode doctest --prompts off (default -j: one job per CPU);
+  (a) `python -m doctest FILE`, one process per file, as many at a time as
+      replay runs jobs;
   (b) one python process running doctest.testfile over every file
-      (bench/doctest_in_one_process.py), no isolation.
+      (bench/doctest_in_one_process.py), no isolation;
+  on the files that pass (doctest attempts examples and none fails), the same
+      files for both: replay run --mode doctest --prompts off, and
+      `pytest --doctest-glob '*.txt' --doctest-glob '*.rst'` (one process: it
+      does not isolate files).
 Checks that the verdicts are identical: for every file, replay's examples and
 failures equal what (b) reports as attempted and failed, a file (b) finds
 refused (ValueError) is a replay error, and (a)'s exit status and "N failures"
-agree (a file with no example attempted: passed there, skipped by replay).
-Prints the times and the ratios against the target (at least 3 times
-faster than (a)). PY, the stdlib baselines' Python, must be the Python replay
-embeds (default: this one).
+agree (a file with no example attempted: passed there, skipped by replay);
+and that pytest passes every passing file. Prints the load average and the
+ratios with the goals.
 """
 import argparse
 import json
@@ -28,16 +38,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import measure  # noqa: E402
+from run import embedded_python  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def timed(command, **kwargs):
-    start = time.perf_counter()
-    run = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL, check=False, **kwargs)
-    return time.perf_counter() - start, run
+DEBIAN_PACKAGES = '/usr/lib/python3/dist-packages'
 
 
 def make_corpus(directory, count):
@@ -53,44 +60,8 @@ def make_corpus(directory, count):
     return files
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument('--build', default=str(ROOT / 'build'))
-    parser.add_argument('--files', type=int, default=300)
-    parser.add_argument('--python', default=sys.executable)
-    args = parser.parse_args()
-    replay = str(pathlib.Path(args.build) / 'replay' / 'replay')
-    version = subprocess.run([replay, '--version'], capture_output=True, text=True).stdout.strip()
-    python_version = subprocess.run(
-        [args.python, '-c', 'import platform; print(platform.python_version())'],
-        capture_output=True, text=True).stdout.strip()
-    if '(Python %s)' % python_version not in version:
-        sys.exit('%s is Python %s; use --python with the Python replay embeds (%s)' % (
-            args.python, python_version, version))
-    print('%s; baselines with %s; %d CPUs' % (version, args.python, os.cpu_count()))
-
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        files = make_corpus(tmp / 'corpus', args.files)
-        names = [str(f) for f in files]
-        report = tmp / 'report.json'
-
-        t_replay, _ = timed([replay, 'run', '--mode', 'doctest', '--prompts', 'off',
-                             '--report-json', str(report), str(tmp / 'corpus')])
-        verdicts = {entry['path']: entry
-                    for entry in json.loads(report.read_text())['transcripts']}
-        t_replay_1, _ = timed([replay, 'run', '-j', '1', '--mode', 'doctest', '--prompts', 'off',
-                               str(tmp / 'corpus')])
-        t_a = 0.0
-        per_file = {}
-        for name in names:
-            seconds, run = timed([args.python, '-m', 'doctest', name], cwd=str(tmp))
-            t_a += seconds
-            per_file[name] = run
-        t_b, run_b = timed([args.python, str(ROOT / 'bench' / 'doctest_in_one_process.py')] +
-                           names, cwd=str(tmp))
-        one_process = json.loads(run_b.stdout.decode().splitlines()[-1])
-
+def compare(names, verdicts, one_process, per_file):
+    """The files whose verdicts differ between replay, (a) and (b)."""
     differences = []
     for name in names:
         ours = verdicts.get(name)
@@ -115,25 +86,99 @@ def main():
         if (status_a, failed_a) != (ours['status'], ours['failures']):
             differences.append('%s: (a) %s with %d failures, replay %s with %d' % (
                 name, status_a, failed_a, ours['status'], ours['failures']))
+    return differences
 
-    def row(label, value, target):
-        print('  %-58s %8.2f   target %s' % (label, value, target))
 
-    print('corpus: %d doctest files' % len(names))
-    print('  replay run --mode doctest:                %8.3f s' % t_replay)
-    print('  replay run --mode doctest -j 1:           %8.3f s' % t_replay_1)
-    print('  (a) python -m doctest, process per file:  %8.3f s' % t_a)
-    print('  (b) doctest.testfile, one process:        %8.3f s' % t_b)
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--build', default=str(ROOT / 'build'))
+    parser.add_argument('--files', type=int, default=300)
+    parser.add_argument('--rounds', type=int, default=3)
+    parser.add_argument('--base-python')
+    args = parser.parse_args()
+    replay = str(pathlib.Path(args.build) / 'replay' / 'replay')
+    base, version = embedded_python(replay)
+    base = args.base_python or base
+    jobs = os.cpu_count()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        python = measure.clean_venv(base, tmp / 'venv')
+        venv = str(tmp / 'venv')
+        print('%s; clean venv of %s; %d CPUs' % (version, base, jobs))
+        print('before: ' + measure.load())
+        files = make_corpus(tmp / 'corpus', args.files)
+        names = [str(f) for f in files]
+        report = tmp / 'report.json'
+        replay_doctest = [replay, '--python', venv, 'run', '--mode', 'doctest', '--prompts', 'off']
+
+        # Verdicts first, once: they decide which files pass.
+        measure.run_commands([replay_doctest + ['--report-json', str(report), str(tmp / 'corpus')]])
+        verdicts = {entry['path']: entry
+                    for entry in json.loads(report.read_text())['transcripts']}
+        b = measure.run_commands([[python, str(ROOT / 'bench' / 'doctest_in_one_process.py')] +
+                                  names], cwd=str(tmp))
+        one_process = json.loads(b.runs[0].stdout.decode().splitlines()[-1])
+        a = measure.run_commands([[python, '-m', 'doctest', name] for name in names], jobs=jobs,
+                                 cwd=str(tmp))
+        differences = compare(names, verdicts, one_process, dict(zip(names, a.runs)))
+
+        passing_dir = tmp / 'passing'
+        passing_dir.mkdir()
+        passing = [name for name in names if verdicts.get(name, {}).get('status') == 'passed'
+                   and one_process.get(name, {}).get('failed') == 0]
+        for name in passing:
+            shutil.copyfile(name, passing_dir / pathlib.Path(name).name)
+        pytest = [python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--rootdir', str(tmp),
+                  '--doctest-glob', '*.txt', '--doctest-glob', '*.rst', str(passing_dir)]
+        pytest_env = dict(os.environ, PYTHONPATH=DEBIAN_PACKAGES)
+
+        samples = measure.paired_rounds({
+            'replay': lambda: measure.run_commands([replay_doctest + [str(tmp / 'corpus')]]),
+            'a': lambda: measure.run_commands(
+                [[python, '-m', 'doctest', name] for name in names], jobs=jobs, cwd=str(tmp)),
+            'b': lambda: measure.run_commands(
+                [[python, str(ROOT / 'bench' / 'doctest_in_one_process.py')] + names],
+                cwd=str(tmp)),
+            'replay passing': lambda: measure.run_commands(
+                [replay_doctest + [str(passing_dir)]]),
+            'pytest passing': lambda: measure.run_commands([pytest], cwd=str(tmp),
+                                                           env=pytest_env),
+        }, args.rounds)
+        print('after:  ' + measure.load())
+        pytest_run = samples['pytest passing'][0].runs[0]
+        replay_passing_run = samples['replay passing'][0].runs[0]
+
+    pytest_ok = pytest_run.returncode == 0
+    replay_ok = replay_passing_run.returncode == 0
+    cpu = {name: measure.median(s, 'cpu') for name, s in samples.items()}
+    wall = {name: measure.median(s, 'wall') for name, s in samples.items()}
+    print('corpus: %d doctest files, %d of them passing; medians of %d paired rounds; '
+          'CPU = user+sys of the process tree' % (len(names), len(passing), args.rounds))
+    print('  %-52s %8s %8s' % ('', 'CPU s', 'wall s'))
+    for name, label in (('replay', 'replay run --mode doctest (-j %d)' % jobs),
+                        ('a', '(a) python -m doctest, process per file, %d at a time' % jobs),
+                        ('b', '(b) doctest.testfile, one process'),
+                        ('replay passing', 'passing files: replay run --mode doctest'),
+                        ('pytest passing', 'passing files: pytest --doctest-glob')):
+        print('  %-52s %8.3f %8.3f' % (label, cpu[name], wall[name]))
     print('verdicts: %s' % ('identical for all %d files' % len(names) if not differences
                             else '%d differ' % len(differences)))
     for difference in differences[:20]:
         print('  ' + difference)
-    print('ratios:')
-    row('(a) / replay  (times faster than a process per file)', t_a / t_replay, '>= 3')
-    row('(a) / replay -j 1', t_a / t_replay_1, '(information)')
-    row('replay / (b)  (times slower than one unisolated process)', t_replay / t_b,
-        '(information)')
-    return 1 if differences else 0
+    print('passing files: replay %s, pytest %s' % ('passes them all' if replay_ok else 'FAILS',
+                                                   'passes them all' if pytest_ok else 'FAILS'))
+    if not pytest_ok:
+        print(pytest_run.stdout.decode()[-2000:])
+    print('ratios (CPU, wall):')
+    measure.row('(a) / replay  (times less than a process per file)',
+                cpu['a'] / cpu['replay'], wall['a'] / wall['replay'])
+    measure.row('replay / (b)  (times more than one unisolated process)',
+                cpu['replay'] / cpu['b'], wall['replay'] / wall['b'])
+    measure.row('replay / pytest --doctest-glob, passing files',
+                cpu['replay passing'] / cpu['pytest passing'],
+                wall['replay passing'] / wall['pytest passing'], 'goal <= 1.5 (CPU)')
+    return 1 if differences or not pytest_ok or not replay_ok else 0
 
 
 if __name__ == '__main__':

@@ -1,37 +1,41 @@
-"""Benchmark replay against stdlib baselines measured in the same run.
+"""Benchmark console mode against stdlib baselines measured in the same run.
 
-    python3 bench/run.py [--build build] [--files 300] [--repeat 20]
+    python3 bench/run.py [--build build] [--files 300] [--rounds 5] [--base-python PY]
+                         [--memory-files 100 10000 | --memory-files 0 0]
 
-Corpus: the bundled transcripts/ copied round-robin up to --files files, minus
-those a shared process cannot run (exits). Measures, in one run:
+Every Python here is one clean venv (python -m venv --without-pip) of PY
+(default: the Python replay embeds, --version's prefix), made for the run:
+the baselines run its bin/python and replay runs with --python VENV, so that
+no site-packages .pth of the base installation is paid at each start.
+
+Corpus: the bundled transcripts/ copied round-robin up to --files files,
+minus those a shared process cannot run (exits). Measured in paired rounds,
+the order rotating, CPU time (user+sys of the process tree) first and wall
+time beside it, medians over the rounds:
+  replay run on the corpus (default -j: one job per CPU);
   (a) the stdlib code.InteractiveConsole replaying each transcript in its own
-      python3 process (tests/support/record_stdlib.py --transcript, one per file);
-  (b) one python3 process replaying them all with the stdlib console and no
+      python process (tests/support/record_stdlib.py --transcript), as many
+      at a time as replay runs jobs, so that wall times compare too;
+  (b) one python process replaying them all with the stdlib console and no
       isolation (bench/stdlib_in_one_process.py);
-  replay run on the same corpus (default -j: one job per CPU);
-  replay run on the smallest transcript against `python3 -c pass` (medians);
-  replay's own peak memory (VmHWM of the parent process) on 100 and 10,000
-      transcripts.
-Prints each time and the ratios against the targets.
+  start-up: replay run on the smallest transcript, and `python -c pass`,
+      each --startup-runs times a round.
+Then replay's own peak memory (VmHWM of the parent) on two corpus sizes.
+Prints the load average before and after, and the ratios with the goals.
 """
 import argparse
 import os
 import pathlib
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import measure  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def timed(command, **kwargs):
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   stdin=subprocess.DEVNULL, check=False, **kwargs)
-    return time.perf_counter() - start
 
 
 def make_corpus(directory, count):
@@ -63,56 +67,98 @@ def peak_memory_kib(command):
     return peak
 
 
+def embedded_python(replay):
+    """The base python of the installation replay embeds (from --version:
+    '... (Python X.Y.Z, prefix P)' or similar), else this one."""
+    version = subprocess.run([replay, '--version'], capture_output=True, text=True).stdout
+    for word in version.replace(',', ' ').replace(')', ' ').split():
+        if word.startswith('/'):
+            for name in ('bin/python3', 'bin/python'):
+                candidate = pathlib.Path(word) / name
+                if os.access(candidate, os.X_OK):
+                    return str(candidate), version.strip()
+    return sys.executable, version.strip()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--build', default=str(ROOT / 'build'))
     parser.add_argument('--files', type=int, default=300)
-    parser.add_argument('--repeat', type=int, default=20)
+    parser.add_argument('--rounds', type=int, default=5)
+    parser.add_argument('--startup-runs', type=int, default=10)
+    parser.add_argument('--base-python')
     parser.add_argument('--memory-files', type=int, nargs=2, default=[100, 10000])
     args = parser.parse_args()
     replay = str(pathlib.Path(args.build) / 'replay' / 'replay')
-    python = subprocess.run([replay, '--version'], capture_output=True, text=True).stdout
-    python_exe = sys.executable
-    recorder = str(ROOT / 'tests' / 'support' / 'record_stdlib.py')
-    print(f'{python.strip()}; baselines with {python_exe}; {os.cpu_count()} CPUs')
+    base, version = embedded_python(replay)
+    base = args.base_python or base
+    jobs = os.cpu_count()
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
+        python = measure.clean_venv(base, tmp / 'venv')
+        venv = str(tmp / 'venv')
+        print(f'{version}; clean venv of {base}; {jobs} CPUs')
+        print(f'before: {measure.load()}')
         files = make_corpus(tmp / 'corpus', args.files)
         names = [str(f) for f in files]
-
-        t_replay = timed([replay, 'run', str(tmp / 'corpus')])
-        t_a = 0.0
-        for f in names:
-            t_a += timed([python_exe, '-u', recorder, '--transcript', f])
-        t_b = timed([python_exe, str(ROOT / 'bench' / 'stdlib_in_one_process.py'), *names])
-
+        recorder = str(ROOT / 'tests' / 'support' / 'record_stdlib.py')
         one = str(min(files, key=lambda f: f.stat().st_size))
-        t_one = statistics.median(timed([replay, 'run', one]) for _ in range(args.repeat))
-        t_pass = statistics.median(timed([python_exe, '-c', 'pass']) for _ in range(args.repeat))
+        replay_run = [replay, '--python', venv, 'run']
+
+        def startup(command):
+            return lambda: measure.run_commands([command] * args.startup_runs)
+
+        samples = measure.paired_rounds({
+            'replay': lambda: measure.run_commands([replay_run + [str(tmp / 'corpus')]]),
+            'a': lambda: measure.run_commands(
+                [[python, '-u', recorder, '--transcript', f] for f in names], jobs=jobs),
+            'b': lambda: measure.run_commands(
+                [[python, str(ROOT / 'bench' / 'stdlib_in_one_process.py'), *names]]),
+            'replay one': startup(replay_run + [one]),
+            'pass': startup([python, '-c', 'pass']),
+        }, args.rounds)
+        failed = [name for name, runs in samples.items()
+                  for s in runs for run in s.runs if run.returncode != 0]
+        if failed:
+            sys.exit(f'a command failed: {sorted(set(failed))}')
 
         memory = []
         for count in args.memory_files:
-            make_corpus(tmp / f'mem{count}', count)
-            memory.append(peak_memory_kib([replay, 'run', str(tmp / f'mem{count}')]))
+            if count > 0:
+                make_corpus(tmp / f'mem{count}', count)
+                memory.append(peak_memory_kib(replay_run + [str(tmp / f'mem{count}')]))
+        print(f'after:  {measure.load()}')
 
-    def row(label, value, target):
-        print(f'  {label:58} {value:8.2f}   target {target}')
-
-    print(f'corpus: {len(names)} transcripts')
-    print(f'  replay run:                           {t_replay:8.3f} s')
-    print(f'  (a) stdlib console, process per file: {t_a:8.3f} s')
-    print(f'  (b) stdlib console, one process:      {t_b:8.3f} s')
-    print(f'  replay run, one small transcript:     {t_one * 1000:8.1f} ms (median of {args.repeat})')
-    print(f'  python3 -c pass:                      {t_pass * 1000:8.1f} ms (median of {args.repeat})')
-    print(f'  replay peak memory: {memory[0]} KiB for {args.memory_files[0]} transcripts, '
-          f'{memory[1]} KiB for {args.memory_files[1]}')
-    print('ratios:')
-    row('(a) / replay  (times faster than a process per file)', t_a / t_replay, '>= 20')
-    row('replay / (b)  (times slower than one unisolated process)', t_replay / t_b, '<= 3')
-    row('replay one transcript / python3 -c pass', t_one / t_pass, '<= 1.5')
-    row(f'memory {args.memory_files[1]} / memory {args.memory_files[0]}', memory[1] / memory[0],
-        '~1 (flat)')
+    n = len(names)
+    cpu = {name: measure.median(s, 'cpu') for name, s in samples.items()}
+    wall = {name: measure.median(s, 'wall') for name, s in samples.items()}
+    print(f'corpus: {n} transcripts; medians of {args.rounds} paired rounds; '
+          f'CPU = user+sys of the process tree')
+    print(f'  {"":56} {"CPU s":>8} {"wall s":>8} {"CPU ms/transcript":>18}')
+    for name, label in (('replay', f'replay run (-j {jobs})'),
+                        ('a', f'(a) stdlib console, process per file, {jobs} at a time'),
+                        ('b', '(b) stdlib console, one process')):
+        print(f'  {label:56} {cpu[name]:8.3f} {wall[name]:8.3f} {cpu[name] / n * 1000:18.2f}')
+    k = args.startup_runs
+    for name, label in (('replay one', 'replay run, smallest transcript'),
+                        ('pass', 'python -c pass')):
+        print(f'  {label:56} {cpu[name] / k * 1000:6.1f} ms {wall[name] / k * 1000:6.1f} ms'
+              f'   (each, mean of {k} a round)')
+    if len(memory) == 2:
+        print(f'  replay peak memory: {memory[0]} KiB for {args.memory_files[0]} transcripts, '
+              f'{memory[1]} KiB for {args.memory_files[1]}')
+    print('ratios (CPU, wall):')
+    measure.row('(a) / replay  (times less than a process per file)',
+                cpu['a'] / cpu['replay'], wall['a'] / wall['replay'])
+    measure.row('replay / (b)  (times more than one unisolated process)',
+                cpu['replay'] / cpu['b'], wall['replay'] / wall['b'])
+    measure.row('replay on one transcript / python -c pass', cpu['replay one'] / cpu['pass'],
+                wall['replay one'] / wall['pass'], 'goal <= 1.5 (CPU)')
+    print(f'  replay CPU per transcript: {cpu["replay"] / n * 1000:.2f} ms   goal <= 2.5 ms')
+    if len(memory) == 2:
+        print(f'  memory {args.memory_files[1]} / memory {args.memory_files[0]}: '
+              f'{memory[1] / memory[0]:.2f}   goal ~1 (flat)')
 
 
 if __name__ == '__main__':

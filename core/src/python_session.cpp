@@ -70,6 +70,13 @@ PythonSession::PythonSession(const SessionOptions& options) : finalize_(options.
     PyRef imported = PyRef::Steal(PyImport_ImportModule(module.c_str()));
     if (!imported) PyErr_Clear();
   }
+  if (options.create_ast_types) {
+    // builtins.compile() checks whether its source is an ast.AST, which
+    // creates the types; Py_CompileString() would not.
+    PyRef builtins = Check(PyImport_ImportModule("builtins"), "importing builtins");
+    Check(PyObject_CallMethod(builtins.get(), "compile", "sss", "", "<replay>", "exec"),
+          "creating the ast types");
+  }
 }
 
 void PythonSession::Start(const SessionOptions& options) {

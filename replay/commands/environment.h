@@ -48,7 +48,11 @@ std::vector<std::string> AvailableVersions();
 std::pair<std::string, int> Capture(const std::vector<std::string>& args);
 
 /// Asks `program` (a path, or a name searched on PATH) for its
-/// sys.executable and version by running it.
+/// sys.executable and version by running it, or from the user's cache
+/// ($XDG_CACHE_HOME or ~/.cache, replay/pythons) of what it said before: an
+/// ELF executable is asked once for each path and identity (device, inode,
+/// size, modification time) of the path and of the file its links lead to; a
+/// script (a pyenv shim) is asked every time.
 Expected<UserPython> AskPython(const std::string& program);
 
 /// One line naming the running interpreter: "Python 3.11.7 at EXECUTABLE,

@@ -48,6 +48,7 @@ pycon::SessionOptions InterpreterFor(const Plan& plan, const std::string& python
   Preload preload = PreloadFor(plan);
   options.preload.insert(options.preload.end(), preload.modules.begin(), preload.modules.end());
   options.preload_if_present = preload.if_present;
+  options.create_ast_types = preload.ast_types;
   return options;
 }
 

@@ -19,8 +19,9 @@ class ConsoleMode : public Mode {
   bool Searches(const std::string& path) const override { return ClaimsByName(path); }
   std::string SearchedFiles() const override { return "*.pycon"; }
   std::string LineSelectionRefused() const override;
-  /// readline, which code.interact imports (the reference).
-  Preload Preloads() const override { return {{}, {"readline"}}; }
+  /// readline, which code.interact imports (the reference), and the `ast`
+  /// types, which its first compile() creates before any input runs.
+  Preload Preloads() const override { return {{}, {"readline"}, true}; }
   Session Prepare(const ModeFile& file) const override;
   TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const override;
   /// The whole session as shown.

@@ -56,6 +56,7 @@ Session DoctestMode::Prepare(const ModeFile& file) const {
   options.option_flags = option_flags_;
   options.setup = file.setup;
   options.line = file.line;
+  options.check_prompts = prompts_ != PromptPolicy::kOff;
   return DoctestSession(file.path, file.text, std::move(options));
 }
 

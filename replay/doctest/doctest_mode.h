@@ -28,8 +28,10 @@ class DoctestMode : public Mode {
   /// __main__.py.
   bool Searches(const std::string& path) const override;
   std::string SearchedFiles() const override { return "*.txt, *.rst, *.md"; }
-  /// doctest, and json, in which the driver reports.
-  Preload Preloads() const override { return {{"doctest", "json"}, {}}; }
+  /// doctest, and json, in which the driver reports; readline, which
+  /// doctest's runner imports as it starts (its pdb.Pdb); the `ast` types,
+  /// which importing doctest creates anyway (it imports inspect, ast).
+  Preload Preloads() const override { return {{"doctest", "json"}, {"readline"}, true}; }
   /// An option flag that is none of the linked doctest's, with the one meant.
   Expected<void> CheckOptions() const override;
   /// Sphinx directives and other example-like lines doctest does not run.

@@ -131,7 +131,7 @@ DoctestResult RunDoctest(const std::string& path, const std::string& text,
 
   // Before any example runs, so that nothing they do can change the check.
   std::vector<PromptFinding> findings;
-  {
+  if (options.check_prompts) {
     WarningsIgnored quiet;
     findings = CheckPrompts(Examples(file_run), ConsoleWaitsForMore);
   }

@@ -22,6 +22,9 @@ struct DoctestOptions {
   /// checked (those before it run unchecked, those after it not at all); a
   /// file with no example there is refused. 0: every example.
   int line = 0;
+  /// Check the examples' prompts against the console core (findings in the
+  /// result); false (--prompts off): no findings, and no cost.
+  bool check_prompts = true;
 };
 
 /// A session that runs the examples of doctest file `path` (as read: `file`)
@@ -43,7 +46,8 @@ bool ConsoleWaitsForMore(const std::string& source);
 
 /// Runs doctest text `text` (DoctestText) of file `path` in this process
 /// with the linked Python's doctest (through replay/doctest/driver.py), after
-/// checking the prompts of its examples (warnings silenced meanwhile).
+/// checking the prompts of its examples if options.check_prompts says so
+/// (warnings silenced meanwhile).
 /// `on_example(line)` is called as each example starts. A file doctest
 /// refuses gives a result with a refusal. Throws pycon::PythonError if the
 /// driver itself fails.

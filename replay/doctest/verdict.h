@@ -12,7 +12,7 @@ namespace replay {
 enum class PromptPolicy {
   kFail,  ///< a prompt no console would show fails the file (the default)
   kWarn,  ///< reported in the message, the verdict is doctest's alone
-  kOff,   ///< not reported (the check still runs in the child)
+  kOff,   ///< not reported (the check does not run)
 };
 
 /// The verdict on doctest file `path` from its session's outcome: examples

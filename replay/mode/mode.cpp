@@ -23,7 +23,9 @@ std::vector<std::string> InAll(const std::vector<Preload>& preloads,
 }  // namespace
 
 Preload CommonPreload(const std::vector<Preload>& preloads) {
-  return {InAll(preloads, &Preload::modules), InAll(preloads, &Preload::if_present)};
+  bool ast_types = !preloads.empty() && std::all_of(preloads.begin(), preloads.end(),
+                                                    [](const Preload& p) { return p.ast_types; });
+  return {InAll(preloads, &Preload::modules), InAll(preloads, &Preload::if_present), ast_types};
 }
 
 }  // namespace replay

@@ -28,10 +28,15 @@ struct ModeFile {
 struct Preload {
   std::vector<std::string> modules;     ///< a missing one is an error
   std::vector<std::string> if_present;  ///< imported if they can be
+  /// The mode's reference compiles (builtins.compile) before any user code
+  /// runs, so the `ast` types may be created before forking
+  /// (pycon::SessionOptions::create_ast_types).
+  bool ast_types = false;
 };
 
 /// The modules every one of `preloads` has: what a run of files of several
-/// modes may preload without showing one mode's modules to another's files.
+/// modes may preload without showing one mode's modules to another's files;
+/// the `ast` types if every one of them creates them.
 Preload CommonPreload(const std::vector<Preload>& preloads);
 
 /// How one kind of file is selected, run in the child, judged and updated.

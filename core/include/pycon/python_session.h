@@ -27,6 +27,13 @@ struct SessionOptions {
   /// Modules imported at start-up if they can be (one that is missing or
   /// fails to import is left out, with no error).
   std::vector<std::string> preload_if_present;
+  /// After the preloads, create the interpreter's `ast` node types (by one
+  /// builtins.compile() of an empty module, which imports nothing), so that
+  /// processes forked from this one do not each create them at their first
+  /// compile(). Only for a session whose users compile before they run
+  /// anything (a console does, at the first input): then the types exist
+  /// before any user code runs, with or without it.
+  bool create_ast_types = false;
   /// If Python is running already (this code is an extension module of the
   /// interpreter, as under `python -m replay`): called first, to give the
   /// running interpreter the state of a fresh one; the session then takes

@@ -54,10 +54,10 @@ struct Project {
   replay::RunOptions options;
 
   Project() {
-    modes.push_back(
-        std::make_unique<FakeMode>("console", ".pycon", false, replay::Preload{{}, {"readline"}}));
+    modes.push_back(std::make_unique<FakeMode>("console", ".pycon", false,
+                                               replay::Preload{{}, {"readline"}, true}));
     modes.push_back(std::make_unique<FakeMode>("doctest", ".md", true,
-                                               replay::Preload{{"doctest"}, {"readline"}}));
+                                               replay::Preload{{"doctest"}, {"readline"}, false}));
     for (const char* file :
          {"a.pycon", "b.md", "sub/c.pycon", "sub/d.md", "gen/e.pycon", "notes.log"}) {
       fs::create_directories((dir.path / file).parent_path());
@@ -179,9 +179,13 @@ TEST_CASE("run plan: the preload is what every mode of the files has in common")
   };
   replay::Preload doctest = preload_of({{p.Path("b.md")}});
   CHECK(doctest.modules == std::vector<std::string>{"doctest"});
+  CHECK_FALSE(doctest.ast_types);
+  replay::Preload console = preload_of({{p.Path("a.pycon")}});
+  CHECK(console.ast_types);
   replay::Preload mixed = preload_of({{p.Path("b.md")}, {p.Path("a.pycon")}});
   CHECK(mixed.modules.empty());
   CHECK(mixed.if_present == std::vector<std::string>{"readline"});
+  CHECK_FALSE(mixed.ast_types);  // one mode's files may not create them before forking
 }
 
 TEST_CASE("run plan: a file given twice, or with its directory, runs once") {
