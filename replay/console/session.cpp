@@ -51,6 +51,13 @@ void StartAsCommand() {
   pycon::CallMethod(path, "insert", {pycon::MakeInt(0), pycon::MakeStr("")}, "sys.path.insert");
 }
 
+/// sys.argv as the console `reference` has it: `python3 -c` gives ['-c']
+/// to code.interact's session, `python3` alone [''] to the REPL.
+void SetArgvOf(ConsoleReference reference) {
+  pycon::SetItem(pycon::GetAttr(pycon::Import("sys"), "__dict__"), "argv",
+                 pycon::MakeStrList({reference == ConsoleReference::kInteract ? "-c" : ""}));
+}
+
 /// The session's output as the replay consumes it, with the offset of each
 /// piece in the whole.
 class SessionOutput {
@@ -164,6 +171,7 @@ Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile s
                                  const Placeholders& placeholders, ConsoleReference reference) {
   return Session{std::move(name), [text = std::move(text), setup = std::move(setup), placeholders,
                                    reference](const SessionHooks& hooks) {
+                   SetArgvOf(reference);
                    pycon::InteractiveConsole console = MakeConsole(reference);
                    if (!setup.path.empty()) RunSetup(setup, console.locals());
                    TranscriptInputs inputs(text, placeholders);
@@ -173,6 +181,7 @@ Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile s
 
 Session InputLinesSession(std::string name, std::string text) {
   return Session{std::move(name), [text = std::move(text)](const SessionHooks& hooks) {
+                   SetArgvOf(ConsoleReference::kInteract);
                    pycon::InteractiveConsole console;
                    PlainInputs inputs(text);
                    return ReplayConsole(console, inputs, hooks).ToJson();

@@ -1,47 +1,70 @@
-"""Record a console transcript with the standard library's code.InteractiveConsole.
+"""Record a console transcript with the literal reference, in a pseudo terminal.
 
 This is the oracle of the project: every expected transcript is produced here,
-by the stdlib console of the Python that runs this script, never by replay's
-own core. Run it with the Python that replay embeds:
+by the reference itself (docs/transcript-format.md "The reference"), never by
+replay's own core. Run it with the Python that replay embeds:
 
-    python3 -u record_stdlib.py INPUT            # INPUT holds one console line per line
-    python3 -u record_stdlib.py --transcript T   # re-record the inputs of transcript T
+    python3 record_stdlib.py INPUT            # INPUT holds one console line per line
+    python3 record_stdlib.py --transcript T   # re-record the inputs of transcript T
 
-The transcript goes to standard output (fd 1 and fd 2 should be the same pipe,
-standard input /dev/null), exactly as a terminal shows a session of
-`python3 -u -c "import code; code.interact(banner='', exitmsg='')"` fed with
-these lines (the reference, docs/transcript-format.md "The reference"): for each line the prompt
-as input() writes it (str(prompt) to the current sys.stdout, then flushed), the
-line and its newline as the terminal echoes them (to the file descriptor, never
-through sys.stdout), then whatever the console wrote. The session has
-sys.argv == [''], sys.path[0] == '' and Python's default SIGINT handler, and
-the stack below user code of the reference: code.interact is called from this
-script's module frame, as `python3 -c` calls it, and reads through code.py's
-own raw_input (whose input() is this script's). The transcript ends when the input ends (no final prompt), or when SystemExit ends
-the session (its message, if it is not None or an int, is printed as Python
-does at exit).
+It starts the reference command with the Python that runs it,
+
+    python3 -u -c "import code; code.interact(banner='', exitmsg='')"
+
+in a pseudo terminal (TERM=dumb, so that readline draws no escape sequences;
+INPUTRC=/dev/null; 10000 columns), and types each line only when the
+interpreter waits reading the terminal: its main thread is blocked in the
+system call that reads standard input (readline's pselect6 on fd 0, or a read
+of fd 0 when input() does not use readline), as /proc/PID/syscall shows, and
+the terminal has been quiet for a moment. The transcript, written to standard
+output, is what the terminal shows, with the pseudo terminal's CRLF made LF
+and the terminal's echo of each typed line replaced by the line and a newline
+(readline echoes a tab as spaces). The session ends when the input ends (the
+last prompt, unanswered, is left out and the process group killed: atexit
+handlers and threads left running are not part of the transcript) or when the
+interpreter exits (SystemExit: everything it shows up to its exit is kept).
+Every wait has a time limit (TIMEOUT seconds): a session that never waits for
+input again is killed, what it showed written out, and the status is 1
+(RECORD_TIMEOUT in the environment sets another limit).
+
+The prompt is learnt from the terminal, never assumed: where it is needed (the
+last prompt, or a --transcript whose text differs from the screen), a Ctrl-L
+makes readline redraw it ("\\r\\n" and the whole prompt), and that redraw is
+left out of the transcript. When input() does not use readline (sys.stdout or
+sys.stdin replaced), a Ctrl-L would be typed into the line, so the prompt is
+guessed: the trailing `>>> ` or `... ` of the screen, or nothing.
 
 With --transcript, the input lines are taken from T the way `replay run` reads
-a console transcript. Before each prompt, the text the console wrote since the
-last input is matched against T; where it matches it is skipped whole (so output
-without a final newline, or output that looks like a prompt, is not mistaken for
-input). Then the text the prompt showed (what str(sys.ps1) or str(sys.ps2)
-became on the terminal; it may span lines, or be empty if sys.stdout is not the
-terminal) followed by a line is input; a line equal to the prompt's last line
+a console transcript. Where the screen since the last input (output and
+prompt) is what T holds at that point, the rest of that line of T is the
+input. Otherwise the text the console wrote since the last input is matched
+against T and, where it matches, skipped whole (so output without a final
+newline, or output that looks like a prompt, is not mistaken for input); then
+the prompt followed by a line is input; a line equal to the prompt's last line
 without its trailing whitespace is an empty input; every other line is output
 and skipped.
 """
-import _signal
-import code
+import fcntl
 import os
+import platform
+import select
+import signal
+import struct
 import sys
-import tempfile
-import traceback
-import types
+import termios
+import time
 
+REFERENCE = "import code; code.interact(banner='', exitmsg='')"
+# Seconds a session may run without waiting for input (RECORD_TIMEOUT).
+TIMEOUT = float(os.environ.get('RECORD_TIMEOUT', '30'))
+QUIET = 0.03  # seconds without output after which a waiting session is idle
+COLUMNS = 10000
 
-class _EndOfInput(BaseException):
-    """Raised by the line source when the input is exhausted."""
+# System call numbers: (read, select, pselect6, poll, ppoll).
+_SYSCALLS = {
+    'x86_64': {'read': 0, 'select': (23, 270)},
+    'aarch64': {'read': 63, 'select': (72,)},
+}.get(platform.machine(), {'read': None, 'select': ()})
 
 
 def _read_text(path):
@@ -70,6 +93,9 @@ def _plain_source(text):
 
 
 def _transcript_source(text):
+    """next_input(prompt, output): the next input line of the transcript
+    `text`, given the prompt the console shows and what it wrote since the
+    last input; StopIteration at the end."""
     pos = 0
 
     def input_at(start, prompt):
@@ -102,13 +128,172 @@ def _transcript_source(text):
                 return line
             pos = text.find('\n', pos) + 1 or len(text)
         raise StopIteration
+
+    def exact(shown):
+        # The input after `shown`, if the transcript holds `shown` next.
+        nonlocal pos
+        if not shown or not text.startswith(shown, pos) or pos + len(shown) >= len(text) \
+                and not shown:
+            return None
+        begin = pos + len(shown)
+        end = text.find('\n', begin)
+        end = len(text) if end < 0 else end
+        pos = min(end + 1, len(text))
+        return text[begin:end]
+    next_input.exact = exact
     return next_input
 
 
+class Terminal:
+    """A program in a pseudo terminal: what it shows, and when it waits."""
+
+    def __init__(self, argv, env):
+        self.pid, self.fd = os.forkpty()
+        if self.pid == 0:
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 50, COLUMNS, 0, 0))
+                os.execve(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        self.running = True
+        self.status = None
+
+    def _waits_on(self):
+        """'readline' if the program's main thread waits in readline (select
+        on fd 0), 'read' if in a read of fd 0, else None."""
+        try:
+            with open(f'/proc/{self.pid}/syscall') as f:
+                fields = f.read().split()
+        except OSError:
+            return None
+        if not fields or not fields[0].isdigit() or len(fields) < 2:
+            return None
+        number, first = int(fields[0]), int(fields[1], 16)
+        if number in _SYSCALLS['select'] and first == 1:
+            return 'readline'
+        if number == _SYSCALLS['read'] and first == 0:
+            return 'read'
+        return None
+
+    def _exited(self):
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+        return self.status is not None
+
+    def wait(self, timeout=TIMEOUT):
+        """What the program shows until it waits reading the terminal, idle,
+        or ends (then self.running is False), as text with CRLF made LF."""
+        out = b''
+        deadline = time.monotonic() + timeout
+        while True:
+            if select.select([self.fd], [], [], 0.005)[0]:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:  # EIO: every end of the terminal is closed
+                    chunk = b''
+                if chunk:
+                    out += chunk
+                    continue
+                self.running = False
+                break
+            if self._exited():
+                # Whatever is still in the terminal's buffer, then the end.
+                while select.select([self.fd], [], [], QUIET)[0]:
+                    try:
+                        chunk = os.read(self.fd, 65536)
+                    except OSError:
+                        chunk = b''
+                    if not chunk:
+                        break
+                    out += chunk
+                self.running = False
+                break
+            self.waits_on = self._waits_on()
+            if self.waits_on and not select.select([self.fd], [], [], QUIET)[0] \
+                    and self._waits_on() == self.waits_on:
+                break
+            if time.monotonic() > deadline:
+                self.kill()
+                raise TimeoutError(out)
+        return out.decode('utf-8', 'surrogateescape').replace('\r\n', '\n')
+
+    def type(self, line):
+        """Types `line` and Enter; returns what the program shows then,
+        without the terminal's echo of the line."""
+        data = line.encode('utf-8', 'surrogateescape')
+        if data:
+            os.write(self.fd, data)
+            self.wait()  # the echo, drawn as readline or the terminal draws it
+            if not self.running:
+                return ''
+        os.write(self.fd, b'\r')
+        shown = self.wait()
+        return shown[1:] if shown.startswith('\n') else shown
+
+    def prompt(self, shown):
+        """The prompt at the end of `shown`, what the program showed before it
+        waits: redrawn by readline (Ctrl-L), or guessed."""
+        if self.waits_on == 'readline':
+            os.write(self.fd, b'\x0c')
+            redrawn = self.wait()
+            if redrawn.startswith('\n') and shown.endswith(redrawn[1:]):
+                return redrawn[1:]
+        tail = shown[shown.rfind('\n') + 1:]
+        return tail[-4:] if tail.endswith(('>>> ', '... ')) else ''
+
+    def kill(self):
+        if self.status is None:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.status = -1
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def environment():
+    env = dict(os.environ, TERM='dumb', INPUTRC='/dev/null')
+    for name in ('PYTHONSTARTUP', 'COLUMNS', 'LINES'):
+        env.pop(name, None)
+    return env
+
+
+def record(argv, next_input):
+    """The transcript of the program `argv` in a terminal, fed by
+    next_input; (text, whether it ended in time)."""
+    terminal = Terminal(argv, environment())
+    screen = []
+    try:
+        shown = terminal.wait()
+        while terminal.running:
+            exact = getattr(next_input, 'exact', None)
+            line = exact(shown) if exact else None
+            if line is None:
+                prompt = terminal.prompt(shown)
+                output = shown[:len(shown) - len(prompt)]
+                try:
+                    line = next_input(prompt, output)
+                except StopIteration:
+                    screen.append(output)  # the last prompt is left out
+                    break
+            screen.append(shown + line + '\n')
+            shown = terminal.type(line)
+        else:
+            screen.append(shown)
+    except TimeoutError as e:
+        screen.append(e.args[0].decode('utf-8', 'surrogateescape').replace('\r\n', '\n'))
+        return ''.join(screen), False
+    finally:
+        terminal.kill()
+    return ''.join(screen), True
+
+
 def main(argv):
-    """Sets this process up as the reference starts (the terminal, argv, path,
-    SIGINT, the console's input); returns finish(ended_at_prompt), which
-    writes the transcript and ends the process; or an exit status."""
     if len(argv) == 3 and argv[1] == '--transcript':
         next_input = _transcript_source(_read_text(argv[2]))
     elif len(argv) == 2:
@@ -116,86 +301,15 @@ def main(argv):
     else:
         sys.stderr.write(__doc__)
         return 2
-
-    # The session writes into a temporary file standing in for the terminal
-    # (fd 1 and fd 2 both), so that the text written since the last input,
-    # at any level (sys.stdout, os.write, child processes), can be read back.
-    terminal = os.dup(1)
-    screen = tempfile.TemporaryFile()
-    os.dup2(screen.fileno(), 1)
-    os.dup2(screen.fileno(), 2)
-    seen = 0
-    prompt_at = 0  # where the last prompt starts on the screen
-
-    def take_output():
-        nonlocal seen
-        size = os.fstat(1).st_size
-        output = os.pread(1, size - seen, seen).decode('utf-8', 'surrogateescape')
-        seen = size
-        return output
-
-    def readfunc(prompt):
-        # input() as it works when stdin is not a terminal: stderr flushed,
-        # str(prompt) written to the current sys.stdout and flushed. Then
-        # the terminal echoes the line and its newline, below sys.stdout.
-        nonlocal prompt_at
-        sys.stdout.flush()
-        sys.stderr.flush()
-        output = take_output()
-        prompt_at = seen
-        sys.stdout.write(str(prompt))
-        sys.stdout.flush()
-        shown = take_output()
-        try:
-            line = next_input(shown, output)
-        except StopIteration:
-            raise _EndOfInput
-        os.write(1, (line + '\n').encode('utf-8', 'surrogateescape'))
-        take_output()
-        return line
-
-    # As `python3 -c` starts: argv [''], the current directory first on the
-    # path, Python's own SIGINT handler (even if this process inherited
-    # SIGINT ignored); _signal is imported at start-up, signal is not.
-    sys.argv = ['']
-    sys.path[0] = ''
-    _signal.signal(_signal.SIGINT, _signal.default_int_handler)
-    # The console reads with code.py's own raw_input, whose input() is
-    # readfunc: its frame is the one a console of the stdlib has.
-    raw_input = code.InteractiveConsole.raw_input
-    code.InteractiveConsole.raw_input = types.FunctionType(
-        raw_input.__code__, dict(vars(code), input=readfunc), raw_input.__name__,
-        raw_input.__defaults__)
-
-    def finish(ended_at_prompt):
-        if ended_at_prompt:
-            # The transcript ends with the last input: no final prompt.
-            os.ftruncate(1, prompt_at)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        size = os.fstat(1).st_size
-        os.write(terminal, os.pread(1, size, 0))
-        # Like replay, the session ends here: atexit handlers and threads
-        # left behind are not part of the transcript.
-        os._exit(0)
-    return finish
+    text, in_time = record([sys.executable, '-u', '-c', REFERENCE], next_input)
+    sys.stdout.buffer.write(text.encode('utf-8', 'surrogateescape'))
+    sys.stdout.flush()
+    if not in_time:
+        sys.stderr.write(f'\n{argv[0]}: the session did not wait for input within '
+                         f'{TIMEOUT:g} s; killed\n')
+        return 1
+    return 0
 
 
 if __name__ == '__main__':
-    finish = main(sys.argv)
-    if not callable(finish):
-        sys.exit(finish)
-    # Called from the module frame, as `python3 -c` calls it: the stack
-    # below the user's code is code.interact's.
-    try:
-        code.interact(banner='', exitmsg='')
-    except _EndOfInput:
-        finish(True)
-    except SystemExit as e:
-        if e.code is not None and not isinstance(e.code, int):
-            sys.stderr.write(str(e.code) + '\n')
-    except BaseException:
-        # code.py itself failed (as replay reports an error): shown as
-        # Python shows an uncaught exception.
-        traceback.print_exc()
-    finish(False)
+    sys.exit(main(sys.argv))

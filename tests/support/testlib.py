@@ -13,9 +13,10 @@ without it.
 
 - run(), sh(), bare(): a program run to its end, its output captured;
 - run_report(), by_path(): `replay run` with its JSON report read back;
-- record(), record_session(): a transcript as the stdlib console of a
-  Python shows it (tests/support/record_stdlib.py in a subprocess) — the
-  truth console mode is compared with;
+- record(), record_session(): a transcript as the reference (`python3 -u -c
+  "import code; code.interact(...)"` of a Python, in a pseudo terminal)
+  shows it (tests/support/record_stdlib.py in a subprocess) — the truth
+  console mode is compared with;
 - markdown_to_doctest(): the examples of a markdown document as doctest text,
   line for line — the truth doctest mode's markdown handling is compared with,
   computed here independently of replay;

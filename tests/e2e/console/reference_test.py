@@ -32,7 +32,7 @@ SESSIONS = {
     'module_in_current_directory': (
         "open('mymod.py', 'w').write('X = 1')\nimport mymod\nmymod.X\n"
         "import sys; sys.path[0], sys.argv\n",
-        ["\n1\n", "('', [''])"]),
+        ["\n1\n", "('', ['-c'])"]),
     'sigint_raises_keyboard_interrupt': (
         "import os; os.kill(os.getpid(), 2)\nprint('after')\n"
         "for i in range(3):\n    if i == 1: os.kill(os.getpid(), 2)\n    print(i)\n\n"
