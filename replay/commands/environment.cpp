@@ -17,6 +17,7 @@
 
 #include "pycon/bridge.h"
 #include "pycon/python_session.h"
+#include "replay/commands/probe_cache.h"
 
 extern char** environ;
 
@@ -130,110 +131,10 @@ Expected<PythonChoice> RunningPython(const std::string& python_option) {
                         executable + "); run that Python's `-m replay` instead"};
 }
 
-/// Where AskPython keeps what interpreters said of themselves:
-/// $XDG_CACHE_HOME/replay/pythons, else ~/.cache/replay/pythons; empty if
-/// neither is known.
-std::filesystem::path ProbeCachePath() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "replay" / "pythons";
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && *home == '/')
-    return std::filesystem::path(home) / ".cache" / "replay" / "pythons";
-  return {};
-}
-
-/// `program` as exec finds it: itself if it names a path (made absolute, as
-/// sys.executable is), else the first executable of that name on PATH; empty
-/// if none.
-std::string ProgramPath(const std::string& program) {
-  std::error_code error;
-  if (program.find('/') != std::string::npos)
-    return std::filesystem::absolute(program, error).lexically_normal().string();
-  const char* path = std::getenv("PATH");
-  std::string dirs = path != nullptr ? path : "";
-  for (std::size_t start = 0; start <= dirs.size();) {
-    std::size_t end = dirs.find(':', start);
-    if (end == std::string::npos) end = dirs.size();
-    std::string dir = dirs.substr(start, end - start);
-    std::filesystem::path candidate = std::filesystem::path(dir.empty() ? "." : dir) / program;
-    if (access(candidate.c_str(), X_OK) == 0 && std::filesystem::is_regular_file(candidate, error))
-      return std::filesystem::absolute(candidate, error).lexically_normal().string();
-    start = end + 1;
-  }
-  return {};
-}
-
-/// The key of what `program` says in the probe cache: its path and the
-/// identity (device, inode, size, modification time) of that path and of
-/// the file it leads to, links followed. Empty, so never cached, unless the
-/// program is an ELF executable: a script (pyenv's shims) may run another
-/// Python tomorrow without changing itself.
-std::string ProbeKey(const std::string& program) {
-  std::string path = ProgramPath(program);
-  if (path.empty() || path.find_first_of("\t\n") != std::string::npos) return {};
-  struct stat link {};
-  struct stat target {};
-  if (lstat(path.c_str(), &link) != 0 || stat(path.c_str(), &target) != 0) return {};
-  char magic[4] = {};
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return {};
-  ssize_t got = read(fd, magic, sizeof magic);
-  close(fd);
-  if (got != 4 || std::memcmp(magic,
-                              "\x7f"
-                              "ELF",
-                              4) != 0)
-    return {};
-  std::string key = path;
-  for (const struct stat* s : {&link, &target}) {
-    key += ' ' + std::to_string(s->st_dev) + ':' + std::to_string(s->st_ino) + ':' +
-           std::to_string(s->st_size) + ':' + std::to_string(s->st_mtim.tv_sec) + '.' +
-           std::to_string(s->st_mtim.tv_nsec);
-  }
-  return key;
-}
-
-/// What the probe cache holds for `key` (lines "KEY\tEXECUTABLE\tVERSION").
-std::optional<UserPython> CachedProbe(const std::filesystem::path& cache, const std::string& key) {
-  std::ifstream file(cache);
-  for (std::string line; std::getline(file, line);) {
-    std::size_t first = line.find('\t');
-    std::size_t second = line.find('\t', first == std::string::npos ? first : first + 1);
-    if (second == std::string::npos || line.compare(0, first, key) != 0 || first != key.size())
-      continue;
-    return UserPython{line.substr(first + 1, second - first - 1), line.substr(second + 1)};
-  }
-  return std::nullopt;
-}
-
-/// Adds what `key`'s program said to the probe cache, with one write (a
-/// concurrent replay's line is not cut into); a cache grown past 64 KiB is
-/// started again. Failing to cache is no error: the next run asks again.
-void CacheProbe(const std::filesystem::path& cache, const std::string& key,
-                const UserPython& python) {
-  if (python.executable.find_first_of("\t\n") != std::string::npos ||
-      python.version.find_first_of("\t\n") != std::string::npos)
-    return;
-  std::error_code error;
-  std::filesystem::create_directories(cache.parent_path(), error);
-  int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC;
-  if (std::filesystem::file_size(cache, error) > 64 * 1024 && !error) flags |= O_TRUNC;
-  int fd = open(cache.c_str(), flags, 0644);
-  if (fd < 0) return;
-  std::string line = key + '\t' + python.executable + '\t' + python.version + '\n';
-  ssize_t written = write(fd, line.data(), line.size());
-  (void)written;
-  close(fd);
-}
-
 }  // namespace
 
 Expected<UserPython> AskPython(const std::string& program) {
-  std::filesystem::path cache = ProbeCachePath();
-  std::string key = cache.empty() ? std::string() : ProbeKey(program);
-  if (!key.empty()) {
-    if (std::optional<UserPython> cached = CachedProbe(cache, key)) return *cached;
-  }
+  if (std::optional<UserPython> cached = CachedPython(program)) return *cached;
   auto [output, status] = Capture({program, "-S", "-c", kAskSource});
   std::size_t newline = output.find('\n');
   if (status != 0 || newline == std::string::npos) {
@@ -241,7 +142,7 @@ Expected<UserPython> AskPython(const std::string& program) {
     return Diagnostic{program, 0, 0, "cannot run this Python: " + output};
   }
   UserPython python{output.substr(0, newline), output.substr(newline + 1)};
-  if (!key.empty()) CacheProbe(cache, key, python);
+  RememberPython(program, python);
   return python;
 }
 
