@@ -26,7 +26,7 @@ struct Line {
 };
 
 /// The transcript's lines (without "\n"), told input from output as the
-/// README says: a line that starts with either prompt, or is one without its
+/// docs/transcript-format.md says: a line that starts with either prompt, or is one without its
 /// trailing space.
 std::vector<Line> Lines(std::string_view text) {
   std::vector<Line> lines;
