@@ -32,6 +32,10 @@ EXPRESSIONS = [
     "sorted(k for k in vars(__import__('__main__')) if 'warn' in k)",
     "sorted(k for k, m in __import__('sys').modules.items() "
     "if '__warningregistry__' in vars(m))",
+    # After a collection in both: which unreachable classes (3.8's pure-Python
+    # functools.partial) are still alive depends on when the collector last
+    # ran, not on what was created, and in which order.
+    "[__import__('gc').collect()] and None",
     "[c.__name__ for c in object.__subclasses__()]",
     "len(__import__('ast').AST.__subclasses__()), __import__('ast').AST.__subclasses__()[:5]",
     "__import__('ast').dump(__import__('ast').parse('x = [i for i in y if i]'))",

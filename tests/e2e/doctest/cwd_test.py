@@ -87,7 +87,10 @@ def main():
                                    cwd=project, env=env)
                 checked += 1
                 where = '%s%s' % (name, ' with PYTHONSAFEPATH=1' if safe else '')
-                if stdlib != pytest and (name, safe) not in PYTEST_DIFFERS:
+                # PYTHONSAFEPATH is 3.11's: an older linked Python ignores it, as
+                # replay embedding it does, while Debian's pytest (3.11) obeys it.
+                safe_known = sys.version_info >= (3, 11) or not safe
+                if stdlib != pytest and (name, safe) not in PYTEST_DIFFERS and safe_known:
                     failures.append('%s: python -m doctest %s, pytest %s: the references '
                                     'disagree' % (where, stdlib, pytest))
                 if verdict(done) != stdlib:
