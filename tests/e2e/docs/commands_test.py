@@ -313,6 +313,11 @@ def main(replay, as_module, recorder, source):
                         print(f'NOT RUN {command.where}: $ {command.text}\n'
                               f'    because: {NOT_RUN[command.text]}')
                         continue
+                    if as_module == 'none' and re.match(r'python3? -m replay\b', command.text):
+                        # Sanitizer builds have no module (python/CMakeLists.txt).
+                        print(f'NOT RUN {command.where}: $ {command.text}\n'
+                              '    because: this build has no Python module')
+                        continue
                     ran += 1
                     run = subprocess.run(['bash', '-c', command.text], cwd=project, env=env,
                                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
