@@ -41,7 +41,6 @@ import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import measure  # noqa: E402
-from run import embedded_python  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEBIAN_PACKAGES = '/usr/lib/python3/dist-packages'
@@ -96,9 +95,7 @@ def main():
     parser.add_argument('--rounds', type=int, default=3)
     parser.add_argument('--base-python')
     args = parser.parse_args()
-    replay = str(pathlib.Path(args.build) / 'replay' / 'replay')
-    base, version = embedded_python(replay)
-    base = args.base_python or base
+    replay, base, version = measure.replay_and_base(args.build, args.base_python)
     jobs = os.cpu_count()
 
     with tempfile.TemporaryDirectory() as tmp:

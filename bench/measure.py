@@ -11,6 +11,7 @@ import pathlib
 import resource
 import statistics
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -76,3 +77,25 @@ def row(label, cpu, wall, target=''):
     """One ratio line: CPU first, wall beside it."""
     wall_text = f'wall {wall:6.2f}' if wall is not None else ' ' * 11
     print(f'  {label:62} CPU {cpu:6.2f}   {wall_text}   {target}')
+
+
+def embedded_python(replay):
+    """The base python of the installation replay embeds (from --version:
+    '... (Python X.Y.Z, prefix P)' or similar), else this one."""
+    version = subprocess.run([replay, '--version'], capture_output=True, text=True).stdout
+    for word in version.replace(',', ' ').replace(')', ' ').split():
+        if word.startswith('/'):
+            for name in ('bin/python3', 'bin/python'):
+                candidate = pathlib.Path(word) / name
+                if os.access(candidate, os.X_OK):
+                    return str(candidate), version.strip()
+    return sys.executable, version.strip()
+
+
+def replay_and_base(build, base_python=None):
+    """The replay program of build directory `build`, the Python to make the
+    clean venv from (`base_python`, else the one replay embeds) and replay's
+    --version line."""
+    replay = str(pathlib.Path(build) / 'replay' / 'replay')
+    base, version = embedded_python(replay)
+    return replay, base_python or base, version

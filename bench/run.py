@@ -67,19 +67,6 @@ def peak_memory_kib(command):
     return peak
 
 
-def embedded_python(replay):
-    """The base python of the installation replay embeds (from --version:
-    '... (Python X.Y.Z, prefix P)' or similar), else this one."""
-    version = subprocess.run([replay, '--version'], capture_output=True, text=True).stdout
-    for word in version.replace(',', ' ').replace(')', ' ').split():
-        if word.startswith('/'):
-            for name in ('bin/python3', 'bin/python'):
-                candidate = pathlib.Path(word) / name
-                if os.access(candidate, os.X_OK):
-                    return str(candidate), version.strip()
-    return sys.executable, version.strip()
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--build', default=str(ROOT / 'build'))
@@ -89,9 +76,7 @@ def main():
     parser.add_argument('--base-python')
     parser.add_argument('--memory-files', type=int, nargs=2, default=[100, 10000])
     args = parser.parse_args()
-    replay = str(pathlib.Path(args.build) / 'replay' / 'replay')
-    base, version = embedded_python(replay)
-    base = args.base_python or base
+    replay, base, version = measure.replay_and_base(args.build, args.base_python)
     jobs = os.cpu_count()
 
     with tempfile.TemporaryDirectory() as tmp:
