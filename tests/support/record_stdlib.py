@@ -13,10 +13,11 @@ It starts the reference command with the Python that runs it,
 
 in a pseudo terminal (TERM=dumb, so that readline draws no escape sequences;
 INPUTRC=/dev/null; 10000 columns), and types each line only when the
-interpreter waits reading the terminal: its main thread is blocked in the
-system call that reads standard input (readline's pselect6 on fd 0, or a read
-of fd 0 when input() does not use readline), as /proc/PID/syscall shows, and
-the terminal has been quiet for a moment. The transcript, written to standard
+interpreter waits reading the terminal: it has read all that was typed and
+shown something since (the echo of a keystroke, at least), its main thread is
+blocked in the system call that reads standard input (readline's pselect6 on
+fd 0, or a read of fd 0 when input() does not use readline), as
+/proc/PID/syscall shows, and the terminal has been quiet for a moment. The transcript, written to standard
 output, is what the terminal shows, with the pseudo terminal's CRLF made LF
 and the terminal's echo of each typed line replaced by the line and a newline
 (readline echoes a tab as spaces). The session ends when the input ends (the
@@ -58,6 +59,7 @@ REFERENCE = "import code; code.interact(banner='', exitmsg='')"
 # Seconds a session may run without waiting for input (RECORD_TIMEOUT).
 TIMEOUT = float(os.environ.get('RECORD_TIMEOUT', '30'))
 QUIET = 0.03  # seconds without output after which a waiting session is idle
+SILENT = 1.0  # seconds after which a session that shows nothing (no echo) may be idle
 COLUMNS = 10000
 
 # System call numbers: (read, select, pselect6, poll, ppoll).
@@ -148,15 +150,29 @@ class Terminal:
     """A program in a pseudo terminal: what it shows, and when it waits."""
 
     def __init__(self, argv, env):
-        self.pid, self.fd = os.forkpty()
+        self.fd, self.slave = os.openpty()
+        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack('HHHH', 50, COLUMNS, 0, 0))
+        self.pid = os.fork()
         if self.pid == 0:
             try:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 50, COLUMNS, 0, 0))
+                os.close(self.fd)
+                os.setsid()
+                fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
+                for fd in (0, 1, 2):
+                    os.dup2(self.slave, fd)
+                os.close(self.slave)
                 os.execve(argv[0], argv, env)
             finally:
                 os._exit(127)
+        # The parent keeps the terminal's other end open to see how much of
+        # what was typed the program has not read yet (_unread).
         self.running = True
         self.status = None
+
+    def _unread(self):
+        """Bytes typed that the program has not read yet."""
+        count = fcntl.ioctl(self.slave, termios.FIONREAD, struct.pack('i', 0))
+        return struct.unpack('i', count)[0]
 
     def _waits_on(self):
         """'readline' if the program's main thread waits in readline (select
@@ -186,7 +202,8 @@ class Terminal:
         """What the program shows until it waits reading the terminal, idle,
         or ends (then self.running is False), as text with CRLF made LF."""
         out = b''
-        deadline = time.monotonic() + timeout
+        start = time.monotonic()
+        deadline = start + timeout
         while True:
             if select.select([self.fd], [], [], 0.005)[0]:
                 try:
@@ -210,8 +227,14 @@ class Terminal:
                     out += chunk
                 self.running = False
                 break
+            # Idle: everything typed is read, and the program, having
+            # answered it (every keystroke is echoed; on a loaded machine the
+            # echo can come late, and the program may not have run yet), is
+            # waiting to read the terminal again, quiet for a moment.
             self.waits_on = self._waits_on()
-            if self.waits_on and not select.select([self.fd], [], [], QUIET)[0] \
+            if self.waits_on and (out or time.monotonic() > start + SILENT) \
+                    and not self._unread() \
+                    and not select.select([self.fd], [], [], QUIET)[0] \
                     and self._waits_on() == self.waits_on:
                 break
             if time.monotonic() > deadline:
@@ -253,6 +276,7 @@ class Terminal:
             self.status = -1
         if self.fd is not None:
             os.close(self.fd)
+            os.close(self.slave)
             self.fd = None
 
 

@@ -1,20 +1,22 @@
 """Transcripts replay has never seen, recorded by the stdlib console, pass.
 
-    python3 fresh_corpus_test.py REPLAY RECORDER TRANSCRIPT_DIR
+    python3 fresh_corpus_test.py record RECORDER OUTPUT_DIR
+    python3 fresh_corpus_test.py check REPLAY DIRECTORY...
 
-Runs with the Python that replay embeds. Builds a corpus in a temporary
-directory from (1) the inputs of every bundled transcript and (2) sessions
-generated from random combinations of snippets (seeded, so a failure can be
-reproduced), records each with the stdlib code.InteractiveConsole of this
-Python, then runs `replay run` on it: every transcript must pass. This is the
-test that holds on every Python version, whatever the bundled corpus was
-recorded with. The report must also be the same with -j 1 and -j 5.
+Runs with the Python that replay embeds. `record` (a ctest fixture) writes
+sessions generated from random combinations of snippets (seeded, so a
+failure can be reproduced), each recorded by the reference console of this
+Python. `check` runs `replay run` on them and on the bundled transcripts'
+inputs recorded the same way (record_corpus.py): every transcript must pass,
+and the report must be the same with -j 1 and -j 5. This is the test that
+holds on every Python version, whatever the bundled corpus was recorded
+with; the binary and `python -m replay` share the recordings.
 """
 import pathlib
 import random
+import shutil
 import subprocess
 import sys
-import tempfile
 
 import testlib
 
@@ -40,43 +42,49 @@ SNIPPETS = [
 
 
 
-def main(replay, recorder, directory, generated=120, seed=20261126):
+def record(recorder, output, generated=120, seed=20261126):
+    """Writes OUTPUT/session_NNN.pycon: `generated` sessions of random
+    snippets (seeded, so a failure can be reproduced), each as the
+    reference console of this Python records it."""
     rng = random.Random(seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        out = pathlib.Path(tmp)
-        count = 0
-        for path in sorted(pathlib.Path(directory).rglob('*.pycon')):
-            target = out / 'bundled' / path.relative_to(directory)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(testlib.record(recorder, '--transcript', path))
-            count += 1
-        (out / 'generated').mkdir()
-        for n in range(generated):
-            lines = [line for _ in range(rng.randint(2, 8)) for line in rng.choice(SNIPPETS)]
-            (out / 'generated' / f'session_{n:03}.pycon').write_bytes(
-                testlib.record_session(recorder, '\n'.join(lines) + '\n'))
-            count += 1
-        run, report = testlib.run_report(replay, '--color', 'never', out / 'bundled',
-                                         out / 'generated', stderr=subprocess.STDOUT, text=True,
-                                         timeout=600)
-        summary = report['summary']
-        if run.returncode != 0 or summary['passed'] != count or summary['total'] != count:
-            print(run.stdout)
-            print(f'expected {count} transcripts to pass; summary: {summary}')
-            return 1
-        # The same verdicts, in the same order, whatever the number of jobs.
-        def verdicts(jobs):
-            _, report = testlib.run_report(replay, '-j', jobs, out / 'bundled', out / 'generated',
-                                           stdout=subprocess.DEVNULL, stderr=None,
-                                           timeout=600)
-            return [(v['path'], v['status'], v['examples'], v['diff'])
-                    for v in report['transcripts']]
-        if verdicts(1) != verdicts(5):
-            print('the report differs between -j 1 and -j 5')
-            return 1
-        print(f'{count} passed, 0 failed')
-        return 0
+    output = pathlib.Path(output)
+    shutil.rmtree(output, ignore_errors=True)
+    (output / 'inputs').mkdir(parents=True)
+    inputs = []
+    for n in range(generated):
+        lines = [line for _ in range(rng.randint(2, 8)) for line in rng.choice(SNIPPETS)]
+        inputs.append(output / 'inputs' / f'session_{n:03}.txt')
+        inputs[-1].write_text('\n'.join(lines) + '\n', encoding='utf-8')
+    for path, recorded in zip(inputs, testlib.record_all(recorder, [(p,) for p in inputs])):
+        (output / (path.stem + '.pycon')).write_bytes(recorded)
+    print(f'{generated} sessions recorded by Python {sys.version.split()[0]} into {output}')
+    return 0
+
+
+def check(replay, *directories):
+    """`replay run` on DIRECTORIES passes every transcript, with the same
+    report whatever the number of jobs."""
+    count = sum(1 for d in directories for _ in pathlib.Path(d).rglob('*.pycon'))
+    run, report = testlib.run_report(replay, '--color', 'never', *directories,
+                                     stderr=subprocess.STDOUT, text=True, timeout=600)
+    summary = report['summary'] if report else None
+    if not count or run.returncode != 0 or summary['passed'] != count \
+            or summary['total'] != count:
+        print(run.stdout)
+        print(f'expected {count} transcripts to pass; summary: {summary}')
+        return 1
+    # The same verdicts, in the same order, whatever the number of jobs.
+    def verdicts(jobs):
+        _, report = testlib.run_report(replay, '-j', jobs, *directories,
+                                       stdout=subprocess.DEVNULL, stderr=None, timeout=600)
+        return [(v['path'], v['status'], v['examples'], v['diff'])
+                for v in report['transcripts']]
+    if verdicts(1) != verdicts(5):
+        print('the report differs between -j 1 and -j 5')
+        return 1
+    print(f'{count} passed, 0 failed')
+    return 0
 
 
 if __name__ == '__main__':
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit({'record': record, 'check': check}[sys.argv[1]](*sys.argv[2:]))

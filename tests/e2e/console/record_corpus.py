@@ -22,8 +22,8 @@ def main(recorder, source, output):
     files = sorted(source.rglob('*.pycon'))
     shutil.rmtree(output, ignore_errors=True)
     empty = []
-    for path in files:
-        recorded = testlib.record(recorder, '--transcript', path)
+    recordings = testlib.record_all(recorder, [('--transcript', path) for path in files])
+    for path, recorded in zip(files, recordings):
         target = output / path.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(recorded)

@@ -1,8 +1,10 @@
 """Doctest mode gives the verdicts of stdlib doctest of the same Python.
 
-    python3 differential_test.py REPLAY CORPUS
+    python3 differential_test.py truth CORPUS VERDICTS.json
+    python3 differential_test.py check REPLAY CORPUS VERDICTS.json
 
-For every file of CORPUS (*.txt, *.rst, *.md) and each set of --option flags
+`truth` (a ctest fixture) computes stdlib doctest's verdicts; `check`
+compares replay's with them. For every file of CORPUS (*.txt, *.rst, *.md) and each set of --option flags
 in OPTION_SETS, runs `replay run --mode doctest --prompts off` once over the
 corpus, and doctest.testfile(path, module_relative=False, optionflags=...) of
 this Python (the one replay embeds) in a subprocess per file, and compares:
@@ -24,6 +26,8 @@ changes the verdict.
 """
 import concurrent.futures
 import doctest
+import hashlib
+import json
 import os
 import pathlib
 import re
@@ -138,33 +142,74 @@ def compare(path, flags, expected, actual):
     return problems
 
 
-def main():
-    replay, corpus = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
-    files = sorted(p for p in corpus.iterdir() if p.suffix in ('.txt', '.rst', '.md'))
+def markdown_truth_files(files, tmp):
+    """What stdlib doctest runs for each file: the file itself, or a
+    markdown file's examples in a file of the same name under `tmp`."""
+    truth_file = {}
+    for path in files:
+        if path.suffix == '.md':
+            (tmp / 'md').mkdir(exist_ok=True)
+            target = tmp / 'md' / path.name
+            text = path.read_text(encoding='utf-8')
+            target.write_text(testlib.markdown_to_doctest(text), encoding='utf-8')
+            truth_file[path] = target
+        else:
+            truth_file[path] = path
+    return truth_file
+
+
+def corpus_files(corpus):
+    return sorted(p for p in corpus.iterdir() if p.suffix in ('.txt', '.rst', '.md'))
+
+
+def corpus_key(files):
+    """What the verdicts were computed on: this Python, the files and their
+    contents, the option sets."""
+    digest = hashlib.sha256(repr(OPTION_SETS).encode())
+    for path in files:
+        digest.update(path.name.encode() + b'\0' + path.read_bytes() + b'\0')
+    return {'python': sys.version, 'corpus': digest.hexdigest()}
+
+
+def truth(corpus, output):
+    """Writes OUTPUT: stdlib doctest's verdict on every file of CORPUS under
+    each option set, and on each raw markdown file (a ctest fixture shared
+    by the binary's and `python -m replay`'s differential tests)."""
+    corpus = pathlib.Path(corpus).resolve()
+    files = corpus_files(corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        truth_file = markdown_truth_files(files, pathlib.Path(tmp))
+        jobs = [(path, tuple(flags)) for flags in OPTION_SETS for path in files]
+        markdown = [p for p in files if p.suffix == '.md']
+        with concurrent.futures.ThreadPoolExecutor(2 * (os.cpu_count() or 2)) as pool:
+            verdicts = list(pool.map(
+                lambda job: stdlib_verdict(truth_file[job[0]], list(job[1])), jobs))
+            raw = list(pool.map(lambda p: stdlib_verdict(p, []), markdown))
+    pathlib.Path(output).write_text(json.dumps({
+        **corpus_key(files),
+        'verdicts': [[path.name, list(flags), verdict]
+                     for (path, flags), verdict in zip(jobs, verdicts)],
+        'raw_markdown': {path.name: verdict for path, verdict in zip(markdown, raw)},
+    }), encoding='utf-8')
+    print('%d stdlib doctest verdicts written to %s' % (len(jobs) + len(markdown), output))
+    return 0
+
+
+def check(replay, corpus, truth_path):
+    corpus = pathlib.Path(corpus).resolve()
+    files = corpus_files(corpus)
+    recorded = json.loads(pathlib.Path(truth_path).read_text(encoding='utf-8'))
+    if {k: recorded[k] for k in ('python', 'corpus')} != corpus_key(files):
+        print('%s was computed by another Python or on another corpus: run the test '
+              'doctest_corpus_judged_by_stdlib again' % truth_path)
+        return 1
+    by_name = {p.name: p for p in files}
+    truths = {(by_name[name], tuple(flags)): verdict
+              for name, flags, verdict in recorded['verdicts']}
+    raw_markdown = {by_name[name]: verdict for name, verdict in recorded['raw_markdown'].items()}
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        # What stdlib doctest runs: the file itself, or a markdown file's
-        # examples in a file of the same name.
-        truth_file = {}
-        for path in files:
-            if path.suffix == '.md':
-                (tmp / 'md').mkdir(exist_ok=True)
-                target = tmp / 'md' / path.name
-                text = path.read_text(encoding='utf-8')
-                target.write_text(testlib.markdown_to_doctest(text), encoding='utf-8')
-                truth_file[path] = target
-            else:
-                truth_file[path] = path
-
-        jobs = [(path, tuple(flags)) for flags in OPTION_SETS for path in files]
-        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-            truths = dict(zip(jobs, pool.map(
-                lambda job: stdlib_verdict(truth_file[job[0]], list(job[1])), jobs)))
-            raw_markdown = dict(zip(
-                [p for p in files if p.suffix == '.md'],
-                pool.map(lambda p: stdlib_verdict(p, []),
-                         [p for p in files if p.suffix == '.md'])))
+        truth_file = markdown_truth_files(files, pathlib.Path(tmp))
 
         compared = failed_seen = passed_seen = errors_seen = 0
         for flags in OPTION_SETS:
@@ -237,4 +282,4 @@ def main():
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit({'truth': truth, 'check': check}[sys.argv[1]](*sys.argv[2:]))
