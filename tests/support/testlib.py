@@ -112,14 +112,14 @@ def record_session(recorder, inputs, **options):
         return record(recorder, path, **options)
 
 
-def record_all(recorder, jobs):
-    """[record(recorder, *args) for args in jobs], recorded several at a
-    time: a recording mostly waits (the recorder types a line only once
-    the console is idle), so running them side by side takes a fraction of
-    the time and little more CPU."""
+def record_all(recorder, jobs, **options):
+    """[record(recorder, *args, **options) for args in jobs], recorded
+    several at a time: a recording mostly waits (the recorder types a line
+    only once the console is idle), so running them side by side takes a
+    fraction of the time and little more CPU."""
     import concurrent.futures
     with concurrent.futures.ThreadPoolExecutor(4 * (os.cpu_count() or 2)) as pool:
-        return list(pool.map(lambda args: record(recorder, *args), jobs))
+        return list(pool.map(lambda args: record(recorder, *args, **options), jobs))
 
 
 FENCE = re.compile(r'^[ \t]*(`{3,}|~{3,})(.*)$')
@@ -301,10 +301,12 @@ def suite_for(python, recorder, corpus, out, rerecord=True):
     `rerecord` false the files as they are (for the Python they were
     recorded with); plus `zz_altered.pycon`, which must fail. Returns `out`."""
     if rerecord:
-        for path in sorted(pathlib.Path(corpus).rglob('*.pycon')):
+        files = sorted(pathlib.Path(corpus).rglob('*.pycon'))
+        recordings = record_all(recorder, [('--transcript', p) for p in files], python=python)
+        for path, recorded in zip(files, recordings):
             target = out / path.relative_to(corpus)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(record(recorder, '--transcript', path, python=python))
+            target.write_bytes(recorded)
     else:
         shutil.copytree(corpus, out)
     (out / 'zz_altered.pycon').write_text('>>> 6 * 7\n43\n')
