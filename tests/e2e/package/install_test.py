@@ -13,6 +13,7 @@ installed replay must run on its own (its libpython found from the install).
 import functools
 import json
 import pathlib
+import shutil
 import sys
 import tempfile
 
@@ -34,15 +35,27 @@ def write_transcripts(recorder, root):
     (root / 'bad').mkdir()
     good = (root / 'good/arith.pycon').read_bytes()
     (root / 'bad/arith.pycon').write_bytes(good.replace(b'42', b'43'))
+    (root / 'docs/sub').mkdir(parents=True)
+    (root / 'docs/guide.md').write_text('```pycon\n>>> 6 * 7\n42\n```\n')
+    (root / 'docs/sub/api.rst').write_text('Adding:\n\n>>> 1 + 1\n2\n')
 
 
-def check_consumer(build, failures):
+def check_consumer(build, transcripts, failures):
+    # A document added after CMake ran: the next build configures again.
+    (transcripts / 'docs/sub/new.txt').write_text('>>> print("new")\nnew\n')
+    built = sh('cmake', '--build', build)
+    if built.returncode != 0:
+        failures.append('the consumer did not build:\n' + built.stdout.decode())
     listed = sh('ctest', '-N', cwd=build).stdout.decode()
-    for test in ('good/arith.pycon', 'good/sub/error.pycon', 'bad'):
+    for test in ('good/arith.pycon', 'good/sub/error.pycon', 'bad', 'docs/guide.md',
+                 'docs/sub/api.rst', 'docs/sub/new.txt'):
         if f': {test}\n' not in listed:
             failures.append(f'ctest -N does not list {test}:\n{listed}')
-    if sh('ctest', '-L', 'expected_to_pass', cwd=build).returncode != 0:
-        failures.append('the good transcripts did not pass')
+    for label in ('expected_to_pass', 'docs'):
+        result = sh('ctest', '-L', label, cwd=build)
+        if result.returncode != 0 or b'100% tests passed' not in result.stdout:
+            failures.append(f'the tests labelled {label} did not pass:\n'
+                            + result.stdout.decode())
     result = sh('ctest', '-L', 'expected_to_fail', cwd=build)
     if result.returncode == 0 or b'1 tests failed out of 1' not in result.stdout:
         failures.append('the bad transcript did not fail:\n' + result.stdout.decode())
@@ -72,7 +85,18 @@ def main(build_dir, consumer, recorder):
         if configured.returncode != 0:
             failures.append('the consumer did not configure:\n' + configured.stdout.decode())
         else:
-            check_consumer(tmp / 'build', failures)
+            check_consumer(tmp / 'build', tmp / 'transcripts', failures)
+        # PER_FILE where the mode finds nothing (docs/ holding a transcript
+        # only): CMake stops, naming the test and the directory.
+        shutil.rmtree(tmp / 'transcripts/docs')
+        (tmp / 'transcripts/docs').mkdir()
+        (tmp / 'transcripts/docs/only.pycon').write_bytes(b'>>> 1\n1\n')
+        refused = sh('cmake', '-S', consumer, '-B', tmp / 'build-empty',
+                     f'-DCMAKE_PREFIX_PATH={prefix}', f'-DTRANSCRIPTS={tmp / "transcripts"}')
+        text = refused.stdout.decode()
+        if refused.returncode == 0 or 'replay_add_transcripts(docs PER_FILE)' not in text \
+                or 'lists no file to test' not in text:
+            failures.append('PER_FILE finding no document configured:\n' + text)
     return testlib.finish(failures)
 
 
