@@ -15,6 +15,7 @@ std::optional<std::string> SetupPathFor(const std::string& path, const RunOption
 
 std::optional<Session> FileQueue::Prepare(size_t index) {
   const PlannedFile& planned = files_[index];
+  ++asked_;
   if (options_.exit_first && reporter_.failures() > 0) {
     ++not_started_;
     return std::nullopt;
@@ -40,6 +41,13 @@ std::optional<Session> FileQueue::Prepare(size_t index) {
 void FileQueue::Finish(size_t index, SessionOutcome outcome) {
   const PlannedFile& planned = files_[index];
   const ModeFile& file = running_.at(index);
+  if (outcome.end == SessionOutcome::End::kInterrupted) {
+    // No verdict, no update: the file and the line it was running.
+    running_.erase(index);
+    Report(index, Status::kInterrupted,
+           Diagnostic{planned.path, 0, 0, outcome.Describe(options_.isolation)});
+    return;
+  }
   TranscriptVerdict verdict = planned.mode->Judge(file, outcome);
   if ((options_.update || options_.update_version) && verdict.status == Status::kFailed)
     Update(planned, file, outcome, verdict);
@@ -52,6 +60,7 @@ void FileQueue::Finish(size_t index, SessionOutcome outcome) {
 /// run whole is recorded as failed or not; a file of which one example ran
 /// (FILE:LINE) only if it failed, as its other examples did not run.
 void FileQueue::Add(size_t index, TranscriptVerdict verdict) {
+  if (verdict.status == Status::kInterrupted) return reporter_.Add(index, std::move(verdict));
   bool failed = verdict.status == Status::kFailed || verdict.status == Status::kError;
   if (failed || files_[index].line == 0) ran_[files_[index].relative] = failed;
   reporter_.Add(index, std::move(verdict));

@@ -42,6 +42,8 @@ class FileQueue : public SessionQueue {
 
   /// Files -x did not start.
   size_t not_started() const { return not_started_; }
+  /// Files the run never came to (it was interrupted first).
+  size_t never_reached() const { return files_.size() - asked_; }
 
   /// Each file that got a verdict (relative to the rootdir), and whether it
   /// failed or errored: for --last-failed.
@@ -60,6 +62,7 @@ class FileQueue : public SessionQueue {
   RunReporter& reporter_;
   std::map<size_t, ModeFile> running_;  ///< the files whose sessions run
   size_t not_started_ = 0;
+  size_t asked_ = 0;
   std::map<std::string, bool> ran_;
 };
 

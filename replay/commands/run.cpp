@@ -81,7 +81,8 @@ ExitStatus Run(const RunOptions& options, const Plan& plan, std::ostream& text) 
   InterruptSignals interrupt;
   RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  ExitStatus status = reporter.Finish(end == RunEnd::kInterrupted, elapsed.count());
+  ExitStatus status =
+      reporter.Finish(end == RunEnd::kInterrupted, elapsed.count(), queue.never_reached());
   if (Expected<void> cached = WriteLastFailed(options.rootdir, queue.ran()); !cached)
     std::cerr << "replay: cannot record the failures for --last-failed: "
               << cached.error().ToString() << "\n";

@@ -8,10 +8,11 @@ namespace replay {
 
 std::string JsonReportHead(const RunSummary& summary) {
   nlohmann::ordered_json head = {
-      {"total", summary.total()},          {"passed", summary.passed},
-      {"failed", summary.failed},          {"errors", summary.errors},
-      {"skipped", summary.skipped},        {"duration_s", summary.duration_s},
-      {"interrupted", summary.interrupted}};
+      {"total", summary.total()},           {"passed", summary.passed},
+      {"failed", summary.failed},           {"errors", summary.errors},
+      {"skipped", summary.skipped},         {"duration_s", summary.duration_s},
+      {"interrupted", summary.interrupted}, {"interrupted_files", summary.interrupted_files},
+      {"not_run", summary.not_run}};
   return "{\n  \"summary\": " + head.dump() + ",\n  \"transcripts\": [\n";
 }
 

@@ -65,8 +65,8 @@ std::string Seconds(double seconds) {
 std::string JunitReportHead(const RunSummary& summary) {
   std::string counts = " tests=\"" + std::to_string(summary.total()) + "\" failures=\"" +
                        std::to_string(summary.failed) + "\" errors=\"" +
-                       std::to_string(summary.errors) + "\" skipped=\"" +
-                       std::to_string(summary.skipped) + "\" time=\"" +
+                       std::to_string(summary.errors + summary.interrupted_files) +
+                       "\" skipped=\"" + std::to_string(summary.skipped) + "\" time=\"" +
                        Seconds(summary.duration_s) + "\"";
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"replay\"" + counts +
          ">\n  <testsuite name=\"replay\"" + counts + ">\n";
@@ -94,6 +94,8 @@ std::string JunitReportEntry(const TranscriptVerdict& verdict) {
              "</error>\n" + end;
     case Status::kSkipped:
       return xml + ">\n      <skipped message=\"" + message + "\"/>\n" + end;
+    case Status::kInterrupted:
+      return xml + ">\n      <error message=\"" + message + "\" type=\"interrupted\"/>\n" + end;
   }
   return xml + "/>\n";
 }

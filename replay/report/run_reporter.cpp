@@ -46,11 +46,12 @@ void RunReporter::ClearProgress() {
   if (options_.progress) err_ << kClearLine << std::flush;
 }
 
-ExitStatus RunReporter::Finish(bool interrupted, double duration_s) {
+ExitStatus RunReporter::Finish(bool interrupted, double duration_s, size_t not_run) {
   ClearProgress();
   for (const auto& [index, verdict] : waiting_) Emit(verdict);
   waiting_.clear();
   summary_.interrupted = interrupted;
+  summary_.not_run = not_run;
   summary_.duration_s = duration_s;
   out_ << SummaryLine(summary_) << std::endl;
   ExitStatus status = io_failed_                              ? ExitStatus::kUsageOrIo

@@ -44,8 +44,9 @@ class RunReporter {
   /// Ends the run: reports what still waits (after an interruption, what
   /// finished), prints the summary line, writes the report files. Returns
   /// the exit status: 0 all passed, 1 any failed or errored, 2 a report or
-  /// an --update could not be written, 130 interrupted.
-  ExitStatus Finish(bool interrupted, double duration_s);
+  /// an --update could not be written, 130 interrupted (`not_run` files
+  /// not started then).
+  ExitStatus Finish(bool interrupted, double duration_s, size_t not_run = 0);
 
  private:
   void Emit(const TranscriptVerdict& verdict);

@@ -52,7 +52,9 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   }
   std::string text = verdict.status == Status::kFailed  ? Paint("FAIL", Style::kBoldRed, color)
                      : verdict.status == Status::kError ? Paint("ERROR", Style::kBoldRed, color)
-                                                        : Paint("SKIP", Style::kYellow, color);
+                     : verdict.status == Status::kInterrupted
+                         ? Paint("INTERRUPTED", Style::kBoldYellow, color)
+                         : Paint("SKIP", Style::kYellow, color);
   text += " " + message + "\n" + RenderNotes(verdict, color);
   if (verdict.updated)
     text +=
@@ -71,7 +73,12 @@ std::string SummaryLine(const RunSummary& summary) {
   std::snprintf(seconds, sizeof seconds, "%.2f", summary.duration_s);
   std::string line = std::to_string(summary.passed) + " passed, " + std::to_string(summary.failed) +
                      " failed, " + std::to_string(summary.errors) + " errors, " +
-                     std::to_string(summary.skipped) + " skipped in " + seconds + " s";
+                     std::to_string(summary.skipped) + " skipped";
+  if (summary.interrupted) {
+    line += ", " + std::to_string(summary.interrupted_files) + " interrupted, " +
+            std::to_string(summary.not_run) + " not run";
+  }
+  line += std::string(" in ") + seconds + " s";
   if (summary.interrupted) line += " (interrupted)";
   return line;
 }

@@ -6,9 +6,10 @@
 
 namespace replay {
 
-enum class Status { kPassed, kFailed, kError, kSkipped };
+enum class Status { kPassed, kFailed, kError, kSkipped, kInterrupted };
 
-/// "passed", "failed", "error" or "skipped".
+/// "passed", "failed", "error", "skipped" or "interrupted" (an interrupt
+/// ended its session: no verdict).
 inline const char* StatusName(Status status) {
   switch (status) {
     case Status::kPassed:
@@ -19,6 +20,8 @@ inline const char* StatusName(Status status) {
       return "error";
     case Status::kSkipped:
       return "skipped";
+    case Status::kInterrupted:
+      return "interrupted";
   }
   return "error";
 }
@@ -49,6 +52,8 @@ struct TranscriptVerdict {
 /// The counts of one run.
 struct RunSummary {
   size_t passed = 0, failed = 0, errors = 0, skipped = 0;
+  size_t interrupted_files = 0;  ///< running when the run was interrupted
+  size_t not_run = 0;            ///< not started when the run was interrupted
   double duration_s = 0;
   bool interrupted = false;
 
@@ -66,9 +71,12 @@ struct RunSummary {
       case Status::kSkipped:
         ++skipped;
         break;
+      case Status::kInterrupted:
+        ++interrupted_files;
+        break;
     }
   }
-  size_t total() const { return passed + failed + errors + skipped; }
+  size_t total() const { return passed + failed + errors + skipped + interrupted_files; }
 };
 
 }  // namespace replay

@@ -75,4 +75,15 @@ void KillOrphans(const std::set<pid_t>& keep) {
   }
 }
 
+size_t ResidentBytes(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/statm", static_cast<int>(pid));
+  std::FILE* file = std::fopen(path, "re");
+  if (file == nullptr) return 0;
+  unsigned long size = 0, resident = 0;
+  int fields = std::fscanf(file, "%lu %lu", &size, &resident);
+  std::fclose(file);
+  return fields == 2 ? resident * static_cast<size_t>(sysconf(_SC_PAGESIZE)) : 0;
+}
+
 }  // namespace replay

@@ -5,9 +5,13 @@
 
 #include <sys/types.h>
 
+#include <cstddef>
 #include <set>
 
 namespace replay {
+
+/// Resident bytes of process `pid` (0 if it cannot be read).
+size_t ResidentBytes(pid_t pid);
 
 /// The processes whose parent is `parent`, from /proc (zombies included).
 std::set<pid_t> ChildrenOf(pid_t parent);

@@ -31,18 +31,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::chrono::milliseconds kProgressInterval(250);
 constexpr std::chrono::milliseconds kMemoryInterval(50);
 
-/// Resident bytes of process `pid` (0 if it cannot be read).
-size_t ResidentBytes(pid_t pid) {
-  char path[64];
-  std::snprintf(path, sizeof path, "/proc/%d/statm", static_cast<int>(pid));
-  std::FILE* file = std::fopen(path, "re");
-  if (file == nullptr) return 0;
-  unsigned long size = 0, resident = 0;
-  int fields = std::fscanf(file, "%lu %lu", &size, &resident);
-  std::fclose(file);
-  return fields == 2 ? resident * static_cast<size_t>(sysconf(_SC_PAGESIZE)) : 0;
-}
-
 std::string ReadAll(int fd, size_t limit) {
   struct stat info {};
   if (fstat(fd, &info) != 0) return {};
@@ -88,7 +76,7 @@ int KillAndReap(const Child& child) {
 }
 
 /// Why the runner ended a child before it exited.
-enum class Stopped { kNo, kTimedOut, kOverMemory };
+enum class Stopped { kNo, kTimedOut, kOverMemory, kInterrupted };
 
 SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
                        const IsolationOptions& options) {
@@ -96,7 +84,9 @@ SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
   outcome.duration_s = std::chrono::duration<double>(Clock::now() - child.start).count();
   outcome.line = child.shared->line;
   outcome.output = ReadAll(child.output_fd, options.max_output);
-  if (stopped == Stopped::kTimedOut) {
+  if (stopped == Stopped::kInterrupted) {
+    outcome.end = SessionOutcome::End::kInterrupted;
+  } else if (stopped == Stopped::kTimedOut) {
     outcome.end = SessionOutcome::End::kTimedOut;
   } else if (stopped == Stopped::kOverMemory) {
     outcome.end = SessionOutcome::End::kMemoryLimit;
@@ -146,7 +136,7 @@ class Runner {
       if (!running_.empty()) WaitAndReap();
     }
     bool interrupted = !running_.empty() || next_ < queue_.size();
-    StopAll();
+    StopAll(interrupted);
     return interrupted ? RunEnd::kInterrupted : RunEnd::kCompleted;
   }
 
@@ -156,9 +146,12 @@ class Runner {
   Runner& operator=(const Runner&) = delete;
 
  private:
-  void StopAll() {
+  /// Ends every child; after an interrupt, each ends as kInterrupted.
+  void StopAll(bool interrupted = false) {
     for (Child& child : running_) {
-      KillAndReap(child);
+      int status = KillAndReap(child);
+      if (interrupted)
+        queue_.Finish(child.index, Collect(child, status, Stopped::kInterrupted, options_));
       CloseChild(child);
     }
     running_.clear();

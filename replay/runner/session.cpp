@@ -1,5 +1,6 @@
 #include "replay/runner/session.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -50,6 +51,9 @@ std::string SessionOutcome::Describe(const IsolationOptions& options) const {
       return "the console failed" + at + ": " + error;
     case End::kNotStarted:
       return "could not run: " + error;
+    case End::kInterrupted:
+      return "interrupted after " + FormatSeconds(std::round(duration_s * 10) / 10) + " s" + at +
+             ": no verdict";
   }
   return {};
 }

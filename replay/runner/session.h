@@ -54,6 +54,7 @@ struct SessionOutcome {
     kMemoryLimit,  ///< the resident memory passed max_memory
     kWorkFailed,   ///< the work itself failed (e.g. the console lost sys.ps1)
     kNotStarted,   ///< the runner could not start or watch the child
+    kInterrupted,  ///< the run was interrupted while it ran
   };
   End end = End::kFinished;
   int line = 0;        ///< the file's line running when it ended (0: none)

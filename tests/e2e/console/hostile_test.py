@@ -165,25 +165,46 @@ def main(replay, recorder):
                             'line 3 and nothing after:\n' + closed['diff'])
         print(f'{len(expectations)} files in {elapsed:.1f} s')
 
-        # Ctrl-C: children stopped, reports written with what finished, 130.
+        # Ctrl-C: children stopped, reports written with what finished and
+        # the file that was running named as interrupted (with its line),
+        # the files never started counted, 130.
         slow = pathlib.Path(tmp) / 'slow'
         slow.mkdir()
+        started = pathlib.Path(tmp) / 'started'
         (slow / 'a_quick.pycon').write_bytes((corpus / 'ordinary.pycon').read_bytes())
-        (slow / 'b_slow.pycon').write_text('>>> import time\n>>> time.sleep(60)\n')
-        report = pathlib.Path(tmp) / 'interrupted.json'
-        process = subprocess.Popen([replay, 'run', '-j', '1', '--report-json', str(report),
-                                    str(slow)], stdout=subprocess.PIPE, text=True)
-        time.sleep(1.5)
+        (slow / 'b_slow.pycon').write_text(
+            f'>>> import time\n>>> open({str(started)!r}, "w").close()\n>>> time.sleep(60)\n')
+        (slow / 'c_never.pycon').write_bytes((corpus / 'ordinary.pycon').read_bytes())
+        report, junit = pathlib.Path(tmp) / 'interrupted.json', pathlib.Path(tmp) / 'junit.xml'
+        process = subprocess.Popen([replay, 'run', '-j', '1', '--color', 'never', '--report-json',
+                                    str(report), '--junit', str(junit), str(slow)],
+                                   stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)
         process.send_signal(signal.SIGINT)
         out, _ = process.communicate(timeout=20)
         if process.returncode != 130:
             failures.append(f'after SIGINT exit status {process.returncode}, expected 130')
         data = json.loads(report.read_text()) if report.exists() else None
-        if not data or [v['status'] for v in data['transcripts']] != ['passed'] \
-                or not data['summary']['interrupted']:
+        slow_path = str(slow / 'b_slow.pycon')
+        if not data or [(v['path'], v['status']) for v in data['transcripts']] != [
+                (str(slow / 'a_quick.pycon'), 'passed'), (slow_path, 'interrupted')] \
+                or not re.match(re.escape(slow_path) + r': interrupted after [\d.]+ s at line 3: '
+                                r'no verdict$', data['transcripts'][1]['message']) \
+                or (data['summary']['interrupted'], data['summary']['interrupted_files'],
+                    data['summary']['not_run']) != (True, 1, 1):
             failures.append(f'after SIGINT the report is {data}')
-        if '1 passed' not in out:
-            failures.append(f'after SIGINT the summary is {out!r}')
+        xml = junit.read_text() if junit.exists() else ''
+        if not re.search(r'name="%s"[^>]*>\s*<error message="[^"]*interrupted after[^"]*" '
+                         r'type="interrupted"/>' % re.escape(slow_path), xml) \
+                or 'errors="1"' not in xml:
+            failures.append(f'after SIGINT the JUnit report is {xml}')
+        if f'INTERRUPTED {slow_path}: interrupted after' not in out or not re.search(
+                r'^1 passed, 0 failed, 0 errors, 0 skipped, 1 interrupted, 1 not run in '
+                r'[\d.]+ s \(interrupted\)$', out, re.M):
+            failures.append(f'after SIGINT the output is {out!r}')
 
     return testlib.finish(failures)
 

@@ -33,6 +33,7 @@ TranscriptVerdict Verdict(std::string path, Status status) {
     verdict.diff = "--- " + path + " (expected)\n+++ " + path + " (actual)\n@@ -1 +1 @@\n-a\n+b\n";
   }
   if (status == Status::kSkipped) verdict.message = path + ": skipped";
+  if (status == Status::kInterrupted) verdict.message = path + ":1: interrupted";
   if (status == Status::kFailed) verdict.failures = 1;
   return verdict;
 }
@@ -108,15 +109,22 @@ TEST_CASE("an interrupted run reports what finished and exits with 130") {
   std::ostringstream out, err;
   RunReporter reporter(ReportOptions{}, out, err);
   reporter.Add(0, Verdict("a.pycon", Status::kPassed));
-  // File 1 never finished; file 2 did, and waits for it.
+  // File 2 finished and waits for file 1, which the interrupt ended; file 3
+  // never started.
   reporter.Add(2, Verdict("c.pycon", Status::kFailed));
   CHECK(out.str().empty());
-  CHECK(reporter.Finish(true, 2) == replay::ExitStatus::kInterrupted);
+  reporter.Add(1, Verdict("b.pycon", Status::kInterrupted));
+  CHECK(reporter.Finish(true, 2, 1) == replay::ExitStatus::kInterrupted);
   std::string text = out.str();
+  size_t b = text.find("INTERRUPTED b.pycon:1: interrupted\n");
   size_t c = text.find("FAIL c.pycon:1: failed\n");
-  size_t summary = text.find("1 passed, 1 failed, 0 errors, 0 skipped in 2.00 s (interrupted)\n");
+  size_t summary = text.find(
+      "1 passed, 1 failed, 0 errors, 0 skipped, 1 interrupted, 1 not run in 2.00 s "
+      "(interrupted)\n");
+  REQUIRE(b != std::string::npos);
   REQUIRE(c != std::string::npos);
   REQUIRE(summary != std::string::npos);
+  CHECK(b < c);
   CHECK(c < summary);
 }
 
