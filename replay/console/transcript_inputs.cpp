@@ -93,14 +93,22 @@ int TranscriptInputs::LineAt(size_t offset) const {
                           starts_.begin());
 }
 
-/// Moves past the expected text of `output`: exactly, or up to the next line
+/// Moves past the expected text of `output`: exactly (up to a prompt, if it
+/// ends inside a line), or up to the next line
 /// that starts with `prompt` (the next input; empty: the end) if it matches
 /// there through placeholders, or else (when inside a line) to the next line.
 void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
                                   std::string_view prompt) {
   if (text_.substr(pos_, output.size()) == output) {
-    pos_ += output.size();
-    return;
+    // Output that ends inside a line matches only if the console's prompt
+    // follows it there: "a" is no match for "ab>>> 1 + 1".
+    size_t after = pos_ + output.size();
+    std::string_view rest = text_.substr(after, LineEnd(after) - after);
+    if (output.empty() || output.back() == '\n' || prompt.empty() ||
+        IsPromptLine(rest, prompt.substr(0, prompt.find('\n')))) {
+      pos_ = after;
+      return;
+    }
   }
   if (SkipSameLines(output, offset)) return;
   bool inside_line = pos_ > 0 && text_[pos_ - 1] != '\n';

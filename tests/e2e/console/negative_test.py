@@ -4,7 +4,7 @@
 
 For bundled transcripts, makes altered copies — a `... ` prompt where the
 console shows `>>> `, a `>>> ` where it shows `... `, a changed, a missing and
-an extra output line — and checks that `replay run` fails each one, that the
+an extra output line, output lengthened just before a prompt on its line — and checks that `replay run` fails each one, that the
 diff's removed (or added, for a missing line) lines include the altered line,
 and that a hunk of the diff covers its line number. The unaltered copy must
 pass, so a failure is the alteration's doing.
@@ -24,6 +24,9 @@ import tempfile
 import testlib
 
 HUNK = re.compile(r'^@@ -(\d+)(?:,(\d+))? ')
+
+
+LONGER = 'longer output before a prompt on its line'
 
 
 def lines_of(path):
@@ -51,6 +54,14 @@ def alterations(lines):
         if line.startswith('... ') and line.strip() != '...' and i > 0 \
                 and lines[i - 1].startswith('>>> ') and lines[i - 1].rstrip().endswith(':'):
             yield 'ps1 where the console shows ps2', i, '>>> ' + line[4:]
+            break
+    for i, line in enumerate(lines):
+        at = line.find('>>> ')
+        if at > 0 and not is_prompt(line):
+            # Output without a final newline, then the prompt and an input:
+            # what the console writes is a strict prefix of the altered text,
+            # and the input on that line must still be entered.
+            yield LONGER, i, line[:at] + 'X' + line[at:]
             break
     for i, line in enumerate(lines):
         if not is_prompt(line) and line.strip() and '>>>' not in line and '...' not in line:
@@ -112,6 +123,8 @@ def main(replay, directory):
                 diff = verdict['diff'].split('\n')
                 if marker + expected_line not in diff:
                     problem = f'the diff has no line {marker!r}{expected_line!r}'
+                if name == LONGER and '+' + lines_of(source)[line - 1] not in diff:
+                    problem = 'the input on the altered line was not entered'
                 covered = False
                 for hunk in diff:
                     m = HUNK.match(hunk)

@@ -107,6 +107,18 @@ TEST_CASE("output without a final newline that differs still leaves the input on
   CheckInput(console.Primary(), ">>> ", "x", 3);
 }
 
+// The console wrote "a" where the file holds "ab" before its prompt: the
+// output is a strict prefix of the expected text, and "1 + 1" is still the
+// input of that line.
+TEST_CASE("output that is a strict prefix of the text before a prompt leaves the input") {
+  std::string text = ">>> print('a', end='')\nab>>> 1 + 1\n2\n";
+  TranscriptInputs inputs(text, Placeholders{});
+  HandConsole console(inputs);
+  CheckInput(console.Primary(), ">>> ", "print('a', end='')", 1);
+  CheckInput(console.Primary("a"), ">>> ", "1 + 1", 2);
+  CHECK_FALSE(console.Primary("2\n"));
+}
+
 TEST_CASE("output that looks like a prompt is skipped as output, not taken as input") {
   std::string text = ">>> print('>>> x')\n>>> x\n>>> y = 1\n";
   TranscriptInputs inputs(text, Placeholders{});
