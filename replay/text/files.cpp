@@ -78,6 +78,13 @@ std::string LinkTarget(const std::string& link, const std::string& target) {
   return slash == std::string::npos ? target : link.substr(0, slash + 1) + target;
 }
 
+/// "N MiB", "N KiB" or "N bytes", whichever divides `bytes`.
+std::string Size(size_t bytes) {
+  if (bytes > 0 && bytes % (1024 * 1024) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes > 0 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
 
 bool WriteAll(int fd, std::string_view piece) {
@@ -149,7 +156,8 @@ Expected<void> WriteFileAtomically(const std::string& path, std::string_view con
       path, [&](const std::function<bool(std::string_view)>& write) { return write(content); });
 }
 
-Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity) {
+Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity, size_t limit,
+                               const std::string& what_limits) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return FileError(path, "cannot read", errno);
   struct stat info {};
@@ -165,6 +173,12 @@ Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity) 
         S_ISDIR(info.st_mode) ? "cannot read: is a directory" : "cannot read: not a regular file"};
   }
   if (identity != nullptr) *identity = FileIdentity{info.st_dev, info.st_ino};
+  if (static_cast<size_t>(info.st_size) > limit) {
+    close(fd);
+    return Diagnostic{path, 0, 0,
+                      "cannot read: the file has " + std::to_string(info.st_size) + " bytes" +
+                          ", more than the limit of " + Size(limit) + " (" + what_limits + ")"};
+  }
   std::string content;
   char buffer[65536];
   while (true) {
@@ -177,6 +191,10 @@ Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity) 
     }
     if (n == 0) break;
     content.append(buffer, static_cast<size_t>(n));
+    if (content.size() > limit) {  // it grew while being read
+      close(fd);
+      return Diagnostic{path, 0, 0, "cannot read: the file grew past the limit of " + Size(limit)};
+    }
   }
   close(fd);
   return content;

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -50,8 +51,10 @@ struct FileIdentity {
 
 /// The bytes of regular file `path` (a directory, FIFO or device is an
 /// error, so that reading never blocks); `identity`, if given, gets the
-/// file's device and inode.
-Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity = nullptr);
+/// file's device and inode. A file of more than `limit` bytes is an error
+/// (`what_limits`: what sets the limit), and is not read.
+Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity = nullptr,
+                               size_t limit = SIZE_MAX, const std::string& what_limits = "");
 
 /// Writes all of `piece` to `fd` (retrying short writes and EINTR); on
 /// failure returns false with errno set.
