@@ -13,15 +13,12 @@
 
 namespace replay {
 
-namespace {
-
-/// The PID of temporary `name` (`.replay-tmp-PID-XXXXXX`), or 0 if `name`
-/// is not named so.
 pid_t TemporaryPid(std::string_view name) {
   if (name.substr(0, kTemporaryPrefix.size()) != kTemporaryPrefix) return 0;
   name.remove_prefix(kTemporaryPrefix.size());
   size_t dash = name.find('-');
   if (dash == 0 || dash == std::string_view::npos || dash > 9 || name.size() != dash + 7) return 0;
+  if (name[0] == '0') return 0;
   pid_t pid = 0;
   for (char c : name.substr(0, dash)) {
     if (c < '0' || c > '9') return 0;
@@ -33,8 +30,6 @@ pid_t TemporaryPid(std::string_view name) {
   }
   return pid;
 }
-
-}  // namespace
 
 size_t RemoveStaleTemporaries(const std::string& dir) {
   DIR* listing = opendir(dir.empty() ? "." : dir.c_str());

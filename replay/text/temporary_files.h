@@ -3,6 +3,8 @@
 // killed replay left behind removed.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -13,6 +15,11 @@ namespace replay {
 /// (PID: the replay that made it; XXXXXX: random), at most 31 bytes, so a
 /// temporary fits beside a file of any legal name (NAME_MAX).
 inline constexpr std::string_view kTemporaryPrefix = ".replay-tmp-";
+
+/// The PID in `name` if it is named as a temporary (kTemporaryPrefix,
+/// the decimal PID without leading zeros, '-', six letters or digits, and
+/// nothing else); 0 if it is not.
+pid_t TemporaryPid(std::string_view name);
 
 /// A temporary file, open for writing.
 struct TemporaryFile {
