@@ -25,9 +25,11 @@ std::optional<Session> FileQueue::Prepare(size_t index) {
   if (*other) return Report(index, Status::kSkipped, Diagnostic{planned.path, 0, 0, **other});
   FileIdentity identity;
   // The expected side is bounded as the actual side is: a transcript
-  // longer than the output a run may show could never pass.
-  Expected<std::string> bytes = ReadFile(planned.path, &identity, options_.isolation.max_output,
-                                         "--max-output, which bounds expected text as output");
+  // longer than the output a run may show could never pass (twice: a CRLF
+  // file's line ends take two bytes).
+  Expected<std::string> bytes =
+      ReadFile(planned.path, &identity, 2 * options_.isolation.max_output,
+               "twice --max-output, which bounds expected text as output");
   if (!bytes) return Report(index, Status::kError, bytes.error());
   Expected<TranscriptText> text = DecodeTranscript(*bytes, planned.path);
   if (!text) return Report(index, Status::kError, text.error());

@@ -20,9 +20,9 @@ Every path is made here, in a temporary directory (never under /dev):
   JUnit report that xml.etree parses and a JSON report that json parses;
 - `--max-memory`: a runaway recursion is an error naming the limit and the
   line, and the next transcript still passes.
-- `--max-output` bounds the expected side too: a transcript larger than it
-  is an error naming the file's size and the limit, and neither the log nor
-  the JSON report holds its text;
+- `--max-output` bounds the expected side too: a transcript larger than
+  twice it (room for CRLF line ends) is an error naming the file's size and
+  the limit, and neither the log nor the JSON report holds its text;
 - a transcript that writes a *file* larger than `--max-output` (the file
   size limit, RLIMIT_FSIZE, of the session) is an error saying that a file
   it wrote reached the file size limit, naming the limit and the line — not
@@ -177,8 +177,8 @@ def check_expected_side(replay, recorder, tmp, failures):
     result = testlib.run(replay, 'run', '--max-output', '1M', '--report-json', report, big)
     out = result.stdout.decode(errors='replace')
     size = big.stat().st_size
-    if f'ERROR {big}: cannot read: the file has {size} bytes, more than the limit of 1 MiB ' \
-            '(--max-output, which bounds expected text as output)' not in out:
+    if f'ERROR {big}: cannot read: the file has {size} bytes, more than the limit of 2 MiB ' \
+            '(twice --max-output, which bounds expected text as output)' not in out:
         failures.append(f'a transcript larger than --max-output: {out[:400]!r}')
     if len(result.stdout) > 64 * 1024 or report.stat().st_size > 64 * 1024:
         failures.append(f'a transcript larger than --max-output: {len(result.stdout)} bytes of '
