@@ -1,6 +1,7 @@
 #include "replay/commands/file_queue.h"
 
 #include "replay/text/discovery.h"
+#include "replay/text/file_update.h"
 #include "replay/text/files.h"
 #include "replay/text/requirements.h"
 #include "replay/text/transcript_text.h"
@@ -23,7 +24,13 @@ std::optional<Session> FileQueue::Prepare(size_t index) {
   Expected<std::optional<std::string>> other = VersionFileMismatch(planned.path, python_version_);
   if (!other) return Report(index, Status::kError, other.error());
   if (*other) return Report(index, Status::kSkipped, Diagnostic{planned.path, 0, 0, **other});
-  Expected<std::string> bytes = ReadFile(planned.path);
+  FileIdentity identity;
+  // The expected side is bounded as the actual side is: a transcript
+  // longer than the output a run may show could never pass (twice: a CRLF
+  // file's line ends take two bytes).
+  Expected<std::string> bytes =
+      ReadFile(planned.path, &identity, 2 * options_.isolation.max_output,
+               "twice --max-output, which bounds expected text as output");
   if (!bytes) return Report(index, Status::kError, bytes.error());
   Expected<TranscriptText> text = DecodeTranscript(*bytes, planned.path);
   if (!text) return Report(index, Status::kError, text.error());
@@ -34,7 +41,7 @@ std::optional<Session> FileQueue::Prepare(size_t index) {
   Expected<SetupFile> setup = SetupFor(planned.path);
   if (!setup) return Report(index, Status::kError, setup.error());
   ModeFile& file = running_[index] =
-      ModeFile{planned.path, planned.line, std::move(*text), std::move(*setup)};
+      ModeFile{planned.path, planned.line, std::move(*text), std::move(*setup), identity};
   return planned.mode->Prepare(file);
 }
 
@@ -89,7 +96,9 @@ Expected<SetupFile> FileQueue::SetupFor(const std::string& path) const {
 }
 
 /// --update: what the mode makes of the session, written over the file (or
-/// --update-version's file), unless someone changed the file meanwhile.
+/// --update-version's file) keeping its owner, mode and links, unless
+/// someone deleted, replaced or changed the file meanwhile, or it is
+/// read-only.
 void FileQueue::Update(const PlannedFile& planned, const ModeFile& file,
                        const SessionOutcome& outcome, TranscriptVerdict& verdict) const {
   if (std::string refused = planned.mode->UpdateRefused(file); !refused.empty()) {
@@ -98,20 +107,31 @@ void FileQueue::Update(const PlannedFile& planned, const ModeFile& file,
   }
   std::optional<std::string> text = planned.mode->Updated(file, outcome);
   if (!text) return;
-  // Someone (an editor, another replay) may have changed the file since
-  // it was read: their edit wins.
+  // Someone (an editor, another replay) may have deleted, replaced or
+  // changed the file since it was read: their edit wins.
+  if (std::string refused = UpdateRefusal(file.path, file.identity); !refused.empty()) {
+    verdict.not_updated = refused;
+    return;
+  }
   Expected<std::string> now = ReadFile(file.path);
-  if (now && *now != EncodeTranscript(file.text)) {
-    verdict.not_updated = "changed during the run";
+  if (!now || *now != EncodeTranscript(file.text)) {
+    verdict.not_updated = now ? "changed during the run" : now.error().message;
     return;
   }
   TranscriptText updated = file.text;
   updated.text = std::move(*text);
   std::string target =
       options_.update_version ? VersionFileFor(file.path, python_version_) : file.path;
-  if (target != file.path) verdict.updated_path = target;
-  if (Expected<void> written = WriteFileAtomically(target, EncodeTranscript(updated))) {
+  if (target != file.path) {
+    verdict.updated_path = target;
+    if (std::string refused = UnwritableReason(target); !refused.empty()) {
+      verdict.not_updated = target + ": " + refused;
+      return;
+    }
+  }
+  if (Expected<std::string> written = UpdateFile(target, EncodeTranscript(updated))) {
     verdict.updated = true;
+    verdict.updated_in_place = *written;
   } else {
     verdict.not_updated = written.error().message;
     verdict.update_unwritable = true;

@@ -21,7 +21,20 @@ int FirstDifferingLine(const std::string& expected, const std::string& actual) {
   return 1 + static_cast<int>(std::count(expected.begin(), mismatch.first, '\n'));
 }
 
-Diff BoundedDiff(const std::string& path, const std::string& expected, const std::string& actual) {
+/// `diff` cut to at most `limit` bytes (at a line end), said so: a long
+/// expected text must not make the log or the report unbounded either.
+Diff Capped(Diff diff, size_t limit) {
+  if (diff.text.size() <= limit) return diff;
+  size_t cut = diff.text.rfind('\n', limit);
+  cut = cut == std::string::npos ? 0 : cut + 1;
+  std::string rest = std::to_string(diff.text.size() - cut);
+  diff.text.resize(cut);
+  diff.text += "[... " + rest + " more bytes of the diff not shown (--max-output)]\n";
+  return diff;
+}
+
+Diff BoundedDiff(const std::string& path, const std::string& expected, const std::string& actual,
+                 size_t max_bytes) {
   size_t expected_lines = std::count(expected.begin(), expected.end(), '\n') + 1;
   size_t limit = expected_lines + kExtraLinesShown;
   size_t cut = 0;
@@ -32,8 +45,8 @@ Diff BoundedDiff(const std::string& path, const std::string& expected, const std
   DiffOptions options;
   options.expected_label = path + " (expected)";
   options.actual_label = path + " (actual)";
-  if (cut >= actual.size()) return UnifiedDiff(expected, actual, options);
-  Diff diff = UnifiedDiff(expected, actual.substr(0, cut), options);
+  if (cut >= actual.size()) return Capped(UnifiedDiff(expected, actual, options), max_bytes);
+  Diff diff = Capped(UnifiedDiff(expected, actual.substr(0, cut), options), max_bytes);
   diff.text +=
       "[... " + std::to_string(actual.size() - cut) + " more bytes of actual output not shown]\n";
   return diff;
@@ -64,7 +77,7 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
     verdict.status = Status::kError;
     verdict.line = outcome.line;
     verdict.message = Diagnostic{path, outcome.line, 0, outcome.Describe(options)}.ToString();
-    verdict.diff = BoundedDiff(path, expected, actual).text;
+    verdict.diff = BoundedDiff(path, expected, actual, options.max_output).text;
     return verdict;
   }
   Expected<ConsoleResult> result = ConsoleResult::FromJson(outcome.result, path);
@@ -80,7 +93,7 @@ TranscriptVerdict JudgeConsole(const std::string& path, const std::string& expec
     if (result->statements == 0) verdict.message = path + ": " + kNoExamples;
     return verdict;
   }
-  Diff diff = BoundedDiff(path, expected, actual);
+  Diff diff = BoundedDiff(path, expected, actual, options.max_output);
   verdict.status = Status::kFailed;
   verdict.failures = diff.hunks;
   verdict.diff = diff.text;

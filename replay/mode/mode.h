@@ -11,6 +11,7 @@
 #include "replay/report/verdict.h"
 #include "replay/runner/session.h"
 #include "replay/text/expected.h"
+#include "replay/text/files.h"
 #include "replay/text/transcript_text.h"
 
 namespace replay {
@@ -20,7 +21,8 @@ struct ModeFile {
   std::string path;
   int line = 0;  ///< FILE:LINE: the example at this line only; 0: all
   TranscriptText text;
-  SetupFile setup;  ///< --setup or the nearest replay_setup.py; empty path: none
+  SetupFile setup;        ///< --setup or the nearest replay_setup.py; empty path: none
+  FileIdentity identity;  ///< the file `path` named when it was read
 };
 
 /// Modules the interpreter imports before forking, so that no child loads

@@ -158,8 +158,8 @@ std::vector<OptionSpec> MakeTable() {
   table.push_back(Seconds(timeout));
   table.push_back(
       Bytes({"max-output", "", "", "max-output", OptionKind::kValue, false, "",
-             "Bytes of output per file (default 16M; suffixes K, M, G count 1024s); past it, an "
-             "error"},
+             "Bytes of output per file and of each file it writes (default 16M; suffixes K, M, G "
+             "count 1024s); past it, an error. A file over twice it is an error, not run"},
             &IsolationOptions::max_output, false));
   table.push_back(
       Bytes({"max-memory", "", "", "max-memory", OptionKind::kValue, false, "",

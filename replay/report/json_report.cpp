@@ -30,6 +30,8 @@ std::string JsonReportEntry(const TranscriptVerdict& verdict) {
                                   {"not_updated", ToValidUtf8(verdict.not_updated)},
                                   {"notes", nlohmann::json::array()}};
   if (!verdict.updated_path.empty()) entry["updated_path"] = ToValidUtf8(verdict.updated_path);
+  if (!verdict.updated_in_place.empty())
+    entry["updated_in_place"] = ToValidUtf8(verdict.updated_in_place);
   for (const std::string& note : verdict.notes) entry["notes"].push_back(ToValidUtf8(note));
   return "    " + entry.dump();
 }

@@ -60,7 +60,7 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text +=
         Paint("UPDATED", Style::kBoldYellow, color) + " " +
         Shown(verdict.updated_path.empty() ? verdict.path : verdict.updated_path, verdict.path) +
-        "\n";
+        (verdict.updated_in_place.empty() ? "" : " (" + verdict.updated_in_place + ")") + "\n";
   if (!verdict.not_updated.empty()) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
             ": " + Shown(verdict.not_updated, verdict.path) + "\n";

@@ -45,6 +45,7 @@ struct TranscriptVerdict {
   double duration_s = 0;
   bool updated = false;            ///< rewritten by --update
   std::string updated_path;        ///< the file written, if not `path` (--update-version)
+  std::string updated_in_place;    ///< "in place: why" if --update did not replace the file
   std::string not_updated;         ///< why --update left the file as it was (empty: it did not try)
   bool update_unwritable = false;  ///< --update could not write the file (an I/O error)
 };

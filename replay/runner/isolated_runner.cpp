@@ -26,6 +26,7 @@ namespace replay {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using End = SessionOutcome::End;
 
 /// How often progress is reported, and memory checked when it is limited.
 constexpr std::chrono::milliseconds kProgressInterval(250);
@@ -85,22 +86,24 @@ SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
   outcome.line = child.shared->line;
   outcome.output = ReadAll(child.output_fd, options.max_output);
   if (stopped == Stopped::kInterrupted) {
-    outcome.end = SessionOutcome::End::kInterrupted;
+    outcome.end = End::kInterrupted;
   } else if (stopped == Stopped::kTimedOut) {
-    outcome.end = SessionOutcome::End::kTimedOut;
+    outcome.end = End::kTimedOut;
   } else if (stopped == Stopped::kOverMemory) {
-    outcome.end = SessionOutcome::End::kMemoryLimit;
+    outcome.end = End::kMemoryLimit;
   } else if (WIFSIGNALED(wait_status)) {
     outcome.code = WTERMSIG(wait_status);
-    outcome.end = outcome.code == SIGXFSZ ? SessionOutcome::End::kOutputLimit
-                                          : SessionOutcome::End::kSignaled;
+    bool full = outcome.output.size() >= options.max_output;  // SIGXFSZ: the output or a file
+    outcome.end = outcome.code != SIGXFSZ ? End::kSignaled
+                  : full                  ? End::kOutputLimit
+                                          : End::kFileSizeLimit;
   } else if (child.shared->result_too_large) {
-    outcome.end = SessionOutcome::End::kOutputLimit;
+    outcome.end = End::kOutputLimit;
   } else if (child.shared->work_failed) {
-    outcome.end = SessionOutcome::End::kWorkFailed;
+    outcome.end = End::kWorkFailed;
     outcome.error = child.shared->error;
   } else if (!child.shared->finished || WEXITSTATUS(wait_status) != 0) {
-    outcome.end = SessionOutcome::End::kExited;
+    outcome.end = End::kExited;
     outcome.code = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
   } else {
     size_t size = std::min(child.shared->result_size, child.shared->result_capacity);
@@ -111,7 +114,7 @@ SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
 
 SessionOutcome NotStarted(const std::string& what, int error) {
   SessionOutcome outcome;
-  outcome.end = SessionOutcome::End::kNotStarted;
+  outcome.end = End::kNotStarted;
   outcome.error = what + ": " + std::strerror(error);
   return outcome;
 }
@@ -122,9 +125,8 @@ class Runner {
   Runner(SessionQueue& queue, const IsolationOptions& options, int interrupt_fd,
          const ForkFunction& fork)
       : queue_(queue), options_(options), interrupt_fd_(interrupt_fd), fork_(fork) {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    jobs_ = options.jobs > 0 ? static_cast<size_t>(options.jobs)
-                             : static_cast<size_t>(std::max(1L, cpus));
+    long cpus = options.jobs > 0 ? options.jobs : std::max(1L, sysconf(_SC_NPROCESSORS_ONLN));
+    jobs_ = static_cast<size_t>(cpus);
     timeout_ = std::chrono::duration_cast<Clock::duration>(
         std::chrono::duration<double>(options.timeout_s));
   }
@@ -250,9 +252,8 @@ class Runner {
   /// Whether a running child must be stopped: past its time or its memory.
   Stopped Stop(const Child& child, Clock::time_point now) const {
     if (now - child.start >= timeout_) return Stopped::kTimedOut;
-    if (options_.max_memory > 0 && ResidentBytes(child.pid) > options_.max_memory) {
+    if (options_.max_memory > 0 && ResidentBytes(child.pid) > options_.max_memory)
       return Stopped::kOverMemory;
-    }
     return Stopped::kNo;
   }
 

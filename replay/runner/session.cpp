@@ -45,6 +45,9 @@ std::string SessionOutcome::Describe(const IsolationOptions& options) const {
              " before the transcript ended";
     case End::kOutputLimit:
       return "output exceeded the limit of " + FormatBytes(options.max_output) + at;
+    case End::kFileSizeLimit:
+      return "a file it wrote reached the file size limit of " + FormatBytes(options.max_output) +
+             " (RLIMIT_FSIZE, which --max-output sets)" + at;
     case End::kMemoryLimit:
       return "memory limit of " + FormatBytes(options.max_memory) + " exceeded" + at;
     case End::kWorkFailed:

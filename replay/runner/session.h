@@ -51,6 +51,9 @@ struct SessionOutcome {
     kSignaled,     ///< the child died of a signal
     kExited,       ///< the child exited before the work ended (os._exit)
     kOutputLimit,  ///< the output passed max_output
+    /// A file the session wrote passed max_output, which is also the file
+    /// size limit (RLIMIT_FSIZE) of every file it writes; its output did not.
+    kFileSizeLimit,
     kMemoryLimit,  ///< the resident memory passed max_memory
     kWorkFailed,   ///< the work itself failed (e.g. the console lost sys.ps1)
     kNotStarted,   ///< the runner could not start or watch the child

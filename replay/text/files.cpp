@@ -10,6 +10,8 @@
 #include <cstring>
 #include <vector>
 
+#include "replay/text/temporary_files.h"
+
 namespace replay {
 
 namespace {
@@ -28,27 +30,14 @@ mode_t ReplacementMode(const std::string& path) {
   return 0666 & ~mask;
 }
 
-/// Writes all of `piece` to `fd`; on failure returns false with errno set.
-bool WriteAll(int fd, std::string_view piece) {
-  while (!piece.empty()) {
-    ssize_t n = write(fd, piece.data(), piece.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    piece.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
 /// Replaces regular file `path` (or creates it) atomically.
 Expected<void> ReplaceFile(const std::string& path, const ContentProducer& produce) {
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string temp = dir + "." + base + ".tmp-XXXXXX";
-  std::vector<char> name(temp.begin(), temp.end());
-  name.push_back('\0');
-  int fd = mkstemp(name.data());
+  TemporaryFile temporary = CreateTemporary(dir);
+  int fd = temporary.fd;
   if (fd < 0) return FileError(path, "cannot create a temporary file beside it", errno);
+  const char* name = temporary.path.c_str();
   fchmod(fd, ReplacementMode(path));
   int error = 0;
   bool written = produce([&](std::string_view piece) {
@@ -59,12 +48,12 @@ Expected<void> ReplaceFile(const std::string& path, const ContentProducer& produ
   if (written && fsync(fd) != 0) error = errno, written = false;
   if (close(fd) != 0 && written) error = errno, written = false;
   if (!written) {
-    unlink(name.data());
+    unlink(name);
     return FileError(path, "cannot write", error != 0 ? error : EIO);
   }
-  if (rename(name.data(), path.c_str()) != 0) {
+  if (rename(name, path.c_str()) != 0) {
     error = errno;
-    unlink(name.data());
+    unlink(name);
     return FileError(path, "cannot replace", error);
   }
   return {};
@@ -89,7 +78,24 @@ std::string LinkTarget(const std::string& link, const std::string& target) {
   return slash == std::string::npos ? target : link.substr(0, slash + 1) + target;
 }
 
+/// "N MiB", "N KiB" or "N bytes", whichever divides `bytes`.
+std::string Size(size_t bytes) {
+  if (bytes > 0 && bytes % (1024 * 1024) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes > 0 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
+
+bool WriteAll(int fd, std::string_view piece) {
+  while (!piece.empty()) {
+    ssize_t n = write(fd, piece.data(), piece.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    piece.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
 
 Expected<OutputTarget> ResolveOutput(const std::string& path) {
   if (path == "-") return OutputTarget{OutputKind::kStandardOutput, path};
@@ -150,7 +156,8 @@ Expected<void> WriteFileAtomically(const std::string& path, std::string_view con
       path, [&](const std::function<bool(std::string_view)>& write) { return write(content); });
 }
 
-Expected<std::string> ReadFile(const std::string& path) {
+Expected<std::string> ReadFile(const std::string& path, FileIdentity* identity, size_t limit,
+                               const std::string& what_limits) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return FileError(path, "cannot read", errno);
   struct stat info {};
@@ -165,6 +172,13 @@ Expected<std::string> ReadFile(const std::string& path) {
         path, 0, 0,
         S_ISDIR(info.st_mode) ? "cannot read: is a directory" : "cannot read: not a regular file"};
   }
+  if (identity != nullptr) *identity = FileIdentity{info.st_dev, info.st_ino};
+  if (static_cast<size_t>(info.st_size) > limit) {
+    close(fd);
+    return Diagnostic{path, 0, 0,
+                      "cannot read: the file has " + std::to_string(info.st_size) + " bytes" +
+                          ", more than the limit of " + Size(limit) + " (" + what_limits + ")"};
+  }
   std::string content;
   char buffer[65536];
   while (true) {
@@ -177,6 +191,10 @@ Expected<std::string> ReadFile(const std::string& path) {
     }
     if (n == 0) break;
     content.append(buffer, static_cast<size_t>(n));
+    if (content.size() > limit) {  // it grew while being read
+      close(fd);
+      return Diagnostic{path, 0, 0, "cannot read: the file grew past the limit of " + Size(limit)};
+    }
   }
   close(fd);
   return content;

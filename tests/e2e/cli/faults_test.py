@@ -1,4 +1,4 @@
-"""Faults from outside: a full disk, SIGTERM mid-run.
+"""Faults from outside: a full disk, SIGKILL mid-update, SIGTERM mid-run.
 
     python3 faults_test.py REPLAY RECORDER
 
@@ -8,7 +8,13 @@ Every path is made here, in a temporary directory.
   fit leaves the old report wholly as it was, names the file, exits 2, and
   leaves no temporary file; an `--update` that does not fit leaves the
   transcript wholly old, says why (`NOT UPDATED file: cannot write: ...`)
-  and exits 2.
+  and exits 2; so does one with two hard links, which is written in place
+  (its inode and links kept), checked before a byte is written.
+- `replay run --update` killed (SIGKILL, injected by strace at its first
+  fsync, when a 14 MB temporary is written but not yet renamed): the
+  transcript is wholly old, and the next `--update` in that directory
+  removes the temporary left behind and updates the file. Skipped, said
+  so, without strace.
 - SIGTERM to `replay run --update --report-json` while transcripts loop and
   start processes of their own: exit 130, every process the run started is
   gone (checked in the process table), the report is whole JSON, and each
@@ -19,6 +25,7 @@ import json
 import os
 import pathlib
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -63,13 +70,56 @@ def check_full_disk(replay, recorder, tmp, failures):
     if f'NOT UPDATED {transcript}: cannot write: File too large' not in out \
             or result.returncode != 2:
         failures.append(f'--update on a full disk: exit {result.returncode}, {out[:400]!r}')
+    # Two hard links: written in place, so only once it is known to fit.
+    other = tmp / 'big_link.pycon'
+    os.link(transcript, other)
+    inode = transcript.stat().st_ino
+    result = testlib.run(replay, 'run', '--update', transcript, preexec_fn=full_disk)
+    out = result.stdout.decode() + result.stderr.decode()
+    if transcript.read_bytes() != before or transcript.stat().st_ino != inode \
+            or transcript.stat().st_nlink != 2:
+        failures.append('--update in place on a full disk: the transcript was changed')
+    if f'NOT UPDATED {transcript}: cannot write: File too large' not in out \
+            or result.returncode != 2:
+        failures.append(f'--update in place on a full disk: exit {result.returncode}, '
+                        f'{out[:400]!r}')
+    other.unlink()
     # .replay_cache (the --last-failed record of the failing run) is no
     # temporary file.
     left = sorted(p.name for p in tmp.iterdir()
                   if p.name.startswith('.') and p.name != '.replay_cache')
     if left:
         failures.append(f'temporary files left on a full disk: {left}')
-    return 3
+    return 4
+
+
+def check_killed_mid_update(replay, tmp, failures):
+    strace = shutil.which('strace')
+    if strace is None:
+        print('SKIPPED: a replay killed while it writes an update (needs strace)')
+        return 0
+    where = tmp / 'killed'
+    where.mkdir()
+    transcript = where / 'big.pycon'
+    transcript.write_bytes(b'>>> print("x" * 14000000)\nno\n')
+    before = transcript.read_bytes()
+    killed = testlib.run(strace, '-f', '-qq', '-o', os.devnull, '-e', 'trace=fsync',
+                         '-e', 'inject=fsync:signal=KILL:when=1', replay, 'run', '--update',
+                         transcript)
+    left = [p for p in where.iterdir() if p.name.startswith('.') and p.name != '.replay_cache']
+    if killed.returncode == 1 and b'Operation not permitted' in killed.stderr:
+        print(f'SKIPPED: strace cannot trace here: {killed.stderr[-200:]!r}')
+        return 0
+    if transcript.read_bytes() != before or len(left) != 1 or left[0].stat().st_size < 14000000:
+        failures.append(f'killed mid-update: the transcript changed or no temporary is left '
+                        f'({sorted(os.listdir(where))}); {killed.stderr[-300:]!r}')
+    result = testlib.run(replay, 'run', '--update', transcript)
+    left = [p.name for p in where.iterdir() if p.name.startswith('.')
+            and p.name != '.replay_cache']
+    if left or b'UPDATED' not in result.stdout or transcript.read_bytes() == before:
+        failures.append(f'the next --update did not remove the stale temporary: {left}, '
+                        f'{result.stdout[-300:]!r}')
+    return 2
 
 
 def alive(pid):
@@ -126,6 +176,7 @@ def main(replay, recorder):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         checked = check_full_disk(replay, recorder, tmp, failures)
+        checked += check_killed_mid_update(replay, tmp, failures)
         checked += check_sigterm(replay, recorder, tmp, failures)
     return testlib.finish(failures, checked)
 

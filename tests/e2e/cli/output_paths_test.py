@@ -20,6 +20,13 @@ Every path is made here, in a temporary directory (never under /dev):
   JUnit report that xml.etree parses and a JSON report that json parses;
 - `--max-memory`: a runaway recursion is an error naming the limit and the
   line, and the next transcript still passes.
+- `--max-output` bounds the expected side too: a transcript larger than
+  twice it (room for CRLF line ends) is an error naming the file's size and
+  the limit, and neither the log nor the JSON report holds its text;
+- a transcript that writes a *file* larger than `--max-output` (the file
+  size limit, RLIMIT_FSIZE, of the session) is an error saying that a file
+  it wrote reached the file size limit, naming the limit and the line — not
+  that its output exceeded the limit.
 Expected transcripts come from the stdlib recorder.
 """
 import json
@@ -161,6 +168,34 @@ def check_memory(replay, recorder, tmp, failures):
     return 1
 
 
+def check_expected_side(replay, recorder, tmp, failures):
+    big = tmp / 'big_expected.pycon'
+    recorded_text = testlib.record_session(recorder, 'print(1)\n')
+    big.write_bytes(recorded_text + b''.join(b'line %07d of expected output\n' % k
+                                             for k in range(100000)))  # 3 MiB
+    report = tmp / 'big_expected.json'
+    result = testlib.run(replay, 'run', '--max-output', '1M', '--report-json', report, big)
+    out = result.stdout.decode(errors='replace')
+    size = big.stat().st_size
+    if f'ERROR {big}: cannot read: the file has {size} bytes, more than the limit of 2 MiB ' \
+            '(twice --max-output, which bounds expected text as output)' not in out:
+        failures.append(f'a transcript larger than --max-output: {out[:400]!r}')
+    if len(result.stdout) > 64 * 1024 or report.stat().st_size > 64 * 1024:
+        failures.append(f'a transcript larger than --max-output: {len(result.stdout)} bytes of '
+                        f'log, {report.stat().st_size} of report')
+
+    writer = tmp / 'file_writer.pycon'
+    data = tmp / 'written.bin'
+    writer.write_bytes(testlib.record_session(
+        recorder, f'n = open({str(data)!r}, "wb").write(bytes(2 * 1024 * 1024))\nprint(n)\n'))
+    result = testlib.run(replay, 'run', '--max-output', '1M', writer)
+    out = result.stdout.decode(errors='replace')
+    if f'ERROR {writer}:1: a file it wrote reached the file size limit of 1 MiB ' \
+            '(RLIMIT_FSIZE, which --max-output sets) at line 1' not in out:
+        failures.append(f'a transcript writing a file past the limit: {out[:400]!r}')
+    return 2
+
+
 def main(replay, recorder):
     failures = []
     recorder = pathlib.Path(recorder)
@@ -170,6 +205,7 @@ def main(replay, recorder):
         checked = check_reports(replay, tmp, good, failures)
         checked += check_updates(replay, recorder, tmp, failures)
         checked += check_memory(replay, recorder, tmp, failures)
+        checked += check_expected_side(replay, recorder, tmp, failures)
         checked += check_hostile_report_text(replay, tmp, failures)
     return testlib.finish(failures, checked)
 

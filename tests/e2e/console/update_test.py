@@ -59,7 +59,7 @@ def main(replay, recorder):
             failures.append('--update touched a transcript whose run ended in an error')
         if testlib.run(replay, 'run', path).returncode != 0:
             failures.append('the updated transcript does not pass')
-        if [p.name for p in tmp.iterdir() if '.tmp-' in p.name]:
+        if [p.name for p in tmp.iterdir() if p.name.startswith('.replay-tmp-')]:
             failures.append('temporary files were left behind')
     return testlib.finish(failures)
 

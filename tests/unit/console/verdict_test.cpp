@@ -160,6 +160,26 @@ TEST_CASE("a flood of output is cut in the diff, which says how much it left out
   }
 }
 
+TEST_CASE("a diff longer than max_output is cut at a line end, what is left out said") {
+  std::string expected = ">>> 1\n" + NumberedLines(20000);  // 229 KB
+  IsolationOptions options;
+  options.max_output = 64 * 1024;
+  TranscriptVerdict verdict = JudgeConsole("t.pycon", expected, Finished(">>> 1\n1\n"), options);
+  CHECK(verdict.status == Status::kFailed);
+  std::string note = "more bytes of the diff not shown (--max-output)]\n";
+  REQUIRE(verdict.diff.size() > note.size());
+  CHECK(verdict.diff.size() <= options.max_output + 100);
+  CHECK(verdict.diff.compare(verdict.diff.size() - note.size(), note.size(), note) == 0);
+  size_t cut = verdict.diff.rfind("[... ");
+  CHECK(verdict.diff[cut - 1] == '\n');
+  // What is left out: the rest of every expected line ('-' first) and "+1".
+  CHECK(std::stoul(verdict.diff.substr(cut + 5)) > expected.size() - options.max_output);
+  IsolationOptions roomy;  // the whole diff begins with the cut one
+  TranscriptVerdict full = JudgeConsole("t.pycon", expected, Finished(">>> 1\n1\n"), roomy);
+  CHECK(full.diff.find("not shown") == std::string::npos);
+  CHECK(full.diff.compare(0, cut, verdict.diff, 0, cut) == 0);
+}
+
 TEST_CASE("the substitutions a session reports are put in place before comparing") {
   std::string expected = ">>> object()\n<object object at 0x7f00>\n";
   std::string output = ">>> object()\n<object object at 0x55aa11>\n";

@@ -250,9 +250,35 @@ TEST_CASE("a session whose output passes max_output ends at the limit, output bo
   CHECK(outcome.Describe(options) == "output exceeded the limit of 64 KiB at line 9");
 }
 
-// BUG: the output cap is RLIMIT_FSIZE, which limits every file the session
-// writes, not its output: a session that writes a file larger than
-// max_output (its output staying small) is killed as kOutputLimit.
+TEST_CASE("a session that writes a file larger than max_output ends at the file size limit") {
+  fs::path dir = fs::temp_directory_path() / ("replay-fsize-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string path = (dir / "data.bin").string();
+  IsolationOptions options = Options();
+  options.max_output = 64 * 1024;
+  SessionOutcome outcome = RunOne(
+      [path](const SessionHooks& hooks) {
+        Write(1, "writing\n");
+        hooks.on_line(4);
+        int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd < 0) throw std::runtime_error("cannot open " + path);
+        Write(fd, std::string(256 * 1024, 'd'));
+        return std::string("never");
+      },
+      options);
+  fs::remove_all(dir);
+  CHECK(outcome.end == End::kFileSizeLimit);
+  CHECK(outcome.output == "writing\n");
+  CHECK(outcome.Describe(options) ==
+        "a file it wrote reached the file size limit of 64 KiB (RLIMIT_FSIZE, which --max-output "
+        "sets) at line 4");
+}
+
+// LIMIT: the output cap is RLIMIT_FSIZE, which limits every file the
+// session writes, not its output: a session that writes a file larger than
+// max_output (its output staying small) ends at the file size limit, and is
+// told so (above), rather than writing it.
 TEST_CASE("a session may write a file larger than max_output; only its output is capped",
           "[!mayfail]") {
   fs::path dir = fs::temp_directory_path() / ("replay-runner-" + std::to_string(getpid()));
