@@ -14,6 +14,8 @@ namespace replay {
 struct UserPython {
   std::string executable;  ///< its sys.executable (a venv's own bin/python, shims resolved)
   std::string version;     ///< its full version, e.g. "3.11.7"
+  std::string stdlib;      ///< the real path of its standard library's directory; empty: unknown
+  std::string build;       ///< its build line, as pycon::PythonBuild() says the linked one's
 };
 
 /// The Python a command runs as.
@@ -49,7 +51,7 @@ std::pair<std::string, int> Capture(const std::vector<std::string>& args);
 
 /// Asks `program` (a path, or a name searched on PATH) for its
 /// sys.executable and version by running it, or from the user's cache
-/// ($XDG_CACHE_HOME or ~/.cache, replay/pythons) of what it said before: an
+/// ($XDG_CACHE_HOME or ~/.cache, replay/python-probes) of what it said before: an
 /// ELF executable is asked once for each path and identity (device, inode,
 /// size, modification time) of the path and of the file its links lead to; a
 /// script (a pyenv shim) is asked every time.
