@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
@@ -126,6 +127,19 @@ bool PythonRunning() { return Py_IsInitialized() != 0; }
 std::string PythonVersion() {
   std::string version = Py_GetVersion();
   return version.substr(0, version.find(' '));
+}
+
+std::string PythonBuild() {
+  std::string build;
+  for (const char* c = Py_GetVersion(); *c != '\0'; ++c) {
+    if (std::isspace(static_cast<unsigned char>(*c)) == 0) {
+      build += *c;
+    } else if (!build.empty() && build.back() != ' ') {
+      build += ' ';
+    }
+  }
+  if (!build.empty() && build.back() == ' ') build.pop_back();
+  return build;
 }
 
 }  // namespace pycon

@@ -9,7 +9,8 @@ CommandLine::CommandLine()
   app.add_option("--python", global.python,
                  "Python to run as: an interpreter (path or name on PATH) or a venv directory; "
                  "default: the activated venv ($VIRTUAL_ENV), else the Python replay was built "
-                 "with. Its minor version must be the built one")
+                 "with. It must be (a venv of) the installation replay was built with, or of a "
+                 "minor version that a replay-3.X beside replay is built for")
       ->envname("REPLAY_PYTHON")
       ->type_name("PYTHON");
   app.add_flag("-v,--verbose", global.verbose,

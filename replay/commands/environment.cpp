@@ -18,6 +18,7 @@
 #include "pycon/bridge.h"
 #include "pycon/python_session.h"
 #include "replay/commands/probe_cache.h"
+#include "replay/commands/programs.h"
 
 extern char** environ;
 
@@ -26,9 +27,6 @@ namespace replay {
 namespace {
 
 const char* const kBuildPrefix = "replay-";
-
-const char* const kAskSource =
-    "import sys; sys.stdout.write('%s\\n%d.%d.%d' % (sys.executable, *sys.version_info[:3]))";
 
 /// "3.11" of "3.11.7".
 std::string MinorVersion(const std::string& version) {
@@ -117,6 +115,37 @@ bool SameInterpreter(const std::string& a, const std::string& b) {
   return fs::canonical(a, error_a) == fs::canonical(b, error_b) && !error_a && !error_b;
 }
 
+/// Whether `python` is of the installation whose libpython this program
+/// runs: its build line is the linked one's (that installation's python, or
+/// a venv of it), or its standard library is the directory of the linked
+/// installation's python (a build line that differs between the program
+/// and the shared library of one installation).
+bool OfLinkedInstallation(const UserPython& python) {
+  if (python.build == pycon::PythonBuild()) return true;
+  std::string linked = pycon::LinkedPythonExecutable();
+  if (linked.empty() || python.stdlib.empty()) return false;
+  Expected<UserPython> own = AskPython(linked);
+  return own && own->stdlib == python.stdlib;
+}
+
+/// The refusal of `python`, another installation of the linked minor
+/// version (named by `source`: --python or VIRTUAL_ENV): the linked
+/// libpython would run that installation's standard library, whose modules
+/// its own build may hold compiled in (Debian's math, zlib, site…).
+Diagnostic OtherInstallation(const UserPython& python, const std::string& source) {
+  std::string linked = pycon::LinkedPythonExecutable();
+  std::string stdlib = python.stdlib.empty() ? "" : " (" + python.stdlib + ")";
+  return Diagnostic{
+      python.executable, 0, 0,
+      "Python " + python.version + " (from " + source + ") is another installation of Python " +
+          MinorVersion(python.version) + " than this replay's (" + pycon::PythonVersion() +
+          (linked.empty() ? "" : ", " + linked) + "): its standard library" + stdlib +
+          " cannot run on this replay's libpython; run `" + python.executable +
+          " -m replay` instead (replay's Python package installed for it), or a replay built "
+          "with -DPython3_EXECUTABLE=" +
+          python.executable};
+}
+
 /// Inside a running Python (`python -m replay`): that interpreter, which
 /// --python, if given, must name.
 Expected<PythonChoice> RunningPython(const std::string& python_option) {
@@ -135,13 +164,18 @@ Expected<PythonChoice> RunningPython(const std::string& python_option) {
 
 Expected<UserPython> AskPython(const std::string& program) {
   if (std::optional<UserPython> cached = CachedPython(program)) return *cached;
-  auto [output, status] = Capture({program, "-S", "-c", kAskSource});
-  std::size_t newline = output.find('\n');
-  if (status != 0 || newline == std::string::npos) {
+  auto [output, status] = Capture({program, "-S", "-c", kAskPythonSource});
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; status == 0 && start <= output.size();) {
+    std::size_t end = std::min(output.find('\n', start), output.size());
+    lines.push_back(output.substr(start, end - start));
+    start = end + 1;
+  }
+  if (lines.size() != 4) {
     while (!output.empty() && output.back() == '\n') output.pop_back();
     return Diagnostic{program, 0, 0, "cannot run this Python: " + output};
   }
-  UserPython python{output.substr(0, newline), output.substr(newline + 1)};
+  UserPython python{lines[0], lines[1], lines[2], lines[3]};
   RememberPython(program, python);
   return python;
 }
@@ -177,6 +211,9 @@ Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other
   if (!python) return python.error();
   std::string linked = pycon::PythonVersion();
   std::string wanted = MinorVersion(python->version);
+  std::string source = python_option.empty() ? "VIRTUAL_ENV" : "--python";
+  if (wanted == MinorVersion(linked) && !OfLinkedInstallation(*python))
+    return OtherInstallation(*python, source);
   if (wanted == MinorVersion(linked)) return PythonChoice{python->executable, {}};
   std::string other = ProgramDirectory() + "/" + kBuildPrefix + wanted;
   bool other_exists = !ProgramDirectory().empty() && access(other.c_str(), X_OK) == 0;
@@ -187,8 +224,7 @@ Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other
                           " (a broken installation?)"};
   }
   return Diagnostic{python->executable, 0, 0,
-                    "Python " + python->version + " (from " +
-                        (python_option.empty() ? "VIRTUAL_ENV" : "--python") +
+                    "Python " + python->version + " (from " + source +
                         "): this replay has no build for Python " + wanted +
                         "; versions available: " + JoinVersions(AvailableVersions())};
 }

@@ -14,6 +14,8 @@ namespace replay {
 struct UserPython {
   std::string executable;  ///< its sys.executable (a venv's own bin/python, shims resolved)
   std::string version;     ///< its full version, e.g. "3.11.7"
+  std::string stdlib;      ///< the real path of its standard library's directory; empty: unknown
+  std::string build;       ///< its build line, as pycon::PythonBuild() says the linked one's
 };
 
 /// The Python a command runs as.
@@ -34,8 +36,12 @@ struct PythonChoice {
 /// The interpreter is asked for its sys.executable and version. An error if
 /// it cannot be run, or if its minor version is neither the linked one nor
 /// that of a `replay-3.X` beside this program (or `other_builds` is false);
-/// the message names the versions available. Inside a running Python, that
-/// interpreter only: $VIRTUAL_ENV is not read, and --python must name it.
+/// the message names the versions available. An error too if it is of the
+/// linked minor version but of another installation (neither the linked
+/// build line nor the linked installation's standard library): its stdlib
+/// would run on the linked libpython; the message says what to run instead.
+/// Inside a running Python, that interpreter only: $VIRTUAL_ENV is not
+/// read, and --python must name it.
 Expected<PythonChoice> ChoosePython(const std::string& python_option, bool other_builds);
 
 /// The minor versions this installation runs ("3.11", "3.12"): the linked
@@ -48,11 +54,11 @@ std::vector<std::string> AvailableVersions();
 std::pair<std::string, int> Capture(const std::vector<std::string>& args);
 
 /// Asks `program` (a path, or a name searched on PATH) for its
-/// sys.executable and version by running it, or from the user's cache
-/// ($XDG_CACHE_HOME or ~/.cache, replay/pythons) of what it said before: an
-/// ELF executable is asked once for each path and identity (device, inode,
-/// size, modification time) of the path and of the file its links lead to; a
-/// script (a pyenv shim) is asked every time.
+/// sys.executable, version, standard library and build line by running it
+/// (with -S), or from the user's cache ($XDG_CACHE_HOME or ~/.cache,
+/// replay/python-probes) of what it said before: an ELF executable is asked once for each path and
+/// identity (device, inode, size, modification time) of the path and of the file its links lead to;
+/// a script (a pyenv shim) is asked every time.
 Expected<UserPython> AskPython(const std::string& program);
 
 /// One line naming the running interpreter: "Python 3.11.7 at EXECUTABLE,

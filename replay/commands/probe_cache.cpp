@@ -8,20 +8,21 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace replay {
 
 namespace {
 
 /// Where AskPython keeps what interpreters said of themselves:
-/// $XDG_CACHE_HOME/replay/pythons, else ~/.cache/replay/pythons; empty if
+/// $XDG_CACHE_HOME/replay/python-probes, else ~/.cache/replay/python-probes; empty if
 /// neither is known.
 std::filesystem::path ProbeCachePath() {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "replay" / "pythons";
+  if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "replay" / "python-probes";
   const char* home = std::getenv("HOME");
   if (home != nullptr && *home == '/')
-    return std::filesystem::path(home) / ".cache" / "replay" / "pythons";
+    return std::filesystem::path(home) / ".cache" / "replay" / "python-probes";
   return {};
 }
 
@@ -76,15 +77,26 @@ std::string ProbeKey(const std::string& program) {
   return key;
 }
 
-/// What the probe cache holds for `key` (lines "KEY\tEXECUTABLE\tVERSION").
+/// The tab-separated fields of `line`.
+std::vector<std::string> Fields(const std::string& line) {
+  std::vector<std::string> fields;
+  for (std::size_t start = 0;;) {
+    std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+    if (tab == std::string::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+/// What the probe cache holds for `key` (lines "KEY\tEXECUTABLE\tVERSION\t
+/// STDLIB\tBUILD"; a line of another shape, as an older replay wrote, is
+/// passed over).
 std::optional<UserPython> CachedProbe(const std::filesystem::path& cache, const std::string& key) {
   std::ifstream file(cache);
   for (std::string line; std::getline(file, line);) {
-    std::size_t first = line.find('\t');
-    std::size_t second = line.find('\t', first == std::string::npos ? first : first + 1);
-    if (second == std::string::npos || line.compare(0, first, key) != 0 || first != key.size())
-      continue;
-    return UserPython{line.substr(first + 1, second - first - 1), line.substr(second + 1)};
+    std::vector<std::string> fields = Fields(line);
+    if (fields.size() != 5 || fields[0] != key) continue;
+    return UserPython{fields[1], fields[2], fields[3], fields[4]};
   }
   return std::nullopt;
 }
@@ -94,16 +106,17 @@ std::optional<UserPython> CachedProbe(const std::filesystem::path& cache, const 
 /// started again. Failing to cache is no error: the next run asks again.
 void CacheProbe(const std::filesystem::path& cache, const std::string& key,
                 const UserPython& python) {
-  if (python.executable.find_first_of("\t\n") != std::string::npos ||
-      python.version.find_first_of("\t\n") != std::string::npos)
-    return;
+  for (const std::string* field :
+       {&python.executable, &python.version, &python.stdlib, &python.build})
+    if (field->find_first_of("\t\n") != std::string::npos) return;
   std::error_code error;
   std::filesystem::create_directories(cache.parent_path(), error);
   int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC;
   if (std::filesystem::file_size(cache, error) > 64 * 1024 && !error) flags |= O_TRUNC;
   int fd = open(cache.c_str(), flags, 0644);
   if (fd < 0) return;
-  std::string line = key + '\t' + python.executable + '\t' + python.version + '\n';
+  std::string line = key + '\t' + python.executable + '\t' + python.version + '\t' + python.stdlib +
+                     '\t' + python.build + '\n';
   ssize_t written = write(fd, line.data(), line.size());
   (void)written;
   close(fd);

@@ -13,7 +13,7 @@ namespace replay {
 /// has not changed since (its path and the device, inode, size and
 /// modification time of the path and of the file its links lead to); a
 /// script (pyenv's shims) is never cached. Kept in
-/// $XDG_CACHE_HOME/replay/pythons, else ~/.cache/replay/pythons.
+/// $XDG_CACHE_HOME/replay/python-probes, else ~/.cache/replay/python-probes.
 std::optional<UserPython> CachedPython(const std::string& program);
 
 /// Keeps what `program` said of itself, for CachedPython. Failing to keep it

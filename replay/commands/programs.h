@@ -8,6 +8,10 @@ namespace replay {
 /// to a recorder (replay record at a terminal).
 extern const char* const kTeeSource;
 
+/// replay/commands/ask_python.py: run by a python with -S -c, writes its
+/// sys.executable, version, standard library directory and build line.
+extern const char* const kAskPythonSource;
+
 /// replay/commands/startup_probe.py: run by a fresh python with -c, writes
 /// what a transcript could see of its start-up state.
 extern const char* const kStartupProbeSource;

@@ -81,6 +81,12 @@ bool PythonRunning();
 /// The linked Python's full version, e.g. "3.11.2".
 std::string PythonVersion();
 
+/// The linked Python's build line, its sys.version with each run of
+/// whitespace made one space: "3.11.2 (main, Apr 28 2025, 14:11:48) [GCC
+/// 12.2.0]". Two installations of one version tell apart by it (the build's
+/// date and time, its compiler).
+std::string PythonBuild();
+
 /// The python executable of the installation whose libpython this process
 /// has loaded, found at run time: `bin/python3.X` (X: the linked minor
 /// version) in the nearest ancestor of the directory of the libpython file

@@ -84,3 +84,8 @@ TEST_CASE("sys.executable is the linked Python's own executable", "[session][exe
   std::string ours = pycon::Str(kExecutable.Call("ours").get());
   CHECK(pycon::Str(kExecutable.Call("executables").get()) == ours);
 }
+
+TEST_CASE("PythonBuild is sys.version with its whitespace made single spaces", "[session]") {
+  CHECK(pycon::PythonBuild() == EvalStr("' '.join(__import__('sys').version.split())"));
+  CHECK(pycon::PythonBuild().rfind(pycon::PythonVersion() + " (", 0) == 0);
+}
