@@ -114,7 +114,7 @@ std::vector<OptionSpec> MakeTable() {
       {"prompts", "", "", "prompts", OptionKind::kValue, false, "POLICY",
        "Doctest prompts no console would show: warn (the default: shown, the verdict is "
        "doctest's), fail (a file with one fails), off (not checked)"},
-      {{"fail", PromptPolicy::kFail}, {"warn", PromptPolicy::kWarn}, {"off", PromptPolicy::kOff}},
+      {{"warn", PromptPolicy::kWarn}, {"fail", PromptPolicy::kFail}, {"off", PromptPolicy::kOff}},
       &RunOptions::prompts));
   OptionSpec ellipsis{"ellipsis",
                       "",
