@@ -148,6 +148,17 @@ def open_if(r):
     return ['>>> if True:', '...     w = 1', '... else:', '...     w = 2']
 
 
+# Statements left open in a bracket, whose continuation lines lack their
+# `... `: doctest fails them (it compiles the open line alone), and the fix
+# (`... ` in front of the lines that continue it) makes them pass.
+OPEN_BRACKETS = {
+    'open_list.txt': 'A list:\n\n>>> x = [1,\n...  2,\n 3]\n>>> x\n[1, 2, 3]\n',
+    'open_call.txt': ">>> d = dict(a=1,\n...          b=2,\n             c=3)\n>>> sorted(d)\n"
+                     "['a', 'b', 'c']\n",
+    'open_prompt.txt': '    >>> t = (1,\n    >>>      2)\n    >>> t\n    (1, 2)\n',
+    'open_quote.md': '> ```pycon\n> >>> s = """a\n> b"""\n> >>> s\n> \'a\\nb\'\n> ```\n',
+}
+
 MAKERS = [expr, empty_after_complete, ellipsis_directive, comment_after, loop, def_then_call,
           class_with_empty_lines, decorator, nested, bracket, header_in_brackets,
           dots_in_strings, backslash, exception, comment_after_closed_block, try_block, open_if]
@@ -296,6 +307,22 @@ def main():
                 failures.append('%s after --fix-prompts: %s\n--- as generated:\n%s\n--- fixed:\n%s'
                                 % (p.name, '; '.join(problems),
                                    written[p].decode('utf-8'), data.decode('utf-8')))
+        # Open brackets: the fix is what makes doctest pass them.
+        brackets = []
+        for name, text in OPEN_BRACKETS.items():
+            (root / name).write_text(text, encoding='utf-8')
+            brackets.append(root / name)
+            if not doctest_verdict(root / name)[1] or not prompts_test.stdlib_findings(
+                    doctest_text(root / name)):
+                failures.append('%s: doctest should fail it, with prompt findings' % name)
+        testlib.run_report(replay, '--mode', 'doctest', '--fix-prompts', *brackets, cwd=root,
+                           timeout=600)
+        for p in brackets:
+            checks += 1
+            left = prompts_test.stdlib_findings(doctest_text(p))
+            if left or doctest_verdict(p)[1]:
+                failures.append('%s after --fix-prompts: findings %r, doctest %r:\n%s' % (
+                    p.name, left, doctest_verdict(p), p.read_text(encoding='utf-8')))
         print('%d files (seed %d), %d with findings, %d rewritten' % (
             count, seed, len(with_findings), len(updated)))
     return testlib.finish(failures, checks)
