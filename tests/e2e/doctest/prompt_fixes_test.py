@@ -278,6 +278,9 @@ def main():
         # --fix-prompts, then the property.
         done, report = testlib.run_report(replay, '--mode', 'doctest', '--color', 'never',
                                           '--fix-prompts', *files, cwd=root, timeout=600)
+        if report is None:
+            failures.append('replay --fix-prompts wrote no report: %s' % done.stderr.decode())
+            return testlib.finish(failures, max(checks, len(failures)))
         updated = {pathlib.Path(e['path']).name for e in report['transcripts'] if e['updated']}
         _, again = testlib.run_report(replay, '--mode', 'doctest', '--prompts', 'fail', *files,
                                       cwd=root, timeout=600)
