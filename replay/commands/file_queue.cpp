@@ -56,8 +56,10 @@ void FileQueue::Finish(size_t index, SessionOutcome outcome) {
     return;
   }
   TranscriptVerdict verdict = planned.mode->Judge(file, outcome);
-  if ((options_.update || options_.update_version) && verdict.status == Status::kFailed)
-    Update(planned, file, outcome, verdict);
+  UpdateRequest what;
+  what.outputs = (options_.update || options_.update_version) && verdict.status == Status::kFailed;
+  what.prompts = options_.fix_prompts && outcome.end == SessionOutcome::End::kFinished;
+  if (what.outputs || what.prompts) Update(planned, file, outcome, what, verdict);
   verdict.notes = planned.mode->Notes(file);
   running_.erase(index);
   Add(index, std::move(verdict));
@@ -95,17 +97,20 @@ Expected<SetupFile> FileQueue::SetupFor(const std::string& path) const {
   return SetupFile{*setup_path, std::move(*source)};
 }
 
-/// --update: what the mode makes of the session, written over the file (or
-/// --update-version's file) keeping its owner, mode and links, unless
-/// someone deleted, replaced or changed the file meanwhile, or it is
+/// --update, --fix-prompts: what the mode makes of the session, written over
+/// the file (or --update-version's file) keeping its owner, mode and links,
+/// unless someone deleted, replaced or changed the file meanwhile, or it is
 /// read-only.
 void FileQueue::Update(const PlannedFile& planned, const ModeFile& file,
-                       const SessionOutcome& outcome, TranscriptVerdict& verdict) const {
+                       const SessionOutcome& outcome, const UpdateRequest& what,
+                       TranscriptVerdict& verdict) const {
+  std::optional<std::string> text = planned.mode->Updated(file, outcome, what);
   if (std::string refused = planned.mode->UpdateRefused(file); !refused.empty()) {
-    verdict.not_updated = refused;
+    // Said only where there was something to write: --fix-prompts asks of
+    // every file, --update of failed ones.
+    if (what.outputs || text) verdict.not_updated = refused;
     return;
   }
-  std::optional<std::string> text = planned.mode->Updated(file, outcome);
   if (!text) return;
   // Someone (an editor, another replay) may have deleted, replaced or
   // changed the file since it was read: their edit wins.

@@ -54,7 +54,7 @@ class FileQueue : public SessionQueue {
   std::nullopt_t Report(size_t index, Status status, const Diagnostic& why);
   Expected<SetupFile> SetupFor(const std::string& path) const;
   void Update(const PlannedFile& planned, const ModeFile& file, const SessionOutcome& outcome,
-              TranscriptVerdict& verdict) const;
+              const UpdateRequest& what, TranscriptVerdict& verdict) const;
 
   const std::vector<PlannedFile>& files_;
   const RunOptions& options_;

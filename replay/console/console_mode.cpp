@@ -21,8 +21,9 @@ TranscriptVerdict ConsoleMode::Judge(const ModeFile& file, const SessionOutcome&
   return JudgeConsole(file.path, file.text.text, outcome, isolation_);
 }
 
-std::optional<std::string> ConsoleMode::Updated(const ModeFile& file,
-                                                const SessionOutcome& outcome) const {
+std::optional<std::string> ConsoleMode::Updated(const ModeFile& file, const SessionOutcome& outcome,
+                                                const UpdateRequest& what) const {
+  if (!what.outputs) return std::nullopt;
   return ComparableActual(file.text.text, outcome);
 }
 

@@ -24,9 +24,9 @@ class ConsoleMode : public Mode {
   Preload Preloads() const override { return {{}, {"readline"}, true}; }
   Session Prepare(const ModeFile& file) const override;
   TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const override;
-  /// The whole session as shown.
-  std::optional<std::string> Updated(const ModeFile& file,
-                                     const SessionOutcome& outcome) const override;
+  /// The whole session as shown (outputs only: no prompt is fixed).
+  std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
+                                     const UpdateRequest& what) const override;
 
  private:
   Placeholders placeholders_;

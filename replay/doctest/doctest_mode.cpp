@@ -61,7 +61,7 @@ Session DoctestMode::Prepare(const ModeFile& file) const {
 }
 
 TranscriptVerdict DoctestMode::Judge(const ModeFile& file, const SessionOutcome& outcome) const {
-  return JudgeDoctest(file.path, outcome, isolation_, prompts_);
+  return JudgeDoctest(file.path, outcome, isolation_, prompts_, file.text.text);
 }
 
 std::string DoctestMode::UpdateRefused(const ModeFile& file) const {
@@ -70,11 +70,12 @@ std::string DoctestMode::UpdateRefused(const ModeFile& file) const {
   return {};
 }
 
-std::optional<std::string> DoctestMode::Updated(const ModeFile& file,
-                                                const SessionOutcome& outcome) const {
+std::optional<std::string> DoctestMode::Updated(const ModeFile& file, const SessionOutcome& outcome,
+                                                const UpdateRequest& what) const {
+  if (outcome.end != SessionOutcome::End::kFinished) return std::nullopt;
   Expected<DoctestResult> result = DoctestResult::FromJson(outcome.result, "");
-  if (!result) return std::nullopt;
-  return UpdatedDoctestText(file.text.text, *result);
+  if (!result || result->refusal) return std::nullopt;
+  return UpdatedDoctestText(file.text.text, *result, what.outputs, what.prompts);
 }
 
 }  // namespace replay

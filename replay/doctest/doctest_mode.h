@@ -40,9 +40,10 @@ class DoctestMode : public Mode {
   TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const override;
   /// Docstrings of Python modules are not rewritten.
   std::string UpdateRefused(const ModeFile& file) const override;
-  /// The expected output of each failing example.
-  std::optional<std::string> Updated(const ModeFile& file,
-                                     const SessionOutcome& outcome) const override;
+  /// The expected output of each failing example (`what.outputs`), the
+  /// prompts as a console shows them (`what.prompts`).
+  std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
+                                     const UpdateRequest& what) const override;
 
  private:
   std::vector<std::string> option_flags_;

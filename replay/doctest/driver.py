@@ -78,8 +78,12 @@ class FileRun:
                 lineno = self._offsets[id(test)] + example.lineno
                 written = _written_lines(self._lines, lineno)
                 end = lineno + len(written)
+                after = []
+                while end + len(after) < len(self._lines) and \
+                        self._lines[end + len(after)].strip() and len(after) < 100:
+                    after.append(self._lines[end + len(after)])
                 self.examples.append((lineno + 1, _indent(self._lines, lineno, example), written,
-                                      self._lines[end] if end < len(self._lines) else None))
+                                      self._lines[end] if end < len(self._lines) else None, after))
         self.examples.sort(key=lambda example: example[0])
 
     def _parse_file(self, text, path):

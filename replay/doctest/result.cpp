@@ -31,8 +31,9 @@ NLOHMANN_JSON_SERIALIZE_ENUM(
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ExampleReport, line, want_line, source, written, want, got,
                                    outcome, exception, update)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PromptFinding, kind, line, example_line, at_end, written,
-                                   console)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PromptFinding, kind, line, example_line, at_end,
+                                                written, console, closed_by_empty_line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PromptFix, line, written, console)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DoctestRefusal, line, message)
 
 namespace {
@@ -46,8 +47,11 @@ std::string DoctestResult::ToJson() const {
   if (refusal) {
     document["error"] = *refusal;
   } else {
-    document = {
-        {"attempted", attempted}, {"failed", failed}, {"reports", reports}, {"findings", findings}};
+    document = {{"attempted", attempted},
+                {"failed", failed},
+                {"reports", reports},
+                {"findings", findings},
+                {"fixes", fixes}};
   }
   return document.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -64,6 +68,7 @@ Expected<DoctestResult> DoctestResult::FromJson(std::string_view json, std::stri
     document.at("failed").get_to(result.failed);
     document.at("reports").get_to(result.reports);
     if (document.contains("findings")) document.at("findings").get_to(result.findings);
+    if (document.contains("fixes")) document.at("fixes").get_to(result.fixes);
     return result;
   } catch (const Json::exception& error) {
     return Diagnostic{std::string(source), 0, 0,

@@ -40,6 +40,7 @@ struct DoctestResult {
   int failed = 0;
   std::vector<ExampleReport> reports;   ///< in the order the examples ran
   std::vector<PromptFinding> findings;  ///< in the order of their lines
+  std::vector<PromptFix> fixes;         ///< what the findings ask for, in the order of their lines
 
   std::string ToJson() const;
   /// The result ToJson wrote (or the driver, which writes the same keys

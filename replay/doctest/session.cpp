@@ -62,18 +62,19 @@ class WarningsIgnored {
   PyRef catcher_;
 };
 
-/// FileRun.examples: (line, indent, lines, next) for each example.
+/// FileRun.examples: (line, indent, lines, next, after) for each example.
 std::vector<WrittenExample> Examples(const PyRef& file_run) {
   std::vector<WrittenExample> examples;
   for (const PyRef& item : pycon::Items(pycon::GetAttr(file_run, "examples"))) {
     std::vector<PyRef> fields = pycon::Items(item);
-    if (fields.size() != 4)
-      throw std::runtime_error("the doctest driver: an example is no 4-tuple");
+    if (fields.size() != 5)
+      throw std::runtime_error("the doctest driver: an example is no 5-tuple");
     WrittenExample example;
     example.line = static_cast<int>(pycon::ToLong(fields[0]));
     example.indent = static_cast<int>(pycon::ToLong(fields[1]));
     example.lines = pycon::Strs(fields[2]);
     if (!pycon::IsNone(fields[3])) example.next = pycon::Str(fields[3]);
+    example.after = pycon::Strs(fields[4]);
     examples.push_back(std::move(example));
   }
   return examples;
@@ -131,9 +132,12 @@ DoctestResult RunDoctest(const std::string& path, const std::string& text,
 
   // Before any example runs, so that nothing they do can change the check.
   std::vector<PromptFinding> findings;
+  std::vector<PromptFix> fixes;
   if (options.check_prompts) {
     WarningsIgnored quiet;
-    findings = CheckPrompts(Examples(file_run), ConsoleWaitsForMore);
+    std::vector<WrittenExample> examples = Examples(file_run);
+    findings = CheckPrompts(examples, ConsoleWaitsForMore);
+    if (!findings.empty()) fixes = FixPrompts(examples, ConsoleWaitsForMore);
   }
   PyRef hook = pycon::MakeFunction(
       "on_example",
@@ -147,6 +151,7 @@ DoctestResult RunDoctest(const std::string& path, const std::string& text,
   PyRef json = pycon::CallMethod(file_run, "run", {hook}, "running the doctest file");
   DoctestResult result = ReadDriverResult(json, path);
   result.findings = std::move(findings);
+  result.fixes = std::move(fixes);
   return result;
 }
 

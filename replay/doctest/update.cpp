@@ -79,6 +79,44 @@ std::optional<Replacement> ReplacementFor(const ExampleReport& report,
   return replacement;
 }
 
+size_t Spaces(std::string_view line) {
+  size_t spaces = line.find_first_not_of(' ');
+  return spaces == std::string_view::npos ? line.size() : spaces;
+}
+
+/// The replacement `fix` asks for in `lines`; std::nullopt if its lines are
+/// no longer as it read them (or read them with tabs expanded).
+std::optional<Replacement> ReplacementFor(const PromptFix& fix,
+                                          const std::vector<std::string>& lines) {
+  if (fix.line < 1 || fix.written.empty() || fix.console.empty()) return std::nullopt;
+  Replacement replacement{static_cast<size_t>(fix.line - 1), fix.written.size(), {}};
+  if (replacement.first + replacement.count > lines.size()) return std::nullopt;
+  // The example's column: what stands before its `>>> ` in the file is kept.
+  const std::string& first = fix.written.front();
+  size_t indent = std::min(Spaces(first), Spaces(fix.console.front()));
+  std::string_view head = WithoutLineEnd(lines[replacement.first]);
+  if (!EndsWith(head, std::string_view(first).substr(indent))) return std::nullopt;
+  std::string margin(head.substr(0, head.size() - (first.size() - indent)));
+  for (size_t k = 0; k < fix.written.size(); ++k) {
+    const std::string& written = fix.written[k];
+    if (!EndsWith(WithoutLineEnd(lines[replacement.first + k]),
+                  std::string_view(written).substr(std::min(indent, Spaces(written)))))
+      return std::nullopt;
+  }
+  std::string end(LineEnd(lines[replacement.first]));
+  for (size_t k = 0; k < fix.console.size(); ++k) {
+    if (k < replacement.count && !LineEnd(lines[replacement.first + k]).empty())
+      end = LineEnd(lines[replacement.first + k]);
+    if (end.empty()) end = "\n";
+    replacement.lines.push_back(margin + fix.console[k].substr(indent) + end);
+  }
+  // The last new line meets the line after it as the last old one did.
+  std::string_view old_end = LineEnd(lines[replacement.first + replacement.count - 1]);
+  std::string& last = replacement.lines.back();
+  last = std::string(WithoutLineEnd(last)) + std::string(old_end.empty() ? "\n" : old_end);
+  return replacement;
+}
+
 /// Applies `r` to `lines`; returns whether anything changed.
 bool Apply(const Replacement& r, std::vector<std::string>& lines) {
   auto begin = lines.begin() + static_cast<std::ptrdiff_t>(r.first);
@@ -112,13 +150,23 @@ bool Apply(const Replacement& r, std::vector<std::string>& lines) {
 
 }  // namespace
 
-std::optional<std::string> UpdatedDoctestText(const std::string& text,
-                                              const DoctestResult& result) {
+std::optional<std::string> UpdatedDoctestText(const std::string& text, const DoctestResult& result,
+                                              bool outputs, bool prompts) {
   std::vector<std::string> lines = Lines(text);
-  std::vector<Replacement> replacements;
-  for (const ExampleReport& report : result.reports) {
-    if (std::optional<Replacement> r = ReplacementFor(report, lines)) replacements.push_back(*r);
+  std::vector<Replacement> replacements, fixes;
+  for (const PromptFix& fix : prompts ? result.fixes : std::vector<PromptFix>{}) {
+    if (std::optional<Replacement> r = ReplacementFor(fix, lines)) fixes.push_back(*r);
   }
+  auto overlaps_a_fix = [&fixes](const Replacement& r) {
+    return std::any_of(fixes.begin(), fixes.end(), [&r](const Replacement& fix) {
+      return r.first < fix.first + fix.count && fix.first < r.first + std::max<size_t>(r.count, 1);
+    });
+  };
+  for (const ExampleReport& report : outputs ? result.reports : std::vector<ExampleReport>{}) {
+    std::optional<Replacement> r = ReplacementFor(report, lines);
+    if (r && !overlaps_a_fix(*r)) replacements.push_back(*r);
+  }
+  replacements.insert(replacements.end(), fixes.begin(), fixes.end());
   // From the bottom up, so that earlier line numbers stay valid.
   std::sort(replacements.begin(), replacements.end(),
             [](const Replacement& a, const Replacement& b) { return a.first > b.first; });

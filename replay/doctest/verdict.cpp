@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "replay/doctest/result.h"
+#include "replay/doctest/update.h"
 #include "replay/text/lines.h"
 #include "replay/text/unified_diff.h"
 
@@ -52,24 +53,31 @@ Entry ExampleEntry(const std::string& path, const ExampleReport& report, std::st
                            UnifiedDiff(report.want, actual, options).text};
 }
 
-/// The diff entry of a prompt finding: the line as written (`-`) and as a
-/// console shows it (`+`).
-Entry FindingEntry(const std::string& path, const PromptFinding& finding, std::string& what) {
-  what = std::string("prompt [") + PromptFindingKindName(finding.kind) + "]: " + finding.Describe();
-  std::string text = Diagnostic{path, finding.line, 0, what}.ToString() + "\n";
-  if (finding.kind == PromptFindingKind::kContinuationAfterComplete) {
-    text += "-" + finding.written + "\n+" + finding.console + "\n";
-  } else {
-    text += "+" + finding.console + "\n";
-    if (!finding.at_end) text += " " + finding.written + "\n";
-  }
-  return {finding.line, text};
+/// The file's prompt findings as one block: a line for each (file:line,
+/// kind, what a console shows), then the fixes as a unified diff of the
+/// file as written (`text`) against the file --fix-prompts writes.
+std::string FindingsBlock(const std::string& path, const std::string& text,
+                          const DoctestResult& result) {
+  std::string block;
+  for (const PromptFinding& f : result.findings)
+    block +=
+        Diagnostic{path, f.line, 0,
+                   std::string("prompt [") + PromptFindingKindName(f.kind) + "]: " + f.Describe()}
+            .ToString() +
+        "\n";
+  std::optional<std::string> fixed = UpdatedDoctestText(text, result, false, true);
+  if (!fixed) return block;
+  DiffOptions options;
+  options.expected_label = path + " (as written)";
+  options.actual_label = path + " (as a console prompts)";
+  options.context = 2;
+  return block + UnifiedDiff(text, *fixed, options).text;
 }
 
 /// The verdict on a file doctest ran: status, message and diff from its
 /// failing examples and (per `policy`) its prompt findings.
-void JudgeResult(const std::string& path, const DoctestResult& result, PromptPolicy policy,
-                 TranscriptVerdict& verdict) {
+void JudgeResult(const std::string& path, const std::string& text, const DoctestResult& result,
+                 PromptPolicy policy, TranscriptVerdict& verdict) {
   verdict.examples = result.attempted;
   verdict.failures = result.failed;
   std::vector<Entry> entries;
@@ -81,14 +89,15 @@ void JudgeResult(const std::string& path, const DoctestResult& result, PromptPol
     failure.Add(report.line, what);
   }
   if (policy != PromptPolicy::kOff) {
-    for (const PromptFinding& f : result.findings) {
-      entries.push_back(FindingEntry(path, f, what));
-      finding.Add(f.line, what);
-    }
+    for (const PromptFinding& f : result.findings)
+      finding.Add(f.line,
+                  std::string("prompt [") + PromptFindingKindName(f.kind) + "]: " + f.Describe());
   }
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& a, const Entry& b) { return a.line < b.line; });
   for (const Entry& entry : entries) verdict.diff += entry.text;
+  // After the examples, in one block that reads as a diff.
+  if (finding.count > 0) verdict.diff += FindingsBlock(path, text, result);
 
   std::string counts = result.failed > 0 ? std::to_string(result.failed) + " of " +
                                                Plural(result.attempted, "example") + " failed"
@@ -114,7 +123,8 @@ void JudgeResult(const std::string& path, const DoctestResult& result, PromptPol
 }  // namespace
 
 TranscriptVerdict JudgeDoctest(const std::string& path, const SessionOutcome& outcome,
-                               const IsolationOptions& options, PromptPolicy policy) {
+                               const IsolationOptions& options, PromptPolicy policy,
+                               const std::string& text) {
   TranscriptVerdict verdict;
   verdict.path = path;
   verdict.mode = "doctest";
@@ -133,7 +143,7 @@ TranscriptVerdict JudgeDoctest(const std::string& path, const SessionOutcome& ou
     verdict.message =
         Diagnostic{path, result->refusal->line, 0, result->refusal->message}.ToString();
   } else {
-    JudgeResult(path, *result, policy, verdict);
+    JudgeResult(path, text, *result, policy, verdict);
   }
   return verdict;
 }

@@ -41,6 +41,12 @@ struct Preload {
 /// the `ast` types if every one of them creates them.
 Preload CommonPreload(const std::vector<Preload>& preloads);
 
+/// What a rewrite of a file is asked to change.
+struct UpdateRequest {
+  bool outputs = false;  ///< --update of a failed file: the outputs its session showed
+  bool prompts = false;  ///< --fix-prompts: the prompts no console would show
+};
+
 /// How one kind of file is selected, run in the child, judged and updated.
 class Mode {
  public:
@@ -78,10 +84,11 @@ class Mode {
     (void)file;
     return {};
   }
-  /// --update: the text of failed `file` with what its session showed;
-  /// nullopt if there is nothing to write.
-  virtual std::optional<std::string> Updated(const ModeFile& file,
-                                             const SessionOutcome& outcome) const = 0;
+  /// --update (`what.outputs`: `file` failed): the text of `file` with what
+  /// its session showed; --fix-prompts (`what.prompts`): with its prompts as
+  /// a console shows them (doctest mode). nullopt if there is nothing to write.
+  virtual std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
+                                             const UpdateRequest& what) const = 0;
 };
 
 /// The modes of a run, the first being the default of a directory search.

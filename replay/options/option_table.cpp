@@ -112,8 +112,9 @@ std::vector<OptionSpec> MakeTable() {
   table.push_back(option);
   table.push_back(Choice<PromptPolicy>(
       {"prompts", "", "", "prompts", OptionKind::kValue, false, "POLICY",
-       "Doctest prompts no console would show: fail (the default), warn, off"},
-      {{"fail", PromptPolicy::kFail}, {"warn", PromptPolicy::kWarn}, {"off", PromptPolicy::kOff}},
+       "Doctest prompts no console would show: warn (the default: shown, the verdict is "
+       "doctest's), fail (a file with one fails), off (not checked)"},
+      {{"warn", PromptPolicy::kWarn}, {"fail", PromptPolicy::kFail}, {"off", PromptPolicy::kOff}},
       &RunOptions::prompts));
   OptionSpec ellipsis{"ellipsis",
                       "",
@@ -222,6 +223,10 @@ std::vector<OptionSpec> MakeTable() {
                         "As --update, but write to the file for the running Python "
                         "(name.pyXY.ext), leaving name.ext as it is"},
                        &RunOptions::update_version));
+  table.push_back(Flag({"fix-prompts", "", "", "", OptionKind::kFlag, false, "",
+                        "Rewrite each doctest file's prompts no console would show to those it "
+                        "shows (the fixes the prompt check lists)"},
+                       &RunOptions::fix_prompts));
   return table;
 }
 

@@ -54,7 +54,7 @@ struct RunOptions {
   std::vector<ModeGlob> mode_globs;              ///< [tool.replay.modes], most specific first
   std::vector<std::string> option_flags;         ///< --option FLAG: doctest option flags
   std::string option_flags_origin = "--option";  ///< where they come from, for errors
-  PromptPolicy prompts = PromptPolicy::kFail;    ///< doctest prompt findings
+  PromptPolicy prompts = PromptPolicy::kWarn;    ///< doctest prompt findings
   IsolationOptions isolation;                    ///< -j, --timeout, --max-output, --max-memory
   ColorChoice color = ColorChoice::kAuto;
   AnnotationChoice annotations = AnnotationChoice::kAuto;
@@ -77,6 +77,9 @@ struct RunOptions {
   /// --update-version: --update, writing the version-specific file of the
   /// running Python (`name.py313.pycon`) rather than the file that ran.
   bool update_version = false;
+  /// --fix-prompts: rewrite each doctest file's prompts no console would
+  /// show to those it shows (passing files too).
+  bool fix_prompts = false;
   Placeholders placeholders;                               ///< --ellipsis
   ConsoleReference console = ConsoleReference::kInteract;  ///< --console
   bool last_failed = false;   ///< --last-failed: only the files that failed last time

@@ -36,6 +36,12 @@ std::string RenderNotes(const TranscriptVerdict& verdict, bool color) {
   return text;
 }
 
+/// The file --update wrote, as shown.
+std::string Updated(const TranscriptVerdict& verdict) {
+  return Shown(verdict.updated_path.empty() ? verdict.path : verdict.updated_path, verdict.path) +
+         (verdict.updated_in_place.empty() ? "" : " (" + verdict.updated_in_place + ")");
+}
+
 }  // namespace
 
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
@@ -45,10 +51,14 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   std::string diff = Shown(verdict.diff, verdict.path);
   if (verdict.status == Status::kPassed) {
     // A passing file may still carry notes: lines not run, and doctest
-    // prompt findings under --prompts warn (its message).
+    // prompt findings under --prompts warn (its message), which
+    // --fix-prompts may have fixed.
     std::string text = RenderNotes(verdict, color);
     if (message.empty()) return text;
-    return text + Paint("NOTE", Style::kYellow, color) + " " + message + "\n" + diff;
+    text += Paint("NOTE", Style::kYellow, color) + " " + message + "\n";
+    if (verdict.updated)
+      text += Paint("UPDATED", Style::kBoldYellow, color) + " " + Updated(verdict) + "\n";
+    return text + PaintDiff(diff, color);
   }
   std::string text = verdict.status == Status::kFailed  ? Paint("FAIL", Style::kBoldRed, color)
                      : verdict.status == Status::kError ? Paint("ERROR", Style::kBoldRed, color)
@@ -57,10 +67,7 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
                          : Paint("SKIP", Style::kYellow, color);
   text += " " + message + "\n" + RenderNotes(verdict, color);
   if (verdict.updated)
-    text +=
-        Paint("UPDATED", Style::kBoldYellow, color) + " " +
-        Shown(verdict.updated_path.empty() ? verdict.path : verdict.updated_path, verdict.path) +
-        (verdict.updated_in_place.empty() ? "" : " (" + verdict.updated_in_place + ")") + "\n";
+    text += Paint("UPDATED", Style::kBoldYellow, color) + " " + Updated(verdict) + "\n";
   if (!verdict.not_updated.empty()) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
             ": " + Shown(verdict.not_updated, verdict.path) + "\n";

@@ -37,8 +37,8 @@ class FakeMode : public replay::Mode {
                                   const replay::SessionOutcome&) const override {
     return {};
   }
-  std::optional<std::string> Updated(const replay::ModeFile&,
-                                     const replay::SessionOutcome&) const override {
+  std::optional<std::string> Updated(const replay::ModeFile&, const replay::SessionOutcome&,
+                                     const replay::UpdateRequest&) const override {
     return std::nullopt;
   }
 

@@ -3,6 +3,7 @@
 // at once. (doctest_session_test.cpp checks the real console.)
 #include "replay/doctest/prompts.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using replay::CheckPrompts;
@@ -106,4 +107,63 @@ TEST_CASE("prompts: the console is given what follows the prompt and its space")
                  return false;
                });
   CHECK(seen == std::vector<std::string>{"if x:", "    y", "", ""});
+}
+
+namespace {
+
+/// BlockWaits, and a statement with more `(` than `)` waits too, an empty
+/// line or not.
+bool BracketOrBlockWaits(const std::string& source) {
+  long open =
+      std::count(source.begin(), source.end(), '(') - std::count(source.begin(), source.end(), ')');
+  return open > 0 || BlockWaits(source);
+}
+
+std::vector<replay::PromptFix> Fix(const std::vector<WrittenExample>& examples) {
+  return replay::FixPrompts(examples, BracketOrBlockWaits);
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("prompt fixes: an example as a console shows it needs none") {
+  CHECK(Fix({{1, 0, {">>> for i in x:", "...     f(i)", "..."}, "1", {"1"}}}).empty());
+  CHECK(Fix({{1, 0, {">>> f(1,", "...   2)"}, std::nullopt, {}}}).empty());
+}
+
+TEST_CASE("prompt fixes: a comment joins the statement, an empty line goes") {
+  auto fixes =
+      Fix({{3, 2, {"  >>> f(x)", "  ... # doctest: +ELLIPSIS", "  ... "}, "  1", {"  1"}}});
+  REQUIRE(fixes.size() == 1);
+  CHECK(fixes[0].line == 3);
+  CHECK(fixes[0].written == Lines{"  >>> f(x)", "  ... # doctest: +ELLIPSIS", "  ... "});
+  CHECK(fixes[0].console == Lines{"  >>> f(x)  # doctest: +ELLIPSIS"});
+}
+
+TEST_CASE("prompt fixes: empty lines in a body go, an open block gets its empty line") {
+  auto fixes = Fix({{1,
+                     0,
+                     {">>> class A:", "...     x = 1", "...", "...",
+                      "...     def m(self):", "...         return 1"},
+                     ">>> A().m()",
+                     {">>> A().m()", "1"}}});
+  REQUIRE(fixes.size() == 1);
+  CHECK(fixes[0].console == Lines{">>> class A:", "...     x = 1",
+                                  "...     def m(self):", "...         return 1", "..."});
+}
+
+TEST_CASE("prompt fixes: another statement gets its `>>> `") {
+  auto fixes = Fix({{1, 0, {">>> x = 1", "... y = 2"}, std::nullopt, {}}});
+  REQUIRE(fixes.size() == 1);
+  CHECK(fixes[0].console == Lines{">>> x = 1", ">>> y = 2"});
+}
+
+TEST_CASE("prompt fixes: an open bracket continues on the lines after it") {
+  auto fixes = Fix({{1, 4, {"    >>> f(1,"}, "     2,", {"     2,", "    >>>   3)", "    4"}},
+                    {3, 4, {"    >>>   3)"}, "    4", {"    4"}}});
+  // The second example is the first one's last line: its own fix is left out.
+  REQUIRE(fixes.size() == 1);
+  CHECK(fixes[0].written == Lines{"    >>> f(1,", "     2,", "    >>>   3)"});
+  CHECK(fixes[0].console == Lines{"    >>> f(1,", "    ...  2,", "    ...   3)"});
 }

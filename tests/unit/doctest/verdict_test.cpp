@@ -16,9 +16,13 @@ SessionOutcome Finished(const std::string& result) {
   return outcome;
 }
 
-const char* kFindingOnly = R"({"attempted": 2, "failed": 0, "reports": [],
+const char* kFindingOnly = R"json({"attempted": 2, "failed": 0, "reports": [],
   "findings": [{"kind": "unclosed-block", "line": 4, "example_line": 2, "at_end": false,
-                "written": "0", "console": "..."}]})";
+                "written": "0", "console": "..."}],
+  "fixes": [{"line": 2, "written": [">>> for i in x:", "...     f(i)"],
+             "console": [">>> for i in x:", "...     f(i)", "..."]}]})json";
+
+const char* kFindingText = "text\n>>> for i in x:\n...     f(i)\n0\n";
 
 }  // namespace
 
@@ -49,7 +53,7 @@ TEST_CASE("verdict: an unexpected exception adds its traceback to the output") {
 }
 
 TEST_CASE("verdict: prompt findings per policy") {
-  auto fail = JudgeDoctest("b.md", Finished(kFindingOnly), {}, PromptPolicy::kFail);
+  auto fail = JudgeDoctest("b.md", Finished(kFindingOnly), {}, PromptPolicy::kFail, kFindingText);
   CHECK(fail.status == Status::kFailed);
   CHECK(fail.failures == 0);
   CHECK(fail.message ==
@@ -58,12 +62,14 @@ TEST_CASE("verdict: prompt findings per policy") {
         "finding)");
   CHECK(fail.diff ==
         "b.md:4: prompt [unclosed-block]: a console still shows `... ` here: the block of the "
-        "example at line 2 needs an empty `...` line before this\n+...\n 0\n");
-  auto warn = JudgeDoctest("b.md", Finished(kFindingOnly), {}, PromptPolicy::kWarn);
+        "example at line 2 needs an empty `...` line before this\n"
+        "--- b.md (as written)\n+++ b.md (as a console prompts)\n"
+        "@@ -2,3 +2,4 @@\n >>> for i in x:\n ...     f(i)\n+...\n 0\n");
+  auto warn = JudgeDoctest("b.md", Finished(kFindingOnly), {}, PromptPolicy::kWarn, kFindingText);
   CHECK(warn.status == Status::kPassed);
   CHECK(warn.message.find("b.md:4: warning: prompt [unclosed-block]") == 0);
   CHECK(warn.diff == fail.diff);
-  auto off = JudgeDoctest("b.md", Finished(kFindingOnly), {}, PromptPolicy::kOff);
+  auto off = JudgeDoctest("b.md", Finished(kFindingOnly), {}, PromptPolicy::kOff, kFindingText);
   CHECK(off.status == Status::kPassed);
   CHECK(off.message.empty());
   CHECK(off.diff.empty());
