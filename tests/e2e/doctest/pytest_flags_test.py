@@ -19,7 +19,9 @@ array, tox.ini, setup.cfg; files pytest passes over or that take precedence)
 the verdict (passed or failed) and the lines of the failing examples must
 agree. Two scenarios check replay's layers: `--option` and `[tool.replay]
 doctest-options` replace pytest's flags, compared with pytest given the same
-flags by `-o doctest_optionflags=...`.
+flags by `-o doctest_optionflags=...`. And configuration files pytest
+refuses to start with (REFUSED) make replay refuse to run too, naming the
+file.
 
 pytest's default, when its configuration does not set doctest_optionflags,
 is ELLIPSIS (replay's is doctest's: none); no expected output of the corpus
@@ -86,6 +88,16 @@ SCENARIOS = {
         ['-o', 'doctest_optionflags=NUMBER'], [], 'config'),
 }
 
+# Configuration files pytest refuses to start with: replay refuses them too
+# (status 2), naming the file. {path: text}
+REFUSED = {
+    '[pytest] in setup.cfg': {'setup.cfg': '[pytest]\ndoctest_optionflags = NUMBER\n'},
+    'an unclosed quote': {'tox.ini': '[pytest]\ndoctest_optionflags = NUMBER "ALLOW\n'},
+    'a line iniconfig refuses': {'pytest.ini': '[pytest]\nnot a key or value\n'},
+    'a value before any section': {'setup.cfg': 'doctest_optionflags = NUMBER\n'},
+    'invalid TOML': {'pyproject.toml': '[tool.pytest.ini_options]\ndoctest_optionflags = [\n'},
+}
+
 SUMMARY = re.compile(r'^(PASSED|FAILED|ERROR) (\S+?)(?:::\S*)?(?: - .*)?$', re.M)
 FAILURE = re.compile(r'^(\S+):(\d+): (?:DocTestFailure|UnexpectedException)$', re.M)
 
@@ -148,6 +160,22 @@ def main():
                     name, file, want[file], got[file]))
         if len(problems) > before:
             print('pytest said, in %s:\n%s' % (name, out[-3000:]))
+    for name, files in REFUSED.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            root = pathlib.Path(tmp) / 'project'
+            shutil.copytree(corpus / 'config', root / 'docs')
+            for path, text in files.items():
+                (root / path).write_text(text, encoding='utf-8')
+            theirs = testlib.run(PYTEST_PYTHON, '-m', 'pytest', '-p', 'no:cacheprovider',
+                                 '--doctest-glob=*.txt', 'docs', cwd=root)
+            ours = testlib.run(replay, 'run', '--mode', 'doctest', 'docs', cwd=root)
+        err = ours.stderr.decode('utf-8', 'replace')
+        # pytest refuses with a usage error (status 4), a collection error
+        # that interrupts the session (2) or a traceback before it (1).
+        if theirs.returncode in (0, 1) and b'test session starts' in theirs.stdout:
+            problems.append('%s: pytest ran the tests (status %d)' % (name, theirs.returncode))
+        if ours.returncode != 2 or str(root / list(files)[0]) not in err:
+            problems.append('%s: replay status %d, %r' % (name, ours.returncode, err))
     if kinds != {'passed', 'failed'}:
         problems.append('the scenarios should give passed and failed files: %s' % sorted(kinds))
     for problem in problems:
