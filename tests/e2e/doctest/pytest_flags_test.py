@@ -60,6 +60,9 @@ SCENARIOS = {
     'setup.cfg': ({'setup.cfg': (
         '[metadata]\nname = x\n\n[tool:pytest]\ndoctest_optionflags: NUMBER ALLOW_UNICODE\n')},
         [], [], 'config'),
+    'setup.cfg, quoted words and a comment between continuation lines': ({'setup.cfg': (
+        '[tool:pytest]\ndoctest_optionflags = \'NUMBER\'\n; ALLOW_BYTES\n'
+        '    "ALLOW_UNICODE"\n')}, [], [], 'config'),
     # Precedence: the first file pytest takes, walking up from docs/.
     'a pytest.ini without a section hides setup.cfg above': ({
         'docs/pytest.ini': '', 'setup.cfg': '[tool:pytest]\ndoctest_optionflags = %s\n' % ALL},
