@@ -46,6 +46,24 @@ Expected<PytestOptionFlags> FlagsOf(const std::string& name, int line, const std
   return found;
 }
 
+/// `flags` with pytest's COMPARISON_FLAGS (doctest.COMPARISON_FLAGS, which
+/// pytest's doctest_optionflags takes, but no name of
+/// doctest.OPTIONFLAGS_BY_NAME) as the flags it is made of.
+std::vector<std::string> Expanded(const std::vector<std::string>& flags) {
+  std::vector<std::string> expanded;
+  for (const std::string& flag : flags) {
+    if (flag != "COMPARISON_FLAGS") {
+      expanded.push_back(flag);
+      continue;
+    }
+    for (const char* member :
+         {"DONT_ACCEPT_TRUE_FOR_1", "DONT_ACCEPT_BLANKLINE", "NORMALIZE_WHITESPACE", "ELLIPSIS",
+          "SKIP", "IGNORE_EXCEPTION_DETAIL"})
+      expanded.emplace_back(member);
+  }
+  return expanded;
+}
+
 /// An INI section of iniconfig: each name's value and 1-based line.
 struct IniValue {
   std::string value;
@@ -245,7 +263,10 @@ Expected<PytestOptionFlags> FindPytestOptionFlags(const std::vector<std::string>
   fs::path ancestor = CommonAncestorDirectory(existing);
   Expected<std::optional<PytestOptionFlags>> found = Locate(ancestor);
   if (!found) return found.error();
-  if (*found) return std::move(**found);
+  if (*found) {
+    (*found)->flags = Expanded((*found)->flags);
+    return std::move(**found);
+  }
   for (fs::path directory = ancestor;; directory = directory.parent_path()) {
     if (fs::is_regular_file(directory / "setup.py", error)) return PytestOptionFlags{};
     if (directory == directory.root_path() || directory.empty()) break;
@@ -253,7 +274,10 @@ Expected<PytestOptionFlags> FindPytestOptionFlags(const std::vector<std::string>
   for (const std::string& path : existing) {
     found = Locate(CommonAncestorDirectory({path}));
     if (!found) return found.error();
-    if (*found) return std::move(**found);
+    if (*found) {
+      (*found)->flags = Expanded((*found)->flags);
+      return std::move(**found);
+    }
   }
   return PytestOptionFlags{};
 }

@@ -25,7 +25,8 @@ struct PytestOptionFlags {
 /// of `pytest.ini` (always), `.pytest.ini` and `tox.ini` (with a `[pytest]`
 /// section), `pyproject.toml` (with `[tool.pytest.ini_options]`) and
 /// `setup.cfg` (with `[tool:pytest]`); with none and no `setup.py` there or
-/// above, the same from each path's own directory. A file pytest would
+/// above, the same from each path's own directory. COMPARISON_FLAGS,
+/// which pytest takes there, is given as the flags it is made of. A file pytest would
 /// refuse (TOML or INI that does not parse, `[pytest]` in setup.cfg, an
 /// unclosed quote in the value) is a Diagnostic naming its line.
 Expected<PytestOptionFlags> FindPytestOptionFlags(const std::vector<std::string>& paths);
