@@ -119,7 +119,8 @@ ExitStatus RunCommand(const RunRequest& request) {
   if (request.verbose) {
     text << "replay: " << DescribeRunningPython() << std::endl;
     text << "replay: rootdir " << options.rootdir << ", configuration "
-         << (options.config_file.empty() ? "none" : options.config_file) << std::endl;
+         << (options.config_file.empty() ? "none" : options.config_file) << ", pytest's "
+         << (options.pytest_config_file.empty() ? "none" : options.pytest_config_file) << std::endl;
     std::set<std::string> setups;
     for (const PlannedFile& file : plan->files) {
       if (std::optional<std::string> setup = SetupPathFor(file.path, options))

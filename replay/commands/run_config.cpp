@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "replay/config/pytest_config.h"
 #include "replay/config/rootdir.h"
 
 namespace replay {
@@ -19,6 +20,15 @@ Expected<RunOptions> ConfigureRun(const std::vector<OptionAssignment>& command_l
   RunOptions options;
   options.rootdir = config->rootdir;
   options.config_file = config->file;
+  // pytest's doctest_optionflags, where pytest's configuration sets them:
+  // below [tool.replay]'s doctest-options and --option, which replace them.
+  Expected<PytestOptionFlags> pytest = FindPytestOptionFlags(paths);
+  if (!pytest) return pytest.error();
+  options.pytest_config_file = pytest->file;
+  if (!pytest->origin.empty()) {
+    options.option_flags = pytest->flags;
+    options.option_flags_origin = pytest->origin;
+  }
   if (Expected<void> applied = ApplyProjectConfig(*config, options); !applied)
     return applied.error();
   if (std::optional<std::string> wrong = ApplyCommandLine(command_line, options))

@@ -77,6 +77,10 @@ Expected<ProjectConfig> FindProjectConfig(const std::vector<std::string>& paths,
   return none;
 }
 
+std::string CommonAncestorDirectory(const std::vector<std::string>& paths) {
+  return CommonAncestor(paths).string();
+}
+
 std::string RelativeToRoot(const std::string& path, const std::string& rootdir) {
   fs::path absolute = Absolute(path);
   fs::path relative = absolute.lexically_relative(rootdir);

@@ -21,6 +21,10 @@ namespace replay {
 Expected<ProjectConfig> FindProjectConfig(const std::vector<std::string>& paths,
                                           const std::string& config_file);
 
+/// The deepest directory holding every path of `paths` (a file: its
+/// directory), absolute and lexically normal; none: the current directory.
+std::string CommonAncestorDirectory(const std::vector<std::string>& paths);
+
 /// `path` relative to `rootdir` if it lies under it ("docs/a.md"), else
 /// absolute; lexically, with no `.` or `..`.
 std::string RelativeToRoot(const std::string& path, const std::string& rootdir);

@@ -4,8 +4,10 @@ replay embeds this file as a string (see replay/CMakeLists.txt) and runs it in
 the child that checks a doctest file. Everything that decides a verdict --
 parsing, option directives, running, output checking -- is done by the
 stdlib's doctest (DocTestParser, DocTestRunner, OutputChecker) of the linked
-Python, used as doctest.testfile(path, module_relative=False) uses it. This
-file only records, per example, what the runner reports, and hands it back as
+Python, used as doctest.testfile(path, module_relative=False) uses it, but
+for pytest's three option flags (ALLOW_UNICODE, ALLOW_BYTES, NUMBER), which
+recording_runner.py registers and checks as pytest does. This file only
+records, per example, what the runner reports, and hands it back as
 JSON. It runs after replay/doctest/recording_runner.py, in its namespace
 (_RecordingRunner, _written_lines, _indent, _text come from there).
 """
@@ -152,7 +154,8 @@ class FileRun:
         for test in self._unchecked:
             # FILE:LINE: the examples before the one chosen, unchecked.
             prepare(test)
-            doctest.DocTestRunner(verbose=False, optionflags=self._optionflags).run(
+            doctest.DocTestRunner(checker=_PytestChecker(), verbose=False,
+                                  optionflags=self._optionflags).run(
                 test, out=lambda text: None, clear_globs=False)
         runner = _RecordingRunner(on_example, self._lines, verbose=False,
                                   optionflags=self._optionflags)

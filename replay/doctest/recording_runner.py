@@ -1,11 +1,14 @@
-"""replay's doctest driver, first half: how examples' lines are read, and a
-DocTestRunner that records what it reports.
+"""replay's doctest driver, first half: how examples' lines are read, pytest's
+option flags and their output checker, and a DocTestRunner that records what
+it reports.
 
 replay embeds this file as a string (see replay/CMakeLists.txt) and runs it,
 then replay/doctest/driver.py, in one namespace: driver.py uses these names.
 """
 import doctest
+import math
 import re
+import sys
 import traceback
 
 # Characters of an example's actual output kept beyond the expected length: a
@@ -47,6 +50,86 @@ def _indent(lines, lineno, example):
     return example.indent
 
 
+# pytest's own option flags (its _pytest/doctest.py), registered as pytest
+# registers them, in its order (so each has the value it has under pytest):
+# `# doctest: +NUMBER` parses, and doctest.OPTIONFLAGS_BY_NAME holds them, as
+# in a pytest run. This file runs only in the child that checks a doctest
+# file, never in the process that forks the children.
+ALLOW_UNICODE = doctest.register_optionflag('ALLOW_UNICODE')
+ALLOW_BYTES = doctest.register_optionflag('ALLOW_BYTES')
+NUMBER = doctest.register_optionflag('NUMBER')
+
+# A string literal's prefix, at the start or after a character that is not a
+# word character: u'x', U"x", ur'x' (for ALLOW_UNICODE) and b'x', Br"x" (for
+# ALLOW_BYTES) lose their u or b.
+_UNICODE_PREFIX = re.compile(r'(\W|^)[uU]([rR]?[\'"])')
+_BYTES_PREFIX = re.compile(r'(\W|^)[bB]([rR]?[\'"])')
+# A number NUMBER compares: one with a decimal point (digits after it or not,
+# an exponent or not), or digits with an exponent. Integers are not numbers
+# here: they must match as written.
+_NUMBER = re.compile(r'[+-]?(?:(?:\d*\.(?P<fraction>\d+)|\d+\.)(?:[Ee](?P<exponent>[+-]?\d+))?'
+                     r'|\d+[Ee](?P<int_exponent>[+-]?\d+))')
+
+
+class _TooLarge(Exception):
+    """A tolerance beyond the largest float: pytest's approx raises
+    OverflowError, which fails the example."""
+
+
+def _within(want, got, tolerance):
+    """pytest's `want == approx(got, abs=tolerance)`."""
+    if want == got:
+        return True
+    if math.isinf(got) or math.isnan(got):
+        return False
+    if tolerance > sys.float_info.max:
+        raise _TooLarge()
+    return abs(got - want) <= tolerance
+
+
+def _numbers_as_written(want, got):
+    """`got` with each of its numbers that is as close to the expected
+    output's number at the same place as that number's written precision
+    (10 ** -(digits after the point - exponent)) replaced by the number as
+    written. Unchanged unless both hold as many numbers."""
+    wanted, found = list(_NUMBER.finditer(want)), list(_NUMBER.finditer(got))
+    if len(wanted) != len(found):
+        return got
+    pieces, end = [], 0
+    for written, actual in zip(wanted, found):
+        places = len(written.group('fraction') or '')
+        exponent = written.group('exponent') or written.group('int_exponent')
+        if exponent is not None:
+            places -= int(exponent)
+        if _within(float(written.group()), float(actual.group()), 10 ** -places):
+            pieces += [got[end:actual.start()], written.group()]
+            end = actual.end()
+    return ''.join(pieces) + got[end:]
+
+
+class _PytestChecker(doctest.OutputChecker):
+    """doctest's OutputChecker with pytest's flags: where doctest's check
+    fails, ALLOW_UNICODE and ALLOW_BYTES take the u and b prefixes off string
+    literals in both outputs, NUMBER takes the numbers of the actual output
+    that agree to the precision written as written, and doctest checks
+    again. Without the flags it is doctest's."""
+
+    def check_output(self, want, got, optionflags):
+        if super().check_output(want, got, optionflags):
+            return True
+        if not optionflags & (ALLOW_UNICODE | ALLOW_BYTES | NUMBER):
+            return False
+        for flag, prefix in ((ALLOW_UNICODE, _UNICODE_PREFIX), (ALLOW_BYTES, _BYTES_PREFIX)):
+            if optionflags & flag:
+                want, got = prefix.sub(r'\1\2', want), prefix.sub(r'\1\2', got)
+        if optionflags & NUMBER:
+            try:
+                got = _numbers_as_written(want, got)
+            except _TooLarge:
+                return False
+        return super().check_output(want, got, optionflags)
+
+
 class _RememberingSpoofOut(doctest._SpoofOut):
     """doctest's capture of an example's output, remembering the last value
     read: the runner reads it before it reports an unexpected exception, and
@@ -63,7 +146,7 @@ class _RecordingRunner(doctest.DocTestRunner):
     """A DocTestRunner that records its reports instead of printing them."""
 
     def __init__(self, on_example, lines, **options):
-        super().__init__(**options)
+        super().__init__(checker=_PytestChecker(), **options)
         self.reports = []
         self._on_example = on_example
         self._lines = lines

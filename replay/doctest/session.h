@@ -14,8 +14,8 @@ namespace replay {
 
 /// How a doctest file runs.
 struct DoctestOptions {
-  /// doctest option flags given with --option (e.g. "ELLIPSIS", "FAIL_FAST"),
-  /// applied as doctest.testfile(optionflags=...) does.
+  /// doctest option flags given with --option (e.g. "ELLIPSIS", "FAIL_FAST",
+  /// or pytest's "NUMBER"), applied as doctest.testfile(optionflags=...) does.
   std::vector<std::string> option_flags;
   SetupFile setup;  ///< run in the examples' namespace before the first example
   /// FILE:LINE: only the example that starts at or contains this line is
@@ -35,7 +35,8 @@ struct DoctestOptions {
 Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options);
 
 /// The names of the linked Python's doctest option flags
-/// (doctest.OPTIONFLAGS_BY_NAME), sorted. Imports doctest.
+/// (doctest.OPTIONFLAGS_BY_NAME) and of pytest's (ALLOW_BYTES,
+/// ALLOW_UNICODE, NUMBER), sorted. Imports doctest.
 std::vector<std::string> DoctestOptionFlagNames();
 
 /// Whether a console that was given `source` (its buffered lines joined by

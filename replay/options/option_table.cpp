@@ -96,14 +96,15 @@ std::vector<OptionSpec> MakeTable() {
                            "*.egg-info; __pycache__ and virtual environments (pyvenv.cfg) are "
                            "never entered"},
                           &RunOptions::norecursedirs));
-  OptionSpec option{"option",
-                    "",
-                    "",
-                    "doctest-options",
-                    OptionKind::kList,
-                    false,
-                    "FLAG",
-                    "Doctest option flag for every example (e.g. ELLIPSIS); repeatable"};
+  OptionSpec option{
+      "option",
+      "",
+      "",
+      "doctest-options",
+      OptionKind::kList,
+      false,
+      "FLAG",
+      "Doctest option flag for every example (e.g. ELLIPSIS, or pytest's NUMBER); repeatable"};
   option.set = [](const Values& values, const OptionOrigin& origin, RunOptions& options) {
     options.option_flags = values;
     options.option_flags_origin = origin.name;

@@ -90,6 +90,9 @@ struct RunOptions {
   std::string python;       ///< executable to run as (ChoosePython; empty: the linked one)
   std::string rootdir;      ///< where the configuration and .replay_cache are
   std::string config_file;  ///< the pyproject.toml read; empty: none
+  /// The file pytest reads its configuration from for these paths (its
+  /// doctest_optionflags are the default of option_flags); empty: none.
+  std::string pytest_config_file;
 };
 
 /// The setup file a file's run looks for in its directory and above.

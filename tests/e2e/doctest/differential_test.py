@@ -54,6 +54,10 @@ OPTION_SETS = [
     ['FAIL_FAST', 'REPORT_ONLY_FIRST_FAILURE', 'DONT_ACCEPT_BLANKLINE'],
 ]
 
+# pytest's flags, which replay knows besides doctest's (their verdicts are
+# checked against pytest by pytest_flags_test.py).
+PYTEST_FLAGS = {'ALLOW_UNICODE', 'ALLOW_BYTES', 'NUMBER'}
+
 # (file, line): an example that fails under stdlib doctest on the raw
 # markdown because the closing fence is read as its expected output.
 CPYTHON_116546 = ('fences.md', 7)
@@ -259,8 +263,9 @@ def check(replay, corpus, truth_path):
             done = testlib.run(replay, 'run', '--option', flag, '--', files[0])
             err = done.stderr.decode()
             hint = ' (did you mean %s?)' % meant if meant else ''
+            known = sorted(set(doctest.OPTIONFLAGS_BY_NAME) | PYTEST_FLAGS)
             if done.returncode != 2 or ('--option %s: not a doctest option flag%s; known: %s\n' % (
-                    flag, hint, ', '.join(sorted(doctest.OPTIONFLAGS_BY_NAME)))) not in err:
+                    flag, hint, ', '.join(known))) not in err:
                 problems.append('--option %s: status %d, %r' % (flag, done.returncode, err))
 
     # The corpus must exercise every flag, and give each kind of verdict.
