@@ -104,7 +104,7 @@ void TranscriptInputs::SkipOutput(const std::string& output, size_t offset,
     // follows it there: "a" is no match for "ab>>> 1 + 1".
     size_t after = pos_ + output.size();
     std::string_view rest = text_.substr(after, LineEnd(after) - after);
-    if (output.empty() || output.back() == '\n' || prompt.empty() ||
+    if (output.empty() || output.back() == '\n' || prompt.empty() || rest.empty() ||
         IsPromptLine(rest, prompt.substr(0, prompt.find('\n')))) {
       pos_ = after;
       return;
