@@ -51,6 +51,12 @@ def refresh(probe):
     main.__builtins__ = builtins
     sys.modules['__main__'] = main
     keep = set(modules)
+    # coverage.py measuring the host stays (child_coverage.py finds it): a
+    # program run by `python -m coverage run` sees coverage imported too.
+    coverage = sys.modules.get('coverage')
+    current = getattr(getattr(coverage, 'Coverage', None), 'current', None)
+    if current is not None and current() is not None:
+        keep.update(name for name in sys.modules if name.partition('.')[0] == 'coverage')
     for name in [name for name in sys.modules if name not in keep]:
         module = sys.modules.pop(name)
         parent, _, child = name.rpartition('.')
