@@ -3,7 +3,8 @@
     coverage_test.py REPLAY AS_MODULE PACKAGE_DIR PYTEST_PYTHON
 
 A small project (a module with branches, a module whose docstring examples
-call it, documents in .md, .rst and .txt) is measured by coverage.py
+call it, documents in .md, .rst and .txt in doctest mode, a transcript in
+console mode) is measured by coverage.py
 (Debian's python3-coverage, imported by the linked Python): truth is
 stdlib doctest on the same files under `coverage run`. The lines and
 branches of each measured file must be the same with `coverage run -m
@@ -47,7 +48,7 @@ FILES = {
         '        return high\n'
         '    return x\n'
         '\n\n'
-        'def unused(a):\n'
+        'def accumulate(a):\n'
         '    for i in range(a):\n'
         '        a += i\n'
         '    return a\n'),
@@ -70,12 +71,15 @@ FILES = {
         '    >>> from mylib import clamp\n    >>> clamp(-5, 0, 10)\n    0\n'
         '    >>> clamp(5, 0, 10)\n    5\n'),
     'docs/notes.txt': ">>> import mylib\n>>> mylib.parity(7)\n'odd'\n",
+    # Console mode (a .pycon file's default).
+    'session.pycon': '>>> import mylib\n>>> mylib.accumulate(3)\n6\n',
     # `source = .`: replay's own programs, run in the same processes, must
     # not be taken for files of the project.
     '.coveragerc': '[run]\nsource = .\nbranch = true\nparallel = true\n',
     'pyproject.toml': '[tool.replay]\nmodes = { "*.py" = "doctest", "docs/*" = "doctest" }\n',
 }
-EXAMPLES = ['docs/signs.md', 'docs/clamp.rst', 'docs/notes.txt', 'mylib.py', 'helpers.py']
+EXAMPLES = ['docs/signs.md', 'docs/clamp.rst', 'docs/notes.txt', 'mylib.py', 'helpers.py',
+            'session.pycon']
 DEBIAN_PACKAGES = '/usr/lib/python3/dist-packages'
 
 
@@ -153,8 +157,7 @@ def main(replay, as_module, package_dir, pytest_python):
         ]
         for index, (way, command, way_env) in enumerate(ways):
             root = project(f'way{index}')
-            done = testlib.sh(*command, 'run', '--mode', 'doctest', *EXAMPLES, cwd=root,
-                              env=way_env)
+            done = testlib.sh(*command, 'run', *EXAMPLES, cwd=root, env=way_env)
             got = measured(root, sys.executable, env)
             checked += 1
             if done.returncode != 0 or got != truth:
