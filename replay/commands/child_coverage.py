@@ -33,6 +33,7 @@ def requested():
     if importlib.util.find_spec('coverage') is None:
         return ('%s is set but Python %s (%s) cannot import coverage: the examples are not '
                 'measured' % (variable, sys.version.split()[0], sys.executable))
+    import coverage  # once, here, rather than in each child
     return 'measure'
 
 # replay's own programs that run in a child, compiled with these names: a
