@@ -10,8 +10,10 @@ stdlib doctest on the same files under `coverage run`. The lines and
 branches of each measured file must be the same with `coverage run -m
 replay`, with replay (the program and `python -m replay`) under
 COVERAGE_PROCESS_START, and with pytest --cov (Debian's python3-pytest-cov)
-through the plugin running either. Skipped (77) where the linked Python
-cannot import coverage.
+through the plugin running either. Where the linked Python imports
+coverage only from Debian's dist-packages, COVERAGE_PROCESS_START without
+them must say that it cannot measure and still run the examples. Skipped
+(77) where the linked Python cannot import coverage at all.
 """
 import json
 import os
@@ -164,6 +166,18 @@ def main(replay, as_module, package_dir, pytest_python):
                 failures.append(f'{way}: exit {done.returncode}, '
                                 f'{done.stdout.decode(errors="replace")}\n'
                                 f'  measured {got}\n  stdlib doctest {truth}')
+
+        # Where the linked Python cannot import coverage by itself, a run
+        # asked to measure says so and runs its examples unmeasured.
+        bare_env = {k: v for k, v in env.items() if k != 'PYTHONPATH'}
+        if testlib.run(sys.executable, '-c', 'import coverage', env=bare_env).returncode:
+            root = project('unmeasured')
+            done = testlib.sh(replay, 'run', *EXAMPLES, cwd=root, env=dict(bare_env, **start))
+            said = done.stdout.decode(errors='replace')
+            checked += 1
+            if done.returncode != 0 or 'cannot import coverage' not in said:
+                failures.append(f'COVERAGE_PROCESS_START without coverage: exit '
+                                f'{done.returncode}, {said}')
 
         # pytest --cov through the plugin, which runs replay in a process of
         # its own; pytest-cov combines the children's data.
