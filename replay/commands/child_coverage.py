@@ -1,9 +1,9 @@
-#Coverage.py measurement of the forked children(replay / commands /
-#child_coverage.h).Defines requested()(in the runner, before any child)
-#and start() and save()(in a child, around its session).A child leaves
-#with _exit, so it never runs the atexit handler that saves coverage data:
-#each child measures with its own Coverage and data file suffix and saves
-#before it leaves; `coverage combine` (or pytest - cov) joins the files.
+# coverage.py in the forked children (replay/commands/child_coverage.h).
+# Defines requested() (in the runner, before any child) and start() and
+# save() (in a child, around its session). A child leaves with _exit, so it
+# never runs the atexit handler that saves coverage data: each child
+# measures with its own Coverage and data file suffix and saves before it
+# leaves; `coverage combine` (or pytest-cov) joins the files.
 
 def _running():
     """The Coverage measuring this process, or None."""
@@ -21,8 +21,8 @@ def requested():
     import os, sys
     running = _running()
     if running is not None:
-#The runner 's own data holds none of the examples' lines : no
-#"No data was collected" from it.
+        # The runner's own data holds none of the examples' lines: no
+        # "No data was collected" from it.
         running._warn_no_data = False
         return 'measure'
     variable = ('COVERAGE_PROCESS_START' if os.environ.get('COVERAGE_PROCESS_START') else
