@@ -51,10 +51,20 @@ def refresh(probe):
     main.__builtins__ = builtins
     sys.modules['__main__'] = main
     keep = set(modules)
+    # coverage.py measuring the host stays (child_coverage.py finds it), and
+    # so do the submodules it reaches as attributes of the packages that stay
+    # (importlib.machinery): a program run by `python -m coverage run` sees
+    # coverage imported too.
+    coverage = sys.modules.get('coverage')
+    current = getattr(getattr(coverage, 'Coverage', None), 'current', None)
+    measured = current is not None and current() is not None
+    if measured:
+        keep.update(name for name in sys.modules if name.partition('.')[0] == 'coverage')
     for name in [name for name in sys.modules if name not in keep]:
         module = sys.modules.pop(name)
         parent, _, child = name.rpartition('.')
-        if parent in keep and getattr(sys.modules.get(parent), child, None) is module:
+        if (not measured and parent in keep
+                and getattr(sys.modules.get(parent), child, None) is module):
             delattr(sys.modules[parent], child)
     for entry in [entry for entry in sys.path_importer_cache if entry not in finders]:
         del sys.path_importer_cache[entry]

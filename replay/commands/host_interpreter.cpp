@@ -14,7 +14,9 @@ namespace {
 
 void RefreshHost() {
   pycon::PyRef code = pycon::NewNamespace();
-  pycon::Exec(kFreshStateSource, "replay/commands/fresh_state.py", code, "replay's start-up code");
+  // In <>: not a file coverage.py could measure (coverage run -m replay).
+  pycon::Exec(kFreshStateSource, "<replay/commands/fresh_state.py>", code,
+              "replay's start-up code");
   pycon::PyRef flags = pycon::Call(pycon::GetItem(code, "flags"), {}, "flags");
   pycon::PyRef executable = pycon::SysAttr("executable");
   std::vector<std::string> args = {executable ? pycon::Str(executable) : ""};

@@ -20,4 +20,8 @@ extern const char* const kStartupProbeSource;
 /// the host interpreter of `python -m replay` the probed state.
 extern const char* const kFreshStateSource;
 
+/// replay/commands/child_coverage.py: requested(), start() and save(), which
+/// measure the forked children under coverage.py (child_coverage.h).
+extern const char* const kChildCoverageSource;
+
 }  // namespace replay

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pycon/python_session.h"
+#include "replay/commands/child_coverage.h"
 #include "replay/commands/environment.h"
 #include "replay/commands/file_queue.h"
 #include "replay/commands/host_interpreter.h"
@@ -78,8 +79,10 @@ ExitStatus Run(const RunOptions& options, const Plan& plan, std::ostream& text) 
   auto started = std::chrono::steady_clock::now();
   RunReporter reporter(ReportOptionsFor(options), text, std::cerr);
   FileQueue queue(plan.files, options, pycon::PythonVersion(), reporter);
+  MeasuredQueue measured(queue);
+  if (!measured.warning().empty()) std::cerr << "replay: " << measured.warning() << "\n";
   InterruptSignals interrupt;
-  RunEnd end = RunIsolated(queue, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
+  RunEnd end = RunIsolated(measured, options.isolation, interrupt.fd(), pycon::PythonSession::Fork);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   ExitStatus status =
       reporter.Finish(end == RunEnd::kInterrupted, elapsed.count(), queue.never_reached());

@@ -47,6 +47,17 @@ PROJECT = pathlib.Path(__file__).resolve().parent / 'project'
 # Commands shown in the docs that this test does not run, and why. Keys are
 # the command lines exactly as written after `$ ` (comments included).
 NOT_RUN = {
+    # coverage.py is not among the fixture's Pythons' modules;
+    # coverage_counts_the_examples_lines runs these set-ups.
+    'coverage run -p --source=. -m replay run docs/ src/':
+        'needs coverage.py; coverage_counts_the_examples_lines tests coverage run -m replay',
+    'coverage combine':
+        'needs coverage.py; coverage_counts_the_examples_lines tests coverage combine',
+    'coverage report -m': 'needs coverage.py; coverage_counts_the_examples_lines tests it',
+    'COVERAGE_PROCESS_START=.coveragerc replay run docs/':
+        'needs coverage.py; coverage_counts_the_examples_lines tests COVERAGE_PROCESS_START',
+    'pytest --replay --cov=mylib docs/':
+        'needs pytest-cov; coverage_counts_the_examples_lines tests pytest --cov',
     # Installs, builds and the test command itself.
     'ci/main-job   # installs the Debian packages, builds, runs: replay run transcripts/':
         'apt-get as root and a full build; CI runs it as the main job',
