@@ -2,7 +2,7 @@
 
     python3 wheel_test.py SOURCE_DIR RECORDER CORPUS WHEELHOUSE
 
-For this Python and pyenv's latest 3.12 and 3.13 (the test fails if they are
+For this Python and pyenv's latest 3.13, or 3.12 for 3.13 (the test fails if it is
 missing): a copy of SOURCE_DIR (as a source distribution would hold it) is
 built into a wheel by `pip wheel --no-index --find-links WHEELHOUSE` (the
 build backend, setuptools and wheel, comes from WHEELHOUSE: Debian's
