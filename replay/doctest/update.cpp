@@ -45,6 +45,22 @@ std::string_view WithoutLineEnd(std::string_view line) {
   return line.substr(0, line.size() - LineEnd(line).size());
 }
 
+/// Where the `>>>` of example line `line` starts: after markdown block-quote
+/// markers (up to three spaces, `>`, an optional space or tab; repeated) and
+/// whitespace.
+size_t PromptColumn(std::string_view line) {
+  size_t at = 0;
+  for (;;) {
+    size_t marker = at;
+    while (marker < line.size() && marker - at < 3 && line[marker] == ' ') ++marker;
+    if (marker >= line.size() || line[marker] != '>' || line.compare(marker, 3, ">>>") == 0) break;
+    at = marker + 1;
+    if (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  }
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  return at;
+}
+
 /// The replacement of the expected output of `report`'s example in `lines`;
 /// std::nullopt if the
 /// report asks for none or does not fit the text.
@@ -54,8 +70,13 @@ std::optional<Replacement> ReplacementFor(const ExampleReport& report,
   size_t example_line = static_cast<size_t>(std::max(0, report.line));
   size_t want_line = static_cast<size_t>(std::max(0, report.want_line));
   if (example_line == 0 || example_line > lines.size() || want_line == 0) return std::nullopt;
+  // New lines get the example's margin: what stands before its `>>>` (its
+  // indentation, and a markdown block quote's `> ` markers).
   const std::string& example = lines[example_line - 1];
-  std::string indent = example.substr(0, example.find_first_not_of(" \t"));
+  size_t prompt = PromptColumn(example);
+  if (example.compare(prompt, 3, ">>>") != 0) return std::nullopt;
+  std::string indent = example.substr(0, prompt);
+  std::string empty_margin(RightStrip(indent));  // an empty line stays inside the quote
   size_t count = static_cast<size_t>(std::count(report.want.begin(), report.want.end(), '\n'));
   Replacement replacement{want_line - 1, count, {}};
   if (replacement.first + replacement.count > lines.size()) return std::nullopt;
@@ -66,7 +87,7 @@ std::optional<Replacement> ReplacementFor(const ExampleReport& report,
     size_t k = replacement.lines.size();
     if (k < count) end = LineEnd(lines[replacement.first + k]);
     if (end.empty()) end = "\n";
-    replacement.lines.push_back((line.empty() ? "" : indent) + std::string(line) + end);
+    replacement.lines.push_back((line.empty() ? empty_margin : indent) + std::string(line) + end);
   }
   // The last new line ends as the last old one did, so that it meets the
   // line after it as before: a lone "\r" there followed by an empty "\n"
