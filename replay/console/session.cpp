@@ -51,11 +51,28 @@ void StartAsCommand() {
   pycon::CallMethod(path, "insert", {pycon::MakeInt(0), pycon::MakeStr("")}, "sys.path.insert");
 }
 
-/// sys.argv as the console `reference` has it: `python3 -c` gives ['-c']
-/// to code.interact's session, `python3` alone [''] to the REPL.
-void SetArgvOf(ConsoleReference reference) {
-  pycon::SetItem(pycon::GetAttr(pycon::Import("sys"), "__dict__"), "argv",
-                 pycon::MakeStrList({reference == ConsoleReference::kInteract ? "-c" : ""}));
+/// The `-c` source of the reference command (docs/transcript-format.md).
+constexpr char kReferenceSource[] = "import code; code.interact(banner='', exitmsg='')";
+
+/// What the console `reference`'s command leaves: `python3 -u -c SOURCE`
+/// gives its session sys.argv ['-c'], sys.orig_argv (3.10+) the command (the
+/// embedded Python's executable as the program), and a __main__ holding the
+/// `code` module SOURCE imported; `python3 -q` (the REPL) gives [''] and
+/// [executable, '-q'].
+void StartAs(ConsoleReference reference) {
+  bool interact = reference == ConsoleReference::kInteract;
+  pycon::PyRef sys = pycon::GetAttr(pycon::Import("sys"), "__dict__");
+  pycon::SetItem(sys, "argv", pycon::MakeStrList({interact ? "-c" : ""}));
+  if (pycon::SysAttr("orig_argv")) {
+    std::string python = pycon::Str(pycon::SysAttr("executable"));
+    pycon::SetItem(sys, "orig_argv",
+                   interact ? pycon::MakeStrList({python, "-u", "-c", kReferenceSource})
+                            : pycon::MakeStrList({python, "-q"}));
+  }
+  if (interact) {
+    pycon::SetItem(pycon::GetAttr(pycon::Import("__main__"), "__dict__"), "code",
+                   pycon::Import("code"));
+  }
 }
 
 /// The session's output as the replay consumes it, with the offset of each
@@ -171,7 +188,7 @@ Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile s
                                  const Placeholders& placeholders, ConsoleReference reference) {
   return Session{std::move(name), [text = std::move(text), setup = std::move(setup), placeholders,
                                    reference](const SessionHooks& hooks) {
-                   SetArgvOf(reference);
+                   StartAs(reference);
                    pycon::InteractiveConsole console = MakeConsole(reference);
                    if (!setup.path.empty()) RunSetup(setup, console.locals());
                    TranscriptInputs inputs(text, placeholders);
@@ -181,7 +198,7 @@ Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile s
 
 Session InputLinesSession(std::string name, std::string text) {
   return Session{std::move(name), [text = std::move(text)](const SessionHooks& hooks) {
-                   SetArgvOf(ConsoleReference::kInteract);
+                   StartAs(ConsoleReference::kInteract);
                    pycon::InteractiveConsole console;
                    PlainInputs inputs(text);
                    return ReplayConsole(console, inputs, hooks).ToJson();

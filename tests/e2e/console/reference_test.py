@@ -33,6 +33,12 @@ SESSIONS = {
         "open('mymod.py', 'w').write('X = 1')\nimport mymod\nmymod.X\n"
         "import sys; sys.path[0], sys.argv\n",
         ["\n1\n", "('', ['-c'])"]),
+    # What the -c source bound, and the command (orig_argv: 3.10+).
+    'main_module_and_command': (
+        "import sys, __main__\nsorted(k for k in vars(__main__) if not k.startswith('__'))\n"
+        "getattr(sys, 'orig_argv', [sys.executable, '-u', '-c', '?'])[0] == sys.executable\n"
+        "getattr(sys, 'orig_argv', [None, '-u', '-c', '?'])[1:3]\n",
+        ["\n['code']\n", "\nTrue\n", "['-u', '-c']"]),
     'sigint_raises_keyboard_interrupt': (
         "import os; os.kill(os.getpid(), 2)\nprint('after')\n"
         "for i in range(3):\n    if i == 1: os.kill(os.getpid(), 2)\n    print(i)\n\n"

@@ -38,12 +38,15 @@ EXPRESSIONS = [
 
 def fresh_values():
     """The truth: a fresh python3 -u with the console's imports."""
-    code = ('m0 = sorted(vars(__import__("__main__")))\n'
-            'import code, codeop, traceback\n'
+    code = ('import code\n'
+            'm0 = sorted(vars(__import__("__main__")))\n'
+            'import codeop, traceback\n'
             'try:\n    import readline\nexcept ImportError:\n    pass\n'
             f'for e in {EXPRESSIONS[1:]!r}:\n'
             '    print(repr(eval(e)))\n')
-    # m0 first: the fresh __main__ before this script's own names.
+    # m0 first: the fresh __main__ as the reference's `-c` source leaves it
+    # (`import code; code.interact(...)`: `code` bound), before this
+    # script's own names.
     code = code.replace('for e in', 'print(repr(m0))\nfor e in')
     out = testlib.run(sys.executable, '-u', '-c', code, text=True, check=True).stdout
     values = [ast.literal_eval(line) for line in out.splitlines()]
