@@ -8,6 +8,7 @@
 
 #include "pycon/bridge.h"
 #include "pycon/interactive_console.h"
+#include "pycon/python_session.h"
 #include "replay/console/run_setup.h"
 
 namespace replay {
@@ -69,9 +70,17 @@ void StartAs(ConsoleReference reference) {
                    interact ? pycon::MakeStrList({python, "-u", "-c", kReferenceSource})
                             : pycon::MakeStrList({python, "-q"}));
   }
-  if (interact) {
-    pycon::SetItem(pycon::GetAttr(pycon::Import("__main__"), "__dict__"), "code",
-                   pycon::Import("code"));
+  if (!interact) return;
+  pycon::SetItem(pycon::GetAttr(pycon::Import("__main__"), "__dict__"), "code",
+                 pycon::Import("code"));
+  // 3.13 keeps the `-c` source as "<string>" for tracebacks: code run by
+  // exec, eval or compile under that default name shows its line there.
+  std::string version = pycon::PythonVersion();
+  if (std::stoi(version.substr(version.find('.') + 1)) >= 13) {
+    pycon::Exec(std::string("import linecache\nsource = \"") + kReferenceSource +
+                    "\"\nlinecache.cache['<string>'] = (len(source), None, [source + "
+                    "'\\n'], '<string>')\n",
+                "<replay>", pycon::NewNamespace(), "keeping the -c source");
   }
 }
 

@@ -39,6 +39,11 @@ SESSIONS = {
         "getattr(sys, 'orig_argv', [sys.executable, '-u', '-c', '?'])[0] == sys.executable\n"
         "getattr(sys, 'orig_argv', [None, '-u', '-c', '?'])[1:3]\n",
         ["\n['code']\n", "\nTrue\n", "['-u', '-c']"]),
+    # 3.13 shows the -c source's line under a "<string>" frame: code run by
+    # exec and eval under that default name.
+    'default_name_string': (
+        "eval('1/0')\nexec('def f():\\n    return 1/0')\nf()\n",
+        ['ZeroDivisionError', '\n>>> f()\n']),
     'sigint_raises_keyboard_interrupt': (
         "import os; os.kill(os.getpid(), 2)\nprint('after')\n"
         "for i in range(3):\n    if i == 1: os.kill(os.getpid(), 2)\n    print(i)\n\n"
