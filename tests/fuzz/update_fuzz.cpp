@@ -59,9 +59,10 @@ struct Stretch {
 };
 
 /// Failing reports on `lines`, from the input: one after the other, never
-/// overlapping, as doctest's examples are; `stretches` says what each should
-/// become.
-replay::DoctestResult Reports(fuzz::Bytes& bytes, const std::vector<std::string>& lines,
+/// overlapping, as doctest's examples are, each on a line that is an
+/// example's first (`>>>` after its indentation: one is put there where the
+/// line has none); `stretches` says what each should become.
+replay::DoctestResult Reports(fuzz::Bytes& bytes, std::vector<std::string>& lines,
                               std::vector<Stretch>& stretches) {
   replay::DoctestResult result;
   size_t next = 0;  // first line free for an example
@@ -78,6 +79,8 @@ replay::DoctestResult Reports(fuzz::Bytes& bytes, const std::vector<std::string>
     }
     if (!update.empty() && update.back() != '\n') blank_free.pop_back();
     update = blank_free;
+    size_t margin = std::min(lines[example].find_first_not_of(" \t"), lines[example].size());
+    if (lines[example].compare(margin, 3, ">>>") != 0) lines[example].insert(margin, ">>> ");
     replay::ExampleReport report;
     report.line = static_cast<int>(example) + 1;
     report.want_line = report.line + 1;
@@ -105,6 +108,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> lines = Lines(text);
   std::vector<Stretch> stretches;
   replay::DoctestResult result = Reports(bytes, lines, stretches);
+  text.clear();
+  for (const std::string& line : lines) text += line;
   std::optional<std::string> updated = replay::UpdatedDoctestText(text, result);
   // The model: old lines outside the stretches as they are (bytes and
   // ends), each stretch's new lines in its place.
