@@ -89,10 +89,14 @@ void StartAs(ConsoleReference reference) {
 class SessionOutput {
  public:
   explicit SessionOutput(const SessionHooks& hooks) : hooks_(hooks) {}
-  /// What was written since the last call, the Python streams flushed.
-  std::string Take() {
-    FlushStream("stdout");
-    FlushStream("stderr");
+  /// What reached the terminal since the last call; with `flush`, the
+  /// Python streams flushed first (at the end of the session, as Python's
+  /// exit flushes them; input() flushes only what the reference does).
+  std::string Take(bool flush = false) {
+    if (flush) {
+      FlushStream("stdout");
+      FlushStream("stderr");
+    }
     std::string output = hooks_.take_output ? hooks_.take_output() : std::string();
     consumed_ += output.size();
     return output;
@@ -114,13 +118,17 @@ class ReplayLineSource {
       : console_(console), inputs_(inputs), hooks_(hooks), output_(output), result_(result) {}
 
   std::optional<std::string> operator()(const std::string& prompt) {
+    // What input() does, call for call: sys.stderr flushed, the prompt
+    // written to the current sys.stdout, sys.stdout flushed (a replaced
+    // stream sees exactly these calls); what reached the terminal of the
+    // prompt is the prompt to look for.
+    FlushStream("stderr");
     std::string written = output_.Take();
     size_t offset = output_.OffsetOf(written);
     // Until the input is found, what runs is the showing of its prompt.
     if (hooks_.on_line) hooks_.on_line(inputs_.LineHere());
-    // The prompt as input() shows it: through the current sys.stdout,
-    // flushed; what reached the terminal of it is the prompt to look for.
     WriteStdout(prompt);
+    FlushStream("stdout");
     std::string shown = output_.Take();
     std::string other = console_.PromptIfText(console_.buffer().empty()).value_or("");
     std::optional<Input> input = inputs_.Next(shown, other, written, offset);
@@ -178,7 +186,7 @@ ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inp
     if (!message.empty()) console.Write(message);
   }
   console.SetRawInput(nullptr);
-  std::string rest = output.Take();
+  std::string rest = output.Take(/*flush=*/true);
   inputs.Finish(rest, output.OffsetOf(rest));
   result.substitutions = std::move(inputs.substitutions);
   return result;

@@ -44,6 +44,16 @@ SESSIONS = {
     'default_name_string': (
         "eval('1/0')\nexec('def f():\\n    return 1/0')\nf()\n",
         ['ZeroDivisionError', '\n>>> f()\n']),
+    # The calls a replaced sys.stdout / sys.stderr sees around each prompt:
+    # input()'s own (stderr flushed, the prompt written, stdout flushed).
+    'stream_calls_around_prompts': (
+        "import sys\nclass W:\n    def __init__(self, s): self.s, self.calls = s, []\n"
+        "    def write(self, t): self.calls.append(('w', t)); return self.s.write(t)\n"
+        "    def flush(self): self.calls.append('f'); self.s.flush()\n\n"
+        "w = W(sys.stdout); sys.stdout = w\n1\nif 1:\n    2\n\nsys.stdout = w.s\nw.calls\n"
+        "e = W(sys.stderr); sys.stderr = e\n3\nsys.stderr = e.s\ne.calls\n",
+        ["[('w', '>>> '), 'f', ('w', '1'), ('w', '\\n'), ('w', '>>> '), 'f', ('w', '... '), 'f'",
+         "\n['f', 'f']\n"]),
     'sigint_raises_keyboard_interrupt': (
         "import os; os.kill(os.getpid(), 2)\nprint('after')\n"
         "for i in range(3):\n    if i == 1: os.kill(os.getpid(), 2)\n    print(i)\n\n"
