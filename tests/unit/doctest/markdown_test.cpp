@@ -113,7 +113,7 @@ TEST_CASE("markdown: IPython prompts of ipython blocks are not run, and said so"
   MarkdownExamples examples = ReadMarkdownExamples(
       "```ipython\nIn [1]: x = 1\n>>> 2\n2\n```\n> ```{code-block} ipython3\n> In [2]: y\n> ```\n"
       "```text\nIn [3]: output\n```\n");
-  CHECK(examples.text == "\nIn [1]: x = 1\n>>> 2\n2\n\n\n\n\n\n\n\n");
+  CHECK(examples.text == "\nIn [1]: x = 1\n>>> 2\n2\n\n\n  In [2]: y\n\n\n\n\n");
   REQUIRE(examples.not_tested.size() == 2);
   CHECK(examples.not_tested[0].line == 2);
   CHECK(examples.not_tested[0].reason ==
