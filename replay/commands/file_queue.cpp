@@ -3,6 +3,7 @@
 #include "replay/text/discovery.h"
 #include "replay/text/file_update.h"
 #include "replay/text/files.h"
+#include "replay/text/lines.h"
 #include "replay/text/requirements.h"
 #include "replay/text/transcript_text.h"
 #include "replay/text/version_files.h"
@@ -61,6 +62,13 @@ void FileQueue::Finish(size_t index, SessionOutcome outcome) {
   what.prompts = options_.fix_prompts && outcome.end == SessionOutcome::End::kFinished;
   if (what.outputs || what.prompts) Update(planned, file, outcome, what, verdict);
   verdict.notes = planned.mode->Notes(file);
+  // Never a silent green: a file with nothing run but lines not tested
+  // (IPython prompts, Sphinx directives' code) says so in its verdict.
+  if (verdict.status == Status::kSkipped && !verdict.notes.empty() &&
+      EndsWith(verdict.message, kNoExamples)) {
+    verdict.message += " run (" + Plural(static_cast<int>(verdict.notes.size()), "note") +
+                       " on what doctest leaves out)";
+  }
   running_.erase(index);
   Add(index, std::move(verdict));
 }

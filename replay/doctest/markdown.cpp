@@ -104,6 +104,36 @@ BlockKind Classify(std::string_view info) {
   return kNotMarkdown.count(name) > 0 ? BlockKind::kOther : BlockKind::kMarkdown;
 }
 
+/// The language of a fence's code: its info string's first word, a class
+/// (`{.python}`) or a MyST code directive's argument; "" for other MyST
+/// directives.
+std::string Language(std::string_view info) {
+  if (info.empty() || info[0] != '{') return LowerWord(info);
+  size_t close = info.find('}');
+  std::string name = LowerWord(info.substr(1, close == std::string_view::npos ? close : close - 1));
+  if (!name.empty() && name[0] == '.') return name.substr(1);
+  static const std::set<std::string> kCode = {"code-block", "code", "sourcecode", "code-cell"};
+  if (kCode.count(name) == 0 || close == std::string_view::npos) return "";
+  return LowerWord(info.substr(close + 1));
+}
+
+/// The name of the MyST directive a fence opens (`{eval-rst}`), or "".
+std::string Directive(std::string_view info) {
+  if (info.empty() || info[0] != '{') return "";
+  size_t close = info.find('}');
+  return LowerWord(info.substr(1, close == std::string_view::npos ? close : close - 1));
+}
+
+/// An IPython input prompt at the start of `body`: "In [12]:"; else "".
+std::string InPrompt(std::string_view body) {
+  size_t start = body.find_first_not_of(" \t");
+  if (start == std::string_view::npos || body.substr(start, 4) != "In [") return "";
+  size_t digits = start + 4, end = digits;
+  while (end < body.size() && std::isdigit(static_cast<unsigned char>(body[end]))) ++end;
+  if (end == digits || body.substr(end, 2) != "]:") return "";
+  return std::string(body.substr(start, end + 2 - start));
+}
+
 bool HoldsPrompt(std::string_view body) {
   size_t start = body.find_first_not_of(" \t");
   return start != std::string_view::npos && body.substr(start, 3) == ">>>";
@@ -133,6 +163,7 @@ class MarkdownReader {
     kept_.assign(lines_.size(), false);
     skipped_.assign(lines_.size(), false);
     why_.resize(lines_.size());
+    ipython_.assign(lines_.size(), false);
   }
 
   MarkdownExamples Read(std::string_view markdown) {
@@ -151,11 +182,12 @@ class MarkdownReader {
       const QuotedLine& quoted = quoted_[i];
       if (kept_[i]) examples.text += std::string(quoted.prefix, ' ') + std::string(quoted.body);
       if (i + 1 < lines_.size() || markdown.back() == '\n') examples.text += '\n';
-      if (!kept_[i] && HoldsPrompt(quoted.body)) {
+      if ((!kept_[i] && HoldsPrompt(quoted.body)) || ipython_[i]) {
         examples.not_tested.push_back(
             {static_cast<int>(i) + 1, why_[i].empty() ? "not in a code block" : why_[i]});
       }
     }
+    examples.rst = std::move(rst_);
     return examples;
   }
 
@@ -181,11 +213,33 @@ class MarkdownReader {
                 std::any_of(quoted_.begin() + open + 1, quoted_.begin() + end,
                             [](const QuotedLine& q) { return HoldsPrompt(q.body); }));
     std::string why = "inside a " + std::string(3, fence.mark) + std::string(fence.info) + " fence";
+    std::string language = Language(fence.info);
     for (size_t i = open + 1; i < end; ++i) {
       kept_[i] = run;
       why_[i] = why;
+      std::string prompt = InPrompt(quoted_[i].body);
+      if ((language == "ipython" || language == "ipython3") && !prompt.empty()) {
+        ipython_[i] = true;
+        why_[i] = "an IPython prompt (" + prompt +
+                  ") is IPython's syntax, not doctest's; doctest runs only >>> examples";
+      }
     }
+    Embed(open, end, Directive(fence.info));
     return closed ? end : end - 1;
+  }
+
+  /// The reST of the block of lines (open, end) that MyST directive
+  /// `directive` fences, if it holds reST or stands for a reST directive.
+  void Embed(size_t open, size_t end, const std::string& directive) {
+    static const std::set<std::string> kRst = {"testsetup",  "testcleanup", "testcode",
+                                               "testoutput", "doctest",     "ipython"};
+    bool myst = kRst.count(directive) > 0;
+    if (!myst && directive != "eval-rst") return;
+    EmbeddedRst rst{static_cast<int>(open) + (myst ? 1 : 2), "", myst};
+    if (myst) rst.text = ".. " + directive + "::\n";
+    for (size_t i = open + 1; i < end; ++i)
+      rst.text += (myst ? "   " : "") + std::string(quoted_[i].body) + "\n";
+    rst_.push_back(std::move(rst));
   }
 
   /// CommonMark's indented code block: four columns or more, after an
@@ -215,6 +269,8 @@ class MarkdownReader {
   std::vector<bool> kept_;     ///< given to doctest
   std::vector<bool> skipped_;  ///< the closing fence of a Markdown directive
   std::vector<std::string> why_;
+  std::vector<bool> ipython_;  ///< an IPython prompt of an ipython block
+  std::vector<EmbeddedRst> rst_;
 };
 
 }  // namespace

@@ -14,6 +14,17 @@ struct NotTested {
   std::string reason;  ///< e.g. "inside a ```text fence"
 };
 
+/// reStructuredText inside a Markdown document, whose sphinx.ext.doctest and
+/// IPython directives are noted as in a `.rst` file: the body of a MyST
+/// `{eval-rst}` fence, or a MyST directive fence (`{testsetup}`,
+/// `{testcleanup}`, `{testcode}`, `{testoutput}`, `{doctest}`, `{ipython}`)
+/// written as the reST directive it stands for.
+struct EmbeddedRst {
+  int line = 0;       ///< the document's line of the text's first line
+  std::string text;   ///< lines ending in "\n"
+  bool myst = false;  ///< a MyST directive fence: name it `{testcode}`
+};
+
 /// What doctest runs of a Markdown document.
 struct MarkdownExamples {
   /// The doctest text, line for line (so doctest's line numbers are the
@@ -23,6 +34,7 @@ struct MarkdownExamples {
   /// expected output.
   std::string text;
   std::vector<NotTested> not_tested;  ///< in the order of their lines
+  std::vector<EmbeddedRst> rst;       ///< in the order of their lines
 };
 
 /// The examples of Markdown document `markdown` (CommonMark, with MyST's
@@ -41,7 +53,9 @@ struct MarkdownExamples {
 /// of one of those languages. Other MyST directives (`{note}`, ...) hold
 /// Markdown, read as such. An indented code block (lines indented by four
 /// or more, after an empty line) holding a line that starts with `>>>` is
-/// kept whole. Every other line starting with `>>>` is NotTested.
+/// kept whole. Every other line starting with `>>>` is NotTested, and so is
+/// every IPython input prompt (`In [N]:`) of an `ipython` or `ipython3`
+/// block: IPython's syntax, not doctest's.
 MarkdownExamples ReadMarkdownExamples(std::string_view markdown);
 
 /// ReadMarkdownExamples(markdown).text.

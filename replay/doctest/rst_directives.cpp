@@ -14,7 +14,20 @@ const std::vector<std::pair<std::string, std::string>> kBodies = {
     {"testcleanup", "Sphinx runs this code after the examples"},
     {"testcode", "Sphinx runs this code and compares its output with the testoutput after it"},
     {"testoutput", "Sphinx compares it with the output of the testcode before it"},
+    {"ipython", "IPython's directive runs this code"},
 };
+
+/// How a note names directive `name`: `.. name::`, or MyST's `{name}`.
+std::string Shown(const std::string& name, bool myst) {
+  return myst ? "{" + name + "}" : ".. " + name + "::";
+}
+
+/// The IPython input prompt (`In [12]:`) that starts `line`, or "".
+std::string InPrompt(const std::string& line) {
+  static const std::regex prompt(R"(^\s*(In \[\d+\]:))");
+  std::smatch match;
+  return std::regex_search(line, match, prompt) ? std::string(match[1]) : std::string();
+}
 
 size_t IndentOf(const std::string& line) { return line.find_first_not_of(' '); }
 
@@ -35,7 +48,7 @@ size_t BodyEnd(const std::vector<std::string>& lines, size_t at) {
 }
 
 void NoteOptions(const std::vector<std::string>& lines, size_t at, size_t end,
-                 const std::string& directive, std::string_view path,
+                 const std::string& directive, bool myst, std::string_view path, int offset,
                  std::vector<Diagnostic>& notes) {
   static const std::regex option(R"(^\s+:(options|skipif|pyversion):)");
   for (size_t i = at + 1; i < end && !IsBlank(lines[i]); ++i) {
@@ -46,36 +59,49 @@ void NoteOptions(const std::vector<std::string>& lines, size_t at, size_t end,
                           ? "doctest reads it as text; use `# doctest: +FLAG` or --option"
                           : "doctest reads it as text, so the examples run on every Python; use "
                             "`>>> # replay: requires python ...`";
-    notes.push_back({std::string(path), static_cast<int>(i + 1), 0,
-                     "not applied: :" + name + ": of .. " + directive + ":: (" + why + ")"});
+    notes.push_back(
+        {std::string(path), offset + static_cast<int>(i), 0,
+         "not applied: :" + name + ": of " + Shown(directive, myst) + " (" + why + ")"});
   }
 }
 
 }  // namespace
 
-std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path) {
+std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path,
+                                             int first_line, bool myst) {
   static const std::regex directive(
-      R"(^\s*\.\. (testsetup|testcleanup|testcode|testoutput|doctest)::)");
+      R"(^\s*\.\. (testsetup|testcleanup|testcode|testoutput|doctest|ipython)::)"
+      R"(|^\s*\.\. (?:code-block|code|sourcecode):: *(ipython3?)\s*$)");
   std::vector<std::string> lines;
   for (std::string_view line : SplitLines(text)) lines.emplace_back(line);
   std::vector<Diagnostic> notes;
   for (size_t at = 0; at < lines.size(); ++at) {
     std::smatch match;
     if (!std::regex_search(lines[at], match, directive)) continue;
-    std::string name = match[1];
+    // `.. code-block:: ipython`: its prompts are noted, its code is not run.
+    bool code = match[2].matched;
+    std::string name = code ? "code-block" : std::string(match[1]);
     size_t end = BodyEnd(lines, at);
     bool prompts = false;
+    std::vector<Diagnostic> ipython;
     for (size_t i = at + 1; i < end; ++i) {
       size_t indent = IndentOf(lines[i]);
       prompts = prompts || (indent != std::string::npos && lines[i].compare(indent, 3, ">>>") == 0);
+      std::string prompt = code || name == "ipython" ? InPrompt(lines[i]) : "";
+      if (prompt.empty()) continue;
+      ipython.push_back({std::string(path), first_line + static_cast<int>(i), 0,
+                         "not tested: an IPython prompt (" + prompt +
+                             ") is IPython's syntax, not doctest's; doctest runs only >>> "
+                             "examples"});
     }
     for (const auto& [body, what] : kBodies) {
-      if (body != name || prompts || end == at + 1) continue;
-      notes.push_back({std::string(path), static_cast<int>(at + 1), 0,
-                       "not tested: the body of .. " + name + ":: (" + what +
+      if (body != name || prompts || !ipython.empty() || end == at + 1) continue;
+      notes.push_back({std::string(path), first_line + static_cast<int>(at), 0,
+                       "not tested: the body of " + Shown(name, myst) + " (" + what +
                            "; doctest runs only >>> examples)"});
     }
-    NoteOptions(lines, at, end, name, path, notes);
+    if (!code) NoteOptions(lines, at, end, name, myst, path, first_line, notes);
+    notes.insert(notes.end(), ipython.begin(), ipython.end());
   }
   return notes;
 }

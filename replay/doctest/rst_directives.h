@@ -18,7 +18,13 @@ namespace replay {
 /// prompts, which doctest does not run), and the `:options:`, `:skipif:`
 /// and `:pyversion:` options of any of these and `.. doctest::` (doctest
 /// reads them as text). Directives holding `>>>` lines need no note: doctest
-/// runs those lines as examples wherever they are.
-std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path);
+/// runs those lines as examples wherever they are. Also IPython's: each
+/// input prompt (`In [N]:`) of an `.. ipython::` directive or of a
+/// `.. code-block::` (`.. code::`, `.. sourcecode::`) of `ipython` or
+/// `ipython3`, and the body of an `.. ipython::` holding no prompt. Line 1
+/// of `text` is line `first_line` of file `path`; `myst` names the
+/// directives as MyST's fences do, `{testcode}`.
+std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path,
+                                             int first_line = 1, bool myst = false);
 
 }  // namespace replay

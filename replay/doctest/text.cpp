@@ -1,5 +1,7 @@
 #include "replay/doctest/text.h"
 
+#include <algorithm>
+
 #include "replay/doctest/markdown.h"
 #include "replay/doctest/rst_directives.h"
 #include "replay/text/diagnostic.h"
@@ -33,16 +35,22 @@ std::string DoctestText(std::string_view path, std::string_view text, bool bom) 
 }
 
 std::vector<std::string> NotTestedNotes(std::string_view path, std::string_view text) {
+  std::vector<Diagnostic> found;
+  if (EndsWith(path, ".rst") || EndsWith(path, ".txt"))
+    found = SphinxDirectiveNotes(UniversalNewlines(text), path);
+  if (EndsWith(path, ".md")) {
+    MarkdownExamples examples = ReadMarkdownExamples(UniversalNewlines(text));
+    for (const NotTested& line : examples.not_tested)
+      found.push_back({std::string(path), line.line, 0, "not tested: " + line.reason});
+    for (const EmbeddedRst& rst : examples.rst) {
+      for (Diagnostic& note : SphinxDirectiveNotes(rst.text, path, rst.line, rst.myst))
+        found.push_back(std::move(note));
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   std::vector<std::string> notes;
-  if (EndsWith(path, ".rst") || EndsWith(path, ".txt")) {
-    for (const Diagnostic& note : SphinxDirectiveNotes(UniversalNewlines(text), path))
-      notes.push_back(note.ToString());
-  }
-  if (!EndsWith(path, ".md")) return notes;
-  for (const NotTested& line : ReadMarkdownExamples(UniversalNewlines(text)).not_tested) {
-    notes.push_back(
-        Diagnostic{std::string(path), line.line, 0, "not tested: " + line.reason}.ToString());
-  }
+  for (const Diagnostic& note : found) notes.push_back(note.ToString());
   return notes;
 }
 

@@ -99,30 +99,88 @@ def failing_lines(entry):
     return sorted(int(n) for n in pattern.findall(entry['diff']))
 
 
-def prompt_lines(text):
-    """The 1-based lines of `text` starting with >>> after block-quote markers."""
+def prompt_lines(text, prompt='>>>'):
+    """The 1-based lines of `text` starting with `prompt` (a regex) after
+    block-quote markers and indentation."""
     return {n for n, line in enumerate(text.split('\n'), 1)
-            if line[len(testlib.QUOTE.match(line).group(0)):].lstrip(' \t').startswith('>>>')}
+            if re.match(prompt, line[len(testlib.QUOTE.match(line).group(0)):].lstrip(' \t'))}
 
 
-def check_notes(replay, markdown_files, truth_file):
-    """Every >>> line of each markdown file is run or noted, not both."""
+# An IPython input prompt: IPython's syntax, which doctest never runs.
+IPYTHON_PROMPT = r'In \[\d+\]:'
+
+
+def check_notes(replay, files, truth_file):
+    """Every >>> line of each markdown file is run or noted, not both; every
+    IPython input prompt (`In [N]:`) of any file is noted. Notes on other
+    lines (Sphinx directives) are checked by check_directive_notes."""
     problems = []
-    verdicts = replay_verdicts(replay, markdown_files, [])
-    for path in markdown_files:
+    verdicts = replay_verdicts(replay, files, [])
+    for path in files:
         noted = set()
         for note in verdicts[str(path)]['notes']:
-            match = re.match(r'^%s:(\d+): not tested: .+$' % re.escape(str(path)), note)
+            match = re.match(r'^%s:(\d+): not (tested|applied): .+$' % re.escape(str(path)), note)
             if not match:
                 problems.append('%s: malformed note %r' % (path.name, note))
                 continue
             noted.add(int(match.group(1)))
-        seen = prompt_lines(path.read_text(encoding='utf-8'))
+        text = path.read_text(encoding='utf-8')
+        ipython = prompt_lines(text, IPYTHON_PROMPT)
+        if path.suffix != '.md':
+            if not ipython <= noted:
+                problems.append('%s: IPython prompts %s, noted %s' % (
+                    path.name, sorted(ipython), sorted(noted)))
+            continue
+        seen = prompt_lines(text)
         run = prompt_lines(truth_file[path].read_text(encoding='utf-8'))
-        if seen != run | noted or run & noted:
-            problems.append('%s: >>> lines %s, run %s, noted %s' % (
-                path.name, sorted(seen), sorted(run), sorted(noted)))
+        noted_prompts = noted & (seen | ipython)
+        if seen | ipython != run | noted_prompts or run & noted:
+            problems.append('%s: >>> lines %s, IPython prompts %s, run %s, noted %s' % (
+                path.name, sorted(seen), sorted(ipython), sorted(run), sorted(noted)))
     return problems
+
+
+# The lines of sphinx.ext.doctest and IPython directives (and their options)
+# whose code or options plain doctest leaves out, in reST and in MyST
+# (directive fences, {eval-rst}): each must carry a note, and no other line
+# but the >>> lines and IPython prompts check_notes covers.
+DIRECTIVE_NOTES = {
+    'sphinx.rst': [8, 17, 18, 26, 30, 31, 40],
+    'ipython.rst': [12],
+    'ipython.md': [36],
+    'myst_directives.md': [3, 7, 11, 12, 18, 31, 36],
+}
+
+
+def check_directive_notes(replay, corpus):
+    problems = []
+    paths = [corpus / name for name in DIRECTIVE_NOTES]
+    verdicts = replay_verdicts(replay, paths, [])
+    for path in paths:
+        text = path.read_text(encoding='utf-8')
+        prompts = prompt_lines(text) | prompt_lines(text, IPYTHON_PROMPT)
+        notes = [note for note in verdicts[str(path)]['notes']
+                 if int(re.match(r'^%s:(\d+): ' % re.escape(str(path)), note).group(1))
+                 not in prompts]
+        noted = [int(re.match(r'^%s:(\d+): not (?:tested|applied): ' % re.escape(str(path)),
+                              note).group(1)) for note in notes]
+        if noted != DIRECTIVE_NOTES[path.name]:
+            problems.append('%s: notes on lines %s:\n%s' % (path.name, noted, '\n'.join(notes)))
+    return problems
+
+
+def check_ipython_only(replay, path):
+    """A file whose only examples are IPython prompts runs nothing, as
+    stdlib doctest does, but is no silent green: skipped, with a note per
+    prompt and a message that says so."""
+    report = replay_verdicts(replay, [path], [])[str(path)]
+    prompts = prompt_lines(path.read_text(encoding='utf-8'), IPYTHON_PROMPT)
+    noted = {int(re.match(r'^%s:(\d+): ' % re.escape(str(path)), note).group(1))
+             for note in report['notes']}
+    if not prompts or report['status'] != 'skipped' or noted != prompts \
+            or report['message'] == '%s: no examples' % path:
+        return ['%s: IPython prompts on lines %s, verdict %r' % (path.name, sorted(prompts), report)]
+    return []
 
 
 def compare(path, flags, expected, actual):
@@ -230,17 +288,9 @@ def check(replay, corpus, truth_path):
                 passed_seen += actual['status'] == 'passed'
                 errors_seen += actual['status'] == 'error'
 
-        problems += check_notes(replay, [p for p in files if p.suffix == '.md'], truth_file)
-
-        # sphinx.ext.doctest in reST: what plain doctest does not run or
-        # apply is noted (directives whose bodies hold no >>> line, options
-        # read as text), and nothing else, while the verdict stays doctest's.
-        sphinx = corpus / 'sphinx.rst'
-        notes = replay_verdicts(replay, [sphinx], [])[str(sphinx)]['notes']
-        noted = [int(re.match(r'^%s:(\d+): not (?:tested|applied): ' % re.escape(str(sphinx)),
-                              note).group(1)) for note in notes]
-        if noted != [8, 17, 18, 26, 30, 31, 40]:
-            problems.append('sphinx.rst: notes on lines %s:\n%s' % (noted, '\n'.join(notes)))
+        problems += check_notes(replay, files, truth_file)
+        problems += check_directive_notes(replay, corpus)
+        problems += check_ipython_only(replay, corpus / 'ipython_only.md')
 
         # cpython#116546: the raw markdown fails where doctest mode passes.
         name, line = CPYTHON_116546

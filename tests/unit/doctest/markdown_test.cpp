@@ -108,3 +108,29 @@ TEST_CASE("markdown: every >>> line that is not run is reported, with the reason
   CHECK(examples.not_tested[2].line == 10);
   CHECK(examples.not_tested[2].reason == "inside a ~~~{code-block} bash fence");
 }
+
+TEST_CASE("markdown: IPython prompts of ipython blocks are not run, and said so") {
+  MarkdownExamples examples = ReadMarkdownExamples(
+      "```ipython\nIn [1]: x = 1\n>>> 2\n2\n```\n> ```{code-block} ipython3\n> In [2]: y\n> ```\n"
+      "```text\nIn [3]: output\n```\n");
+  CHECK(examples.text == "\nIn [1]: x = 1\n>>> 2\n2\n\n\n  In [2]: y\n\n\n\n\n");
+  REQUIRE(examples.not_tested.size() == 2);
+  CHECK(examples.not_tested[0].line == 2);
+  CHECK(examples.not_tested[0].reason ==
+        "an IPython prompt (In [1]:) is IPython's syntax, not doctest's; doctest runs only >>> "
+        "examples");
+  CHECK(examples.not_tested[1].line == 7);
+}
+
+TEST_CASE("markdown: reST of {eval-rst} and of MyST's Sphinx fences, at their lines") {
+  MarkdownExamples examples = ReadMarkdownExamples(
+      "Text\n```{testsetup}\nimport os\n```\n```{eval-rst}\n.. ipython::\n"
+      "\n   In [1]: 1\n```\n```python\nx\n```\n");
+  REQUIRE(examples.rst.size() == 2);
+  CHECK(examples.rst[0].line == 2);
+  CHECK(examples.rst[0].text == ".. testsetup::\n   import os\n");
+  CHECK(examples.rst[0].myst);
+  CHECK(examples.rst[1].line == 6);
+  CHECK(examples.rst[1].text == ".. ipython::\n\n   In [1]: 1\n");
+  CHECK_FALSE(examples.rst[1].myst);
+}

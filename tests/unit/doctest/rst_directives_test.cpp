@@ -44,3 +44,26 @@ TEST_CASE("sphinx directives: options doctest reads as text are not applied, and
                        "text, so the examples run on every Python",
                        0) == 0);
 }
+
+TEST_CASE("ipython directives: input prompts are not doctest syntax, and said so") {
+  auto notes = Notes(
+      ".. ipython::\n\n   In [1]: x = 1\n\n   In [2]: x\n   Out[2]: 1\n\n.. ipython:: python\n\n"
+      "   y = 2\n\n.. code-block:: ipython3\n\n   In [3]: 3\n\n.. code-block:: python\n\n"
+      "   In [4]: a python block\n");
+  REQUIRE(notes.size() == 4);
+  CHECK(notes[0] ==
+        "a.rst:3: not tested: an IPython prompt (In [1]:) is IPython's syntax, not doctest's; "
+        "doctest runs only >>> examples");
+  CHECK(notes[1].rfind("a.rst:5: not tested: an IPython prompt (In [2]:)", 0) == 0);
+  CHECK(notes[2].rfind("a.rst:8: not tested: the body of .. ipython:: (IPython's directive", 0) ==
+        0);
+  CHECK(notes[3].rfind("a.rst:14: not tested: an IPython prompt (In [3]:)", 0) == 0);
+}
+
+TEST_CASE("sphinx directives of MyST: their lines and names are the document's") {
+  std::vector<replay::Diagnostic> notes = replay::SphinxDirectiveNotes(
+      ".. testcode::\n   :options: +ELLIPSIS\n   print(1)\n", "a.md", 10, true);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].ToString().rfind("a.md:10: not tested: the body of {testcode} (", 0) == 0);
+  CHECK(notes[1].ToString().rfind("a.md:11: not applied: :options: of {testcode} (", 0) == 0);
+}
