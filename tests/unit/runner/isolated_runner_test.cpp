@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "temp_dir.h"
+
 using replay::IsolationOptions;
 using replay::RunEnd;
 using replay::RunProgress;
@@ -251,10 +253,8 @@ TEST_CASE("a session whose output passes max_output ends at the limit, output bo
 }
 
 TEST_CASE("a session that writes a file larger than max_output ends at the file size limit") {
-  fs::path dir = fs::temp_directory_path() / ("replay-fsize-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::string path = (dir / "data.bin").string();
+  replay_test::TempDir dir("fsize");
+  std::string path = (dir.path / "data.bin").string();
   IsolationOptions options = Options();
   options.max_output = 64 * 1024;
   SessionOutcome outcome = RunOne(
@@ -267,7 +267,6 @@ TEST_CASE("a session that writes a file larger than max_output ends at the file 
         return std::string("never");
       },
       options);
-  fs::remove_all(dir);
   CHECK(outcome.end == End::kFileSizeLimit);
   CHECK(outcome.output == "writing\n");
   CHECK(outcome.Describe(options) ==
@@ -281,10 +280,8 @@ TEST_CASE("a session that writes a file larger than max_output ends at the file 
 // told so (above), rather than writing it.
 TEST_CASE("a session may write a file larger than max_output; only its output is capped",
           "[!mayfail]") {
-  fs::path dir = fs::temp_directory_path() / ("replay-runner-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::string path = (dir / "data.bin").string();
+  replay_test::TempDir dir("runner");
+  std::string path = (dir.path / "data.bin").string();
   IsolationOptions options = Options();
   options.max_output = 64 * 1024;
   SessionOutcome outcome = RunOne(
@@ -297,7 +294,6 @@ TEST_CASE("a session may write a file larger than max_output; only its output is
         return std::string("ok");
       },
       options);
-  fs::remove_all(dir);
   CHECK(outcome.Describe(options).empty());
   CHECK(outcome.end == End::kFinished);
   CHECK(outcome.output == "wrote it\n");
