@@ -29,6 +29,7 @@ import testlib
 def build_and_install(source, work, pythons, prefix):
     configure = testlib.bare('cmake', '-S', source, '-B', work, '-G', 'Ninja',
                              '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_TESTING=OFF',
+                             '-DCMAKE_UNITY_BUILD=ON',  # a third less CPU time
                              f'-DPython3_EXECUTABLE={pythons[0]}',
                              '-DREPLAY_PYTHONS=' + ';'.join(pythons),
                              f'-DCMAKE_INSTALL_PREFIX={prefix}')
