@@ -68,7 +68,7 @@ void NoteOptions(const std::vector<std::string>& lines, size_t at, size_t end,
 }  // namespace
 
 std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path,
-                                             int first_line, bool myst) {
+                                             int first_line, bool myst, bool applied) {
   static const std::regex directive(
       R"(^\s*\.\. (testsetup|testcleanup|testcode|testoutput|doctest|ipython)::)"
       R"(|^\s*\.\. (?:code-block|code|sourcecode):: *(ipython3?)\s*$)");
@@ -96,11 +96,12 @@ std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_
     }
     for (const auto& [body, what] : kBodies) {
       if (body != name || prompts || !ipython.empty() || end == at + 1) continue;
+      if (applied && name != "ipython") continue;
       notes.push_back({std::string(path), first_line + static_cast<int>(at), 0,
                        "not tested: the body of " + Shown(name, myst) + " (" + what +
                            "; doctest runs only >>> examples)"});
     }
-    if (!code) NoteOptions(lines, at, end, name, myst, path, first_line, notes);
+    if (!code && !applied) NoteOptions(lines, at, end, name, myst, path, first_line, notes);
     notes.insert(notes.end(), ipython.begin(), ipython.end());
   }
   return notes;
