@@ -170,7 +170,7 @@ def read_nodes(text, doctest_blocks):
     """The test nodes of reST `text`, in document order: (type, groups,
     code, 0-based line of the code, directive options). Plain `>>>`
     paragraphs (docutils' doctest blocks) come as type 'doctest' in group
-    `doctest_blocks` (none if it is empty)."""
+    `default`, where `doctest_blocks` (doctest_test_doctest_blocks) is true."""
     lines = text.expandtabs().split('\n')
     if lines and lines[0].startswith('\ufeff'):
         lines[0] = lines[0][1:]
@@ -209,7 +209,8 @@ def read_nodes(text, doctest_blocks):
                 end += 1
             margin = min(_indent_of(block_line) for block_line in lines[at:end])
             if doctest_blocks:
-                nodes.append(('doctest', [doctest_blocks],
+                # Sphinx 5.3 puts them in `default` whatever the value says.
+                nodes.append(('doctest', ['default'],
                               '\n'.join(block_line[margin:] for block_line in lines[at:end]),
                               at, {}))
             at, previous = end, ''
