@@ -169,7 +169,8 @@ class SphinxRun:
                 exec(self._conf['doctest_global_cleanup'], context)
             return skip
         except Exception as error:
-            raise Refused(line, 'the :skipif: condition %r raised %s: %s' % (
+            # `line`: the 0-based line of the directive's content.
+            raise Refused(line + 1, 'the :skipif: condition %r raised %s: %s' % (
                 condition, type(error).__name__, error))
 
     def error_json(self):
