@@ -13,6 +13,7 @@ replay's --option flags.
 """
 import doctest
 import json
+import os
 import re
 import sys
 
@@ -130,7 +131,16 @@ class SphinxRun:
                 if len(code) != 1 or id(code[0]) in seen:
                     continue
                 seen.add(id(code[0]))
-                for example in _parsed(code[0]):
+                try:
+                    examples = _parsed(code[0], os.path.basename(path))
+                except ValueError as error:
+                    # Sphinx warns and ignores the block; a test tool says so:
+                    # doctest's message names the line in the block.
+                    match = re.search(r'\bline (\d+) of the', str(error))
+                    self.error = (code[0].line + (int(match.group(1)) if match else 1),
+                                  _text(str(error)))
+                    return
+                for example in examples:
                     self.examples.append(_example_tuple(self._lines, code[0].line, example))
         self.examples.sort(key=lambda example: example[0])
 
@@ -226,7 +236,7 @@ class SphinxRun:
             return
         for code in group.tests:
             if len(code) == 1:
-                examples = _parsed(code[0])
+                examples = _parsed(code[0], os.path.basename(self._path))
                 if not examples:
                     continue
                 test = doctest.DocTest(examples, {}, group.name, self._path, code[0].line, None)
@@ -247,15 +257,11 @@ class SphinxRun:
         setup_cleanup(runners[2], group.cleanup, 'cleanup')
 
 
-def _parsed(code):
+def _parsed(code, name):
     """The examples of a doctest node, the node's options under each
-    example's own; none where doctest's parser refuses it (Sphinx ignores
-    invalid doctest code with a warning)."""
-    try:
-        examples = doctest.DocTestParser().parse(code.code)
-        examples = [piece for piece in examples if isinstance(piece, doctest.Example)]
-    except ValueError:
-        return []
+    example's own; ValueError where doctest's parser refuses it."""
+    examples = doctest.DocTestParser().parse(code.code, name)
+    examples = [piece for piece in examples if isinstance(piece, doctest.Example)]
     for example in examples:
         options = dict(code.options)
         options.update(example.options)

@@ -19,7 +19,9 @@ and compares, per file, the verdict and the failures per group as Sphinx
 names the group ("g1", "g1 (setup code)"), read from Sphinx's output.txt and
 from replay's JSON report. A file using no Sphinx directive (plain.rst)
 keeps stdlib doctest's verdict and failing lines (doctest.testfile of the
-Python replay embeds), which Sphinx's default flags would change.
+Python replay embeds), which Sphinx's default flags would change. A block
+Sphinx ignores as invalid doctest code (its warning) makes the file an
+ERROR in replay, by choice (docs/doctest-mode.md).
 
 The semantics compared do not depend on the Python version (the :pyversion:
 specifiers are far from any supported Python): sphinx-build runs on Debian's
@@ -50,6 +52,7 @@ SCENARIOS = {
 PLAIN = {'plain.rst'}
 
 DOCUMENT = re.compile(r'^Document: (\S+)$', re.M)
+INVALID = re.compile(r'([^/\s]+?\.rst)(?:\.rst)?:\d+: WARNING: ignoring invalid doctest code')
 FAILURE = re.compile(r'^(?:File ".*", line \S+|Line \S+), in (.+)$', re.M)
 OURS = re.compile(r'^\S+?:\d+: (?:failed example|unexpected exception) in (.+?)(?:: .*)?$', re.M)
 TESTFILE = r'''
@@ -60,7 +63,8 @@ print('RESULT ' + json.dumps([result.attempted, result.failed]))
 
 
 def sphinx_failures(source, out):
-    """{file name: Counter of the groups of its failures} from sphinx-build."""
+    """{file name: Counter of the groups of its failures} from sphinx-build,
+    and the files in which it ignored invalid doctest code."""
     done = testlib.run(SPHINX_PYTHON, '-m', 'sphinx', '-b', 'doctest', '-q', source, out)
     if done.returncode not in (0, 1):
         raise AssertionError('sphinx-build: status %d\n%s%s' % (
@@ -71,7 +75,7 @@ def sphinx_failures(source, out):
     parts = DOCUMENT.split(text)
     for name, body in zip(parts[1::2], parts[2::2]):
         found[pathlib.PurePath(name).name + '.rst'] = collections.Counter(FAILURE.findall(body))
-    return found, text
+    return found, set(INVALID.findall(done.stderr.decode('utf-8', 'replace'))), text
 
 
 def replay_failures(replay, source):
@@ -102,14 +106,16 @@ def main():
             shutil.copytree(corpus, source / where, dirs_exist_ok=True)
             (source / 'conf.py').write_text(conf, encoding='utf-8')
             (source / 'index.rst').write_text('Index\n=====\n', encoding='utf-8')
-            want, text = sphinx_failures(source, pathlib.Path(tmp) / 'out')
+            want, invalid, text = sphinx_failures(source, pathlib.Path(tmp) / 'out')
             got = replay_failures(replay, source)
             plain = {file: testlib.stdlib_json_result(TESTFILE, 'RESULT ', file, [],
                                                       source / where)[0] for file in PLAIN}
         before = len(problems)
         for file in files:
             status, groups, entry = got.get(file, ('missing', None, None))
-            if file in PLAIN:
+            if file in invalid:
+                theirs, ours = 'error', status
+            elif file in PLAIN:
                 attempted, failed = plain[file]
                 theirs = ('failed' if failed else 'passed', failed)
                 ours = (status, entry and entry['failures'])
@@ -126,6 +132,8 @@ def main():
                 problems.append('%s: %s: the truth %s, replay %s' % (name, file, theirs, ours))
         if len(problems) > before:
             print('sphinx-build said, in %s:\n%s' % (name, text[-4000:]))
+    if not invalid:
+        problems.append('sphinx-build should ignore the invalid doctest code of invalid.rst')
     if not 0 < failing < compared:
         problems.append('the corpus should give passed and failed files')
     return testlib.finish(problems, compared)
