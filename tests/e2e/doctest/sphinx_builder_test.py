@@ -54,7 +54,8 @@ PLAIN = {'plain.rst'}
 DOCUMENT = re.compile(r'^Document: (\S+)$', re.M)
 INVALID = re.compile(r'([^/\s]+?\.rst)(?:\.rst)?:\d+: WARNING: ignoring invalid doctest code')
 FAILURE = re.compile(r'^(?:File ".*", line \S+|Line \S+), in (.+)$', re.M)
-OURS = re.compile(r'^\S+?:\d+: (?:failed example|unexpected exception) in (.+?)(?:: .*)?$', re.M)
+# conf.py's setup and cleanup code is reported at no line of the file.
+OURS = re.compile(r'^\S+?(?::\d+)?: (?:failed example|unexpected exception) in (.+?)(?:: .*)?$', re.M)
 TESTFILE = r'''
 import doctest, json, sys
 result = doctest.testfile(sys.argv[1], module_relative=False, report=False)
