@@ -76,3 +76,17 @@ TEST_CASE("sphinx directives applied (a .rst file run as Sphinx runs it): only I
   REQUIRE(notes.size() == 1);
   CHECK(notes[0].ToString().rfind("a.rst:13: not tested: an IPython prompt (In [1]:)", 0) == 0);
 }
+
+TEST_CASE("sphinx directives applied: an option the directive does not take is noted") {
+  std::vector<replay::Diagnostic> notes = replay::SphinxDirectiveNotes(
+      ".. testcode::\n   :options: +ELLIPSIS\n   :hide:\n\n   print(1)\n\n"
+      ".. testsetup::\n   :pyversion: > 3\n   :skipif: False\n\n   x = 1\n\n"
+      ".. testoutput::\n   :options: +ELLIPSIS\n   :pyversion: > 3\n\n   1\n",
+      "a.rst", 1, false, true);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].ToString() ==
+        "a.rst:2: not tested: .. testcode:: takes no :options: option (docutils refuses the "
+        "directive, so Sphinx runs nothing of it)");
+  CHECK(notes[1].ToString().rfind("a.rst:8: not tested: .. testsetup:: takes no :pyversion:", 0) ==
+        0);
+}
