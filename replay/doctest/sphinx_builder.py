@@ -120,7 +120,7 @@ class SphinxRun:
                           'runs it (it uses sphinx.ext.doctest directives); run the file')
             return
         try:
-            conf_path, self._conf = find_conf(path)
+            self._conf = find_conf(path)[1]
             self._groups = self._read(text)
         except Refused as refused:
             self.error = refused.args
