@@ -39,7 +39,8 @@ def requested():
 # replay's own programs that run in a child, compiled with these names: a
 # relative name would be taken for a file of the measured directory.
 _OWN_PROGRAMS = ['replay/console/run_setup.py', 'replay/doctest/driver.py',
-                 'replay/doctest/recording_runner.py']
+                 'replay/doctest/recording_runner.py', 'replay/doctest/sphinx_rst.py',
+                 'replay/doctest/sphinx_builder.py']
 
 def _prepared(cov):
     """`cov`, quiet (warnings would go to the session's output, which is

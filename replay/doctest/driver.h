@@ -14,4 +14,11 @@ extern const char* const kDoctestDriverSource;
 /// in its namespace.
 extern const char* const kDoctestRecordingRunnerSource;
 
+/// The sources of replay/doctest/sphinx_rst.py (a reST file read as Sphinx's
+/// doctest builder reads it, conf.py's doctest settings) and
+/// sphinx_builder.py (its groups run as that builder runs them; the
+/// driver's make_file_run), run after the driver in its namespace.
+extern const char* const kDoctestSphinxRstSource;
+extern const char* const kDoctestSphinxBuilderSource;
+
 }  // namespace replay

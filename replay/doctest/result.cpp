@@ -29,8 +29,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(
      {PromptFindingKind::kPromptInOpenBlock,
       PromptFindingKindName(PromptFindingKind::kPromptInOpenBlock)}})
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ExampleReport, line, want_line, source, written, want, got,
-                                   outcome, exception, update)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ExampleReport, line, want_line, source, written,
+                                                want, got, outcome, exception, update, group)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PromptFinding, kind, line, example_line, at_end,
                                                 written, console, closed_by_empty_line)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PromptFix, line, written, console)

@@ -25,6 +25,9 @@ struct ExampleReport {
   ExampleOutcome outcome = ExampleOutcome::kSuccess;
   std::optional<std::string> exception;  ///< kException: the traceback
   std::optional<std::string> update;     ///< failing: the expected output --update writes
+  /// Files run as Sphinx's doctest builder runs them: the test as Sphinx
+  /// names it ("default", "g1 (setup code)"); otherwise empty.
+  std::string group;
 };
 
 /// A file doctest refused (its parser's ValueError, an unknown option flag).

@@ -65,10 +65,35 @@ void NoteOptions(const std::vector<std::string>& lines, size_t at, size_t end,
   }
 }
 
+/// Applied (a .rst file): an option directive `name` does not take, for
+/// which docutils refuses the directive, so that Sphinx runs nothing of it
+/// (sphinx.ext.doctest's option_spec, as replay/doctest/sphinx_rst.py has it).
+void NoteRefusedOptions(const std::vector<std::string>& lines, size_t at, size_t end,
+                        const std::string& name, std::string_view path, int offset,
+                        std::vector<Diagnostic>& notes) {
+  static const std::regex option(R"(^\s+:([^:]+):)");
+  static const std::regex takes(
+      R"(skipif|(hide|no-trim-doctest-flags|trim-doctest-flags|pyversion)|(options))");
+  for (size_t i = at + 1; i < end && !IsBlank(lines[i]); ++i) {
+    std::smatch match, kind;
+    if (!std::regex_search(lines[i], match, option)) continue;
+    std::string taken = match[1];
+    bool known =
+        std::regex_match(taken, kind, takes) &&
+        (name == "doctest" || name == "testoutput" || (name == "testcode" && !kind[2].matched) ||
+         (!kind[1].matched && !kind[2].matched));
+    if (known) continue;
+    notes.push_back({std::string(path), offset + static_cast<int>(i), 0,
+                     "not tested: " + Shown(name, false) + " takes no :" + taken +
+                         ": option (docutils refuses the directive, so Sphinx runs nothing "
+                         "of it)"});
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path,
-                                             int first_line, bool myst) {
+                                             int first_line, bool myst, bool applied) {
   static const std::regex directive(
       R"(^\s*\.\. (testsetup|testcleanup|testcode|testoutput|doctest|ipython)::)"
       R"(|^\s*\.\. (?:code-block|code|sourcecode):: *(ipython3?)\s*$)");
@@ -96,11 +121,14 @@ std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_
     }
     for (const auto& [body, what] : kBodies) {
       if (body != name || prompts || !ipython.empty() || end == at + 1) continue;
+      if (applied && name != "ipython") continue;
       notes.push_back({std::string(path), first_line + static_cast<int>(at), 0,
                        "not tested: the body of " + Shown(name, myst) + " (" + what +
                            "; doctest runs only >>> examples)"});
     }
-    if (!code) NoteOptions(lines, at, end, name, myst, path, first_line, notes);
+    if (!code && !applied) NoteOptions(lines, at, end, name, myst, path, first_line, notes);
+    if (!code && applied && name != "ipython")
+      NoteRefusedOptions(lines, at, end, name, path, first_line, notes);
     notes.insert(notes.end(), ipython.begin(), ipython.end());
   }
   return notes;

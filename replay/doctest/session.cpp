@@ -17,14 +17,17 @@ namespace {
 
 using pycon::PyRef;
 
-/// replay/doctest/recording_runner.py and driver.py compiled. Compiled once,
+/// replay/doctest/recording_runner.py, driver.py, sphinx_rst.py and
+/// sphinx_builder.py compiled. Compiled once,
 /// in the process that forks the sessions (compiling imports nothing), and
 /// kept for the life of the process: never released, as the interpreter may
 /// be gone by then.
 const std::vector<PyRef>& DriverCode() {
   static const std::vector<PyRef>* const code = new std::vector<PyRef>{
       pycon::Compile(kDoctestRecordingRunnerSource, "replay/doctest/recording_runner.py"),
-      pycon::Compile(kDoctestDriverSource, "replay/doctest/driver.py")};
+      pycon::Compile(kDoctestDriverSource, "replay/doctest/driver.py"),
+      pycon::Compile(kDoctestSphinxRstSource, "replay/doctest/sphinx_rst.py"),
+      pycon::Compile(kDoctestSphinxBuilderSource, "replay/doctest/sphinx_builder.py")};
   return *code;
 }
 
@@ -104,13 +107,14 @@ bool ConsoleWaitsForMore(const std::string& source) {
 
 namespace {
 
-/// FileRun(text, path, flags) of the driver: the file parsed, sys.path
-/// first made as `python -m doctest` has it.
+/// make_file_run(text, path, flags, ...) of the driver: the file parsed (as
+/// Sphinx's doctest builder reads it, for a reST file using its directives),
+/// sys.path first made as `python -m doctest` has it.
 PyRef ParseFile(const std::string& path, const std::string& text, const DoctestOptions& options) {
   PyRef driver = LoadDriver();
   pycon::Call(pycon::GetItem(driver, "start_as_python_m_doctest"), {},
               "starting as python -m doctest");
-  PyRef file_run_type = pycon::GetItem(driver, "FileRun");
+  PyRef file_run_type = pycon::GetItem(driver, "make_file_run");
   return pycon::Call(file_run_type,
                      {pycon::MakeStr(text), pycon::MakeStr(path),
                       pycon::MakeStrList(options.option_flags), pycon::MakeStr(options.setup.path),

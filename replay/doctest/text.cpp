@@ -37,7 +37,8 @@ std::string DoctestText(std::string_view path, std::string_view text, bool bom) 
 std::vector<std::string> NotTestedNotes(std::string_view path, std::string_view text) {
   std::vector<Diagnostic> found;
   if (EndsWith(path, ".rst") || EndsWith(path, ".txt"))
-    found = SphinxDirectiveNotes(UniversalNewlines(text), path);
+    // A .rst file runs as Sphinx's doctest builder runs it (sphinx_builder.py).
+    found = SphinxDirectiveNotes(UniversalNewlines(text), path, 1, false, EndsWith(path, ".rst"));
   if (EndsWith(path, ".md")) {
     MarkdownExamples examples = ReadMarkdownExamples(UniversalNewlines(text));
     for (const NotTested& line : examples.not_tested)

@@ -40,10 +40,11 @@ std::string LastLine(const std::string& text) {
 /// written, and a diff of expected against actual output in file lines.
 Entry ExampleEntry(const std::string& path, const ExampleReport& report, std::string& what) {
   std::string actual = report.got;
-  what = "failed example";
+  std::string in_group = report.group.empty() ? "" : " in " + report.group;
+  what = "failed example" + in_group;
   if (report.outcome == ExampleOutcome::kException) {
     actual += report.exception.value_or("");
-    what = "unexpected exception: " + LastLine(report.exception.value_or(""));
+    what = "unexpected exception" + in_group + ": " + LastLine(report.exception.value_or(""));
   }
   DiffOptions options;
   options.expected_label = path + " (expected)";

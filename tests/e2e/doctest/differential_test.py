@@ -145,7 +145,7 @@ def check_notes(replay, files, truth_file):
 # (directive fences, {eval-rst}): each must carry a note, and no other line
 # but the >>> lines and IPython prompts check_notes covers.
 DIRECTIVE_NOTES = {
-    'sphinx.rst': [8, 17, 18, 26, 30, 31, 40],
+    'sphinx_directives.txt': [8, 17, 18, 26, 30, 31, 40],
     'ipython.rst': [12],
     'ipython.md': [36],
     'myst_directives.md': [3, 7, 11, 12, 18, 31, 36],

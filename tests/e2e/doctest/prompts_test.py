@@ -32,7 +32,7 @@ EXPECTED = {
                      ('unclosed-block', 22)],
     'failing.txt': [('unclosed-block', 5)],
     'findings.md': [('prompt-in-open-block', 6), ('unclosed-block', 13)],
-    'findings.rst': [('unclosed-block', 8)],
+    'rst_findings.txt': [('unclosed-block', 8)],
 }
 
 class CompileOnly(code.InteractiveConsole):

@@ -67,3 +67,26 @@ TEST_CASE("sphinx directives of MyST: their lines and names are the document's")
   CHECK(notes[0].ToString().rfind("a.md:10: not tested: the body of {testcode} (", 0) == 0);
   CHECK(notes[1].ToString().rfind("a.md:11: not applied: :options: of {testcode} (", 0) == 0);
 }
+
+TEST_CASE("sphinx directives applied (a .rst file run as Sphinx runs it): only IPython is noted") {
+  std::vector<replay::Diagnostic> notes = replay::SphinxDirectiveNotes(
+      ".. testsetup::\n\n   x = 1\n\n.. doctest::\n   :options: +ELLIPSIS\n\n   >>> x\n   1\n\n"
+      ".. ipython::\n\n   In [1]: x\n",
+      "a.rst", 1, false, true);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].ToString().rfind("a.rst:13: not tested: an IPython prompt (In [1]:)", 0) == 0);
+}
+
+TEST_CASE("sphinx directives applied: an option the directive does not take is noted") {
+  std::vector<replay::Diagnostic> notes = replay::SphinxDirectiveNotes(
+      ".. testcode::\n   :options: +ELLIPSIS\n   :hide:\n\n   print(1)\n\n"
+      ".. testsetup::\n   :pyversion: > 3\n   :skipif: False\n\n   x = 1\n\n"
+      ".. testoutput::\n   :options: +ELLIPSIS\n   :pyversion: > 3\n\n   1\n",
+      "a.rst", 1, false, true);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].ToString() ==
+        "a.rst:2: not tested: .. testcode:: takes no :options: option (docutils refuses the "
+        "directive, so Sphinx runs nothing of it)");
+  CHECK(notes[1].ToString().rfind("a.rst:8: not tested: .. testsetup:: takes no :pyversion:", 0) ==
+        0);
+}
