@@ -117,6 +117,10 @@ void CodePy::SetLineReader(LineReader reader) {
     if (PyObject_DelAttrString(self_.get(), "raw_input") != 0) PyErr_Clear();
     return;
   }
+  PyObject* builtin_input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");
+  if (builtin_input == nullptr) throw std::runtime_error("builtins.input is missing");
+  builtin_input_ = PyRef::Borrow(builtin_input);
+  terminal_ = Attr(Import("sys").get(), "stdin");
   PyRef input = Check(PyCFunction_New(&input_def, capsule_.get()), "callback");
   PyRef console_class = Attr(Import("code").get(), "InteractiveConsole");
   PyRef raw_input = Attr(console_class.get(), "raw_input");
@@ -165,14 +169,39 @@ PyObject* CodePy::ShowTracebackMethod(PyObject* capsule, PyObject*) {
   });
 }
 
-/// input(prompt) for code.py's raw_input: the line reader's line; EOFError
-/// at end of file. What else the reader throws is kept to be rethrown.
+bool CodePy::ReadsTerminal() const {
+  PyObject* input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");
+  if (input != builtin_input_.get()) return false;
+  PyObject* stdin_now = PySys_GetObject("stdin");
+  if (stdin_now != terminal_.get()) return false;
+  PyRef closed = PyRef::Steal(PyObject_GetAttrString(stdin_now, "closed"));
+  if (!closed) {
+    PyErr_Clear();
+    return true;
+  }
+  return PyObject_IsTrue(closed.get()) == 0;
+}
+
+/// input(prompt) for code.py's raw_input: builtins.input(prompt), looked up
+/// now as code.py looks it up (NameError if it is missing); the line
+/// reader's line instead where that is Python's own input() reading the
+/// terminal (EOFError at end of file). What the reader throws is kept to
+/// be rethrown.
 PyObject* CodePy::InputFunction(PyObject* capsule, PyObject* args) {
   PyObject* prompt = nullptr;
   if (!PyArg_ParseTuple(args, "|O", &prompt)) return nullptr;
   CodePy* self = nullptr;
   try {
     self = &Of(capsule);
+    if (!self->ReadsTerminal()) {
+      PyObject* input = PyDict_GetItemString(PyEval_GetBuiltins(), "input");
+      if (input == nullptr) {
+        PyErr_SetString(PyExc_NameError, "name 'input' is not defined");
+        return nullptr;
+      }
+      PyRef held = PyRef::Borrow(input);  // a call may replace builtins.input
+      return PyObject_Call(held.get(), args, nullptr);
+    }
     std::optional<std::string> line = self->reader_(prompt ? Str(prompt) : std::string());
     if (!line) {
       PyErr_SetNone(PyExc_EOFError);

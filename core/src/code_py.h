@@ -83,9 +83,16 @@ class CodePy {
   /// Run(self.<method>(*args)).
   PyRef Call(const char* method, PyObject* args);
 
-  /// raw_input reads through `reader` where code.py's reads with input()
-  /// (empty: input() again). raw_input stays code.py's own function.
+  /// raw_input reads through `reader` where code.py's input() would read
+  /// the terminal: its input() is builtins.input, looked up at each call as
+  /// code.py looks it up, except that Python's own input(), while sys.stdin
+  /// is the stream it was when this was called and is open, is `reader`
+  /// (empty: input() always). raw_input stays code.py's own function.
   void SetLineReader(LineReader reader);
+
+  /// Whether the line reader threw during the current Run (its exception
+  /// is then rethrown by Run).
+  bool reader_failed() const { return reader_failure_ != nullptr; }
 
   /// This console with the `sys` of code.py's globals.
   Console AsConsole() const;
@@ -95,10 +102,15 @@ class CodePy {
   static PyObject* ShowTracebackMethod(PyObject* capsule, PyObject*);
   static PyObject* InputFunction(PyObject* capsule, PyObject* args);
   static CodePy& Of(PyObject* capsule);
+  /// Whether raw_input's input() now reads the terminal: builtins.input is
+  /// Python's own and sys.stdin the terminal's stream, open.
+  bool ReadsTerminal() const;
 
   PyRef self_;
   PyRef capsule_;
   LineReader reader_;
+  PyRef builtin_input_;                ///< Python's own input()
+  PyRef terminal_;                     ///< sys.stdin when the reader was set: the terminal
   std::exception_ptr reader_failure_;  ///< what the reader threw, to rethrow
 };
 

@@ -193,7 +193,6 @@ void InteractiveConsole::Interact(const std::optional<std::string>& banner,
 
 void InteractiveConsole::InteractAsCommand(const std::optional<std::string>& banner,
                                            const std::optional<std::string>& exitmsg) {
-  PyRef globals = Check(PyDict_New(), "namespace");
   PyRef made = Check(PyDict_New(), "namespace");
   if (PyDict_SetItemString(made.get(), "console", code_py_->self()) != 0) {
     ThrowPythonError("namespace");
@@ -205,17 +204,39 @@ void InteractiveConsole::InteractAsCommand(const std::optional<std::string>& ban
   PyRef code_interact = internal::Attr(internal::Import("code").get(), "interact");
   PyRef interact =
       internal::WithGlobals(code_interact.get(), {{"InteractiveConsole", factory.get()}});
+  PyRef code = Check(PyModule_New("code"), "module");
+  if (PyObject_SetAttrString(code.get(), "interact", interact.get()) != 0) {
+    ThrowPythonError("module");
+  }
+  PyRef globals = Check(PyDict_New(), "namespace");
   if (PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins()) != 0 ||
       PyDict_SetItemString(globals.get(), "__name__", MakeStr("__main__").get()) != 0 ||
-      PyDict_SetItemString(globals.get(), "interact", interact.get()) != 0 ||
-      PyDict_SetItemString(globals.get(), "banner", OptionalStr(banner).get()) != 0 ||
-      PyDict_SetItemString(globals.get(), "exitmsg", OptionalStr(exitmsg).get()) != 0) {
+      PyDict_SetItemString(globals.get(), "_cmd", code.get()) != 0) {
     ThrowPythonError("namespace");
   }
-  PyRef code = Check(
-      Py_CompileString("interact(banner=banner, exitmsg=exitmsg)\n", "<string>", Py_file_input),
-      "compiling the command");
-  RunInteract([&] { return PyEval_EvalCode(code.get(), globals.get(), globals.get()); }, exitmsg);
+  // "import code; code.interact(banner='', exitmsg='')" with the call in
+  // the same columns, for a traceback through this frame to mark it as
+  // the command's.
+  PyRef banner_repr = Check(PyObject_Repr(OptionalStr(banner).get()), "repr");
+  PyRef exitmsg_repr = Check(PyObject_Repr(OptionalStr(exitmsg).get()), "repr");
+  std::string source = "code = _cmd; code.interact(banner=" + Str(banner_repr.get()) +
+                       ", exitmsg=" + Str(exitmsg_repr.get()) + ")\n";
+  PyRef compiled =
+      Check(Py_CompileString(source.c_str(), "<string>", Py_file_input), "compiling the command");
+  RunInteract(
+      [&]() -> PyObject* {
+        PyObject* result = PyEval_EvalCode(compiled.get(), globals.get(), globals.get());
+        if (result != nullptr || code_py_->reader_failed() ||
+            PyErr_ExceptionMatches(PyExc_SystemExit)) {
+          return result;
+        }
+        // The command failed: python3 -c shows the exception as uncaught,
+        // through sys.excepthook, and ends.
+        PyErr_Print();
+        Py_INCREF(Py_None);
+        return Py_None;
+      },
+      exitmsg);
 }
 
 void InteractiveConsole::RunInteract(const std::function<PyObject*()>& call,

@@ -64,8 +64,12 @@ class InteractiveConsole : public InteractiveInterpreter {
   /// code.py's raw_input: shows `prompt` and reads a line through the line
   /// source (ReadLine unless SetRawInput gave another).
   std::optional<std::string> RawInput(const std::string& prompt);
-  /// Replaces the line source: what code.py's raw_input calls where it
-  /// calls input(); an empty one restores input().
+  /// Replaces the line source: what code.py's raw_input reads where it
+  /// calls input() and that reads the terminal: raw_input calls
+  /// builtins.input (looked up at each call, as code.py does) unless it is
+  /// Python's own input() and sys.stdin the stream it was when this was
+  /// called, still open; then `source` gives the line. An empty source
+  /// restores input() always.
   void SetRawInput(LineSource source);
 
   /// The read-eval-print loop of code.InteractiveConsole.interact: banner
@@ -78,7 +82,10 @@ class InteractiveConsole : public InteractiveInterpreter {
   /// Interact(banner, exitmsg) as `python3 -c "import code;
   /// code.interact(banner=..., exitmsg=...)"` runs it, with this console as
   /// the one code.interact makes: from a module frame (`<module>` of
-  /// "<string>") through code.py's interact() (which imports readline).
+  /// "<string>", the call in the command's columns) through code.py's
+  /// interact() (which imports readline). An exception out of it (the
+  /// console itself failing: sys.stdin lost or closed, sys.ps1 deleted) is
+  /// shown as Python shows an uncaught one (sys.excepthook), which ends it.
   void InteractAsCommand(const std::optional<std::string>& banner,
                          const std::optional<std::string>& exitmsg);
 

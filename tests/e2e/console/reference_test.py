@@ -8,7 +8,9 @@ another fresh directory; every one must pass. Each was a divergence of replay
 from the stdlib console (issue 9): the current directory on sys.path, SIGINT
 raising KeyboardInterrupt, the echo of the typed line going to the file
 descriptor rather than through sys.stdout, output that looks like a prompt
-and differs only by an object address, prompts that span lines, the stack
+and differs only by an object address, prompts that span lines, a replaced
+builtins.input and sys.stdin replaced, None or closed (issue 20), sys.ps1
+deleted, the stack
 below user code (code.interact's frames: names, depth, tracers, warnings'
 stack levels), and (3.13's code.py) excepthook failures reported through
 print(). `must_show` checks
@@ -54,6 +56,36 @@ SESSIONS = {
         "e = W(sys.stderr); sys.stderr = e\n3\nsys.stderr = e.s\ne.calls\n",
         ["[('w', '>>> '), 'f', ('w', '1'), ('w', '\\n'), ('w', '>>> '), 'f', ('w', '... '), 'f'",
          "\n['f', 'f']\n"]),
+    # builtins.input replaced: code.py's raw_input looks input() up at each
+    # prompt, so the user's function gives the next lines until it puts the
+    # terminal's input() back.
+    'replaced_input': (
+        "import builtins\nreal = builtins.input\nscript = iter(['x = 6 * 7', 'if x:', "
+        "'    print(x)', ''])\ndef scripted(prompt=''):\n    line = next(script, None)\n"
+        "    if line is None:\n        builtins.input = real\n"
+        "        return 'print(\"back\")'\n    print(prompt + line, repr(prompt))\n"
+        "    return line\n\nbuiltins.input = scripted\nprint('typed')\n",
+        [">>> x = 6 * 7 '>>> '\n>>> if x: '>>> '\n...     print(x) '... '\n...  '... '\n42\n"
+         "back\n>>> print('typed')\ntyped\n"]),
+    # sys.stdin replaced: input() reads it (no echo) and the session ends at
+    # its end, the lines typed after it never read.
+    'stdin_replaced_by_stringio': (
+        "import io, sys\nsys.stdin = io.StringIO('x = 6 * 7\\nif x:\\n    print(x)\\n\\n')\n"
+        "print('never read')\n",
+        [">>> >>> ... ... 42\n>>> \n"]),
+    # sys.stdin None or closed: input() fails and so does code.interact, the
+    # -c command ending on the uncaught exception.
+    'stdin_none': (
+        "import sys\nsys.stdin = None\nprint('never read')\n",
+        ['RuntimeError: input(): lost sys.stdin\n']),
+    'stdin_closed': (
+        "import sys\nsys.stdin.close()\nprint('never read')\n",
+        ['>>> Traceback (most recent call last):\n', 'ValueError: I/O operation on closed file']),
+    # code.py itself failing ends the command as Python ends it: the
+    # traceback of an uncaught exception.
+    'ps1_deleted': (
+        "import sys\ndel sys.ps1\nprint('never read')\n",
+        ["\nAttributeError: module 'sys' has no attribute 'ps1'"]),
     'sigint_raises_keyboard_interrupt': (
         "import os; os.kill(os.getpid(), 2)\nprint('after')\n"
         "for i in range(3):\n    if i == 1: os.kill(os.getpid(), 2)\n    print(i)\n\n"
