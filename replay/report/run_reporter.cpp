@@ -32,6 +32,8 @@ void RunReporter::Emit(const TranscriptVerdict& verdict) {
     out_ << text << std::flush;
   }
   summary_.Add(verdict.status);
+  if (verdict.status == Status::kFailed || verdict.status == Status::kError)
+    failed_ += "  " + FailedEntry(verdict) + "\n";
   io_failed_ = io_failed_ || verdict.update_unwritable;
   if (json_) json_->Add(JsonReportEntry(verdict));
   if (junit_) junit_->Add(JunitReportEntry(verdict));
@@ -53,6 +55,8 @@ ExitStatus RunReporter::Finish(bool interrupted, double duration_s, size_t not_r
   summary_.interrupted = interrupted;
   summary_.not_run = not_run;
   summary_.duration_s = duration_s;
+  if (!failed_.empty())
+    out_ << Paint("failed:", Style::kBoldRed, options_.color) << "\n" << failed_;
   out_ << SummaryLine(summary_) << std::endl;
   ExitStatus status = io_failed_                              ? ExitStatus::kUsageOrIo
                       : summary_.failed + summary_.errors > 0 ? ExitStatus::kFailed

@@ -42,7 +42,9 @@ class RunReporter {
   size_t failures() const { return failures_; }
 
   /// Ends the run: reports what still waits (after an interruption, what
-  /// finished), prints the summary line, writes the report files. Returns
+  /// finished), prints the list of the files that failed or errored
+  /// ("failed:", then FILE:LINE each, as their headlines name them) and the
+  /// summary line, writes the report files. Returns
   /// the exit status: 0 all passed, 1 any failed or errored, 2 a report or
   /// an --update could not be written, 130 interrupted (`not_run` files
   /// not started then).
@@ -61,6 +63,7 @@ class RunReporter {
   size_t failures_ = 0;
   RunSummary summary_;
   bool io_failed_ = false;  ///< an --update could not be written
+  std::string failed_;      ///< the closing list: "  FILE:LINE\n" of each file that did not pass
 };
 
 }  // namespace replay

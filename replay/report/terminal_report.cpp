@@ -75,6 +75,11 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   return text + PaintDiff(diff, color);
 }
 
+std::string FailedEntry(const TranscriptVerdict& verdict) {
+  std::string entry = verdict.path + (verdict.line > 0 ? ":" + std::to_string(verdict.line) : "");
+  return Shown(entry, verdict.path);
+}
+
 std::string SummaryLine(const RunSummary& summary) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", summary.duration_s);
