@@ -5,6 +5,7 @@
 #include "replay/report/json_report.h"
 #include "replay/report/junit_report.h"
 #include "replay/report/terminal_report.h"
+#include "replay/text/lines.h"
 
 namespace replay {
 
@@ -25,7 +26,14 @@ void RunReporter::Add(size_t index, TranscriptVerdict verdict) {
 }
 
 void RunReporter::Emit(const TranscriptVerdict& verdict) {
-  std::string text = RenderVerdict(verdict, options_.color);
+  std::string text;
+  if (verdict.status == Status::kSkipped && verdict.message == verdict.path + ": " + kNoExamples &&
+      !options_.verbose)
+    ++without_examples_;
+  else if (verdict.status == Status::kPassed && options_.verbose)
+    text = PassedHeadline(verdict, options_.color) + RenderVerdict(verdict, options_.color);
+  else
+    text = RenderVerdict(verdict, options_.color);
   if (options_.github_annotations) text += GithubAnnotations(verdict);
   if (!text.empty()) {
     ClearProgress();
@@ -55,6 +63,8 @@ ExitStatus RunReporter::Finish(bool interrupted, double duration_s, size_t not_r
   summary_.interrupted = interrupted;
   summary_.not_run = not_run;
   summary_.duration_s = duration_s;
+  if (without_examples_ > 0)
+    out_ << Plural(static_cast<int>(without_examples_), "file") << " without examples\n";
   if (!failed_.empty())
     out_ << Paint("failed:", Style::kBoldRed, options_.color) << "\n" << failed_;
   out_ << SummaryLine(summary_) << std::endl;

@@ -75,6 +75,10 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
   return text + PaintDiff(diff, color);
 }
 
+std::string PassedHeadline(const TranscriptVerdict& verdict, bool color) {
+  return Paint("PASS", Style::kGreen, color) + " " + Shown(verdict.path, verdict.path) + "\n";
+}
+
 std::string FailedEntry(const TranscriptVerdict& verdict) {
   std::string entry = verdict.path + (verdict.line > 0 ? ":" + std::to_string(verdict.line) : "");
   return Shown(entry, verdict.path);
