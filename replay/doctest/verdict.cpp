@@ -17,7 +17,7 @@ namespace {
 /// One item of a file's diff: a failing example or a prompt finding.
 struct Entry {
   int line = 0;
-  std::string head;  ///< "file:line: what", left out where the headline says it
+  std::string head;  ///< "file:line: what"
   std::string text;
 };
 
@@ -106,10 +106,7 @@ void JudgeResult(const std::string& path, const std::string& text, const Doctest
   }
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& a, const Entry& b) { return a.line < b.line; });
-  // The headline names the first failing example: its entry does not again.
-  for (const Entry& entry : entries)
-    verdict.diff +=
-        (&entry == &entries.front() && entry.line == failure.line ? "" : entry.head) + entry.text;
+  for (const Entry& entry : entries) verdict.diff += entry.head + entry.text;
   // After the examples, in one block that reads as a diff.
   if (finding.count > 0) verdict.diff += FindingsBlock(path, text, result);
 
