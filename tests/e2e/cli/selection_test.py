@@ -65,7 +65,8 @@ def check_skipped(replay, recorder, tmp, failures):
     # Counted on one line; -v lists them.
     if '2 files without examples\n' not in out or 'SKIP' in out:
         failures.append(f'files without examples not counted on one line: {out!r}')
-    listed = testlib.run(replay, '-v', 'run', '--color', 'never', empty, good, prose).stdout.decode()
+    listed = testlib.run(replay, '-v', 'run', '--color', 'never',
+                         empty, good, prose).stdout.decode()
     for path in (empty, prose):
         if f'SKIP {path}: no examples\n' not in listed:
             failures.append(f'no SKIP line for {path} with -v: {listed!r}')
