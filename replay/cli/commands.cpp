@@ -14,7 +14,8 @@ CommandLine::CommandLine()
       ->envname("REPLAY_PYTHON")
       ->type_name("PYTHON");
   app.add_flag("-v,--verbose", global.verbose,
-               "First say which Python runs, and its prefix (replay run)");
+               "First say which Python runs, and its prefix; list passing files (PASS) and files "
+               "without examples (SKIP) too (replay run)");
   app.fallthrough();  // `replay run --python X` as well as `replay --python X run`
   app.require_subcommand(0, 1);
 

@@ -67,6 +67,7 @@ ReportOptions ReportOptionsFor(const RunOptions& options) {
   report.progress = isatty(STDERR_FILENO) != 0 && !DumbTerminal();
   struct winsize size {};
   if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) report.width = size.ws_col;
+  report.verbose = options.verbose;
   report.json_path = options.report_json;
   report.junit_path = options.junit;
   const char* actions = std::getenv("GITHUB_ACTIONS");

@@ -103,6 +103,7 @@ ExitStatus RunCommand(const RunRequest& request) {
   if (!configured) return UsageError(configured.error());
   RunOptions& options = *configured;
   options.python = request.python;
+  options.verbose = request.verbose;
   Modes modes = ModesFor(options);
   Expected<Plan> plan = PlanRun(options, modes);
   if (!plan) return UsageError(plan.error());

@@ -13,7 +13,8 @@ namespace replay {
 struct RunRequest {
   std::vector<OptionAssignment> command_line;  ///< the run's options, as given
   std::string python;    ///< executable to run as (ChoosePython; empty: the linked one)
-  bool verbose = false;  ///< -v: first say which interpreter runs, the rootdir, the configuration
+  bool verbose = false;  ///< -v: first say which interpreter runs, the rootdir, the configuration;
+                         ///< list passing files and files without examples
 };
 
 /// Plans the run (ConfigureRun, PlanRun), runs each file in its own child

@@ -59,8 +59,8 @@ class FileRun:
         if path.endswith('.py'):
             try:
                 module = _import_file(path)
-            except BaseException:
-                self.error = (0, 'importing the module failed:\n' + _text(traceback.format_exc()))
+            except BaseException as error:
+                self.error = (0, _text(_import_failure(error)))
                 return
         try:
             if module is not None:
@@ -224,6 +224,21 @@ def _import_file(path):
         return module
     finally:
         del sys.path[0]
+
+
+def _import_failure(error):
+    """'importing the module failed: REASON', REASON the exception's line,
+    then the traceback as Python shows an import's: without this driver's
+    frames nor the import system's (`<frozen importlib._bootstrap...>`)."""
+    shown = traceback.TracebackException(type(error), error, error.__traceback__)
+    shown.stack = traceback.StackSummary.from_list([
+        frame for frame in shown.stack
+        if frame.filename != _import_failure.__code__.co_filename
+        and not frame.filename.startswith('<frozen importlib')])
+    only = ''.join(shown.format_exception_only()).splitlines()
+    reason = next((line for line in only if line and not line[0].isspace()), '')
+    traceback_text = ''.join(shown.format()).rstrip('\n')
+    return 'importing the module failed: %s\n%s' % (reason, traceback_text)
 
 
 def _same_file(found, path):

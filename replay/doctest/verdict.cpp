@@ -7,6 +7,7 @@
 #include "replay/doctest/result.h"
 #include "replay/doctest/update.h"
 #include "replay/text/lines.h"
+#include "replay/text/source_excerpt.h"
 #include "replay/text/unified_diff.h"
 
 namespace replay {
@@ -16,8 +17,12 @@ namespace {
 /// One item of a file's diff: a failing example or a prompt finding.
 struct Entry {
   int line = 0;
+  std::string head;  ///< "file:line: what"
   std::string text;
 };
+
+/// How many lines of the file a failing example shows before its own.
+constexpr int kContextLines = 4;
 
 /// The first of the entries of one kind, for the verdict's message.
 struct First {
@@ -36,9 +41,12 @@ std::string LastLine(const std::string& text) {
   return lines.empty() ? std::string() : std::string(lines.back());
 }
 
-/// The diff entry of a failing example: its file:line, its source as
-/// written, and a diff of expected against actual output in file lines.
-Entry ExampleEntry(const std::string& path, const ExampleReport& report, std::string& what) {
+/// The diff entry of a failing example: its file:line, the lines of the
+/// file `text` before it and its source, numbered (its source as written if
+/// `text` does not hold it), and a diff of expected against actual output
+/// in file lines.
+Entry ExampleEntry(const std::string& path, const std::string& text, const ExampleReport& report,
+                   std::string& what) {
   std::string actual = report.got;
   std::string in_group = report.group.empty() ? "" : " in " + report.group;
   what = "failed example" + in_group;
@@ -50,8 +58,11 @@ Entry ExampleEntry(const std::string& path, const ExampleReport& report, std::st
   options.expected_label = path + " (expected)";
   options.actual_label = path + " (actual)";
   options.first_line = std::max(1, report.want_line);
-  return {report.line, Diagnostic{path, report.line, 0, what}.ToString() + "\n" + report.written +
-                           UnifiedDiff(report.want, actual, options).text};
+  int last = report.line + static_cast<int>(SplitLines(report.written).size()) - 1;
+  std::string source = SourceExcerpt(text, report.line - kContextLines, last);
+  if (report.line < 1 || last > static_cast<int>(SplitLines(text).size())) source = report.written;
+  return {report.line, Diagnostic{path, report.line, 0, what}.ToString() + "\n",
+          source + UnifiedDiff(report.want, actual, options).text};
 }
 
 /// The file's prompt findings as one block: a line for each (file:line,
@@ -86,7 +97,7 @@ void JudgeResult(const std::string& path, const std::string& text, const Doctest
   std::string what;
   for (const ExampleReport& report : result.reports) {
     if (report.outcome == ExampleOutcome::kSuccess) continue;
-    entries.push_back(ExampleEntry(path, report, what));
+    entries.push_back(ExampleEntry(path, text, report, what));
     failure.Add(report.line, what);
   }
   if (policy != PromptPolicy::kOff) {
@@ -96,7 +107,7 @@ void JudgeResult(const std::string& path, const std::string& text, const Doctest
   }
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& a, const Entry& b) { return a.line < b.line; });
-  for (const Entry& entry : entries) verdict.diff += entry.text;
+  for (const Entry& entry : entries) verdict.diff += entry.head + entry.text;
   // After the examples, in one block that reads as a diff.
   if (finding.count > 0) verdict.diff += FindingsBlock(path, text, result);
 

@@ -62,6 +62,7 @@ struct RunOptions {
   std::vector<std::string> exclude;  ///< globs left out of directory searches
   std::string shard;                 ///< --shard K/N; empty: Bazel's TEST_*SHARD* or all
   bool exit_first = false;           ///< -x: start no file after the first failure
+  bool verbose = false;              ///< -v (global): list passing files and files without examples
   std::string setup;                 ///< --setup FILE; empty: the nearest kSetupFileName
   std::string report_json;           ///< write the JSON report here
   std::string junit;                 ///< write JUnit XML here

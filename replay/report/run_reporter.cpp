@@ -5,6 +5,7 @@
 #include "replay/report/json_report.h"
 #include "replay/report/junit_report.h"
 #include "replay/report/terminal_report.h"
+#include "replay/text/lines.h"
 
 namespace replay {
 
@@ -25,13 +26,22 @@ void RunReporter::Add(size_t index, TranscriptVerdict verdict) {
 }
 
 void RunReporter::Emit(const TranscriptVerdict& verdict) {
-  std::string text = RenderVerdict(verdict, options_.color);
+  std::string text;
+  if (verdict.status == Status::kSkipped && verdict.message == verdict.path + ": " + kNoExamples &&
+      !options_.verbose)
+    ++without_examples_;
+  else if (verdict.status == Status::kPassed && options_.verbose)
+    text = PassedHeadline(verdict, options_.color) + RenderVerdict(verdict, options_.color);
+  else
+    text = RenderVerdict(verdict, options_.color);
   if (options_.github_annotations) text += GithubAnnotations(verdict);
   if (!text.empty()) {
     ClearProgress();
     out_ << text << std::flush;
   }
   summary_.Add(verdict.status);
+  if (verdict.status == Status::kFailed || verdict.status == Status::kError)
+    failed_ += "  " + FailedEntry(verdict) + "\n";
   io_failed_ = io_failed_ || verdict.update_unwritable;
   if (json_) json_->Add(JsonReportEntry(verdict));
   if (junit_) junit_->Add(JunitReportEntry(verdict));
@@ -53,6 +63,10 @@ ExitStatus RunReporter::Finish(bool interrupted, double duration_s, size_t not_r
   summary_.interrupted = interrupted;
   summary_.not_run = not_run;
   summary_.duration_s = duration_s;
+  if (without_examples_ > 0)
+    out_ << Plural(static_cast<int>(without_examples_), "file") << " without examples\n";
+  if (!failed_.empty())
+    out_ << Paint("failed:", Style::kBoldRed, options_.color) << "\n" << failed_;
   out_ << SummaryLine(summary_) << std::endl;
   ExitStatus status = io_failed_                              ? ExitStatus::kUsageOrIo
                       : summary_.failed + summary_.errors > 0 ? ExitStatus::kFailed

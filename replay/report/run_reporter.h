@@ -16,11 +16,12 @@ namespace replay {
 
 /// Where and how a run is reported.
 struct ReportOptions {
-  bool color = false;               ///< colour the verdicts
-  bool progress = false;            ///< keep a live progress line on the error stream
-  size_t width = 80;                ///< of the terminal, for the progress line
-  std::string json_path;            ///< --report-json FILE; empty: none
-  std::string junit_path;           ///< --junit FILE; empty: none
+  bool color = false;      ///< colour the verdicts
+  bool progress = false;   ///< keep a live progress line on the error stream
+  bool verbose = false;    ///< a line for every file (else: files without examples counted)
+  size_t width = 80;       ///< of the terminal, for the progress line
+  std::string json_path;   ///< --report-json FILE; empty: none
+  std::string junit_path;  ///< --junit FILE; empty: none
   bool github_annotations = false;  ///< GitHub Actions workflow commands on `out`
 };
 
@@ -42,7 +43,10 @@ class RunReporter {
   size_t failures() const { return failures_; }
 
   /// Ends the run: reports what still waits (after an interruption, what
-  /// finished), prints the summary line, writes the report files. Returns
+  /// finished), prints how many files had no examples (unless verbose,
+  /// which listed them), the list of the files that failed or errored
+  /// ("failed:", then FILE:LINE each, as their headlines name them) and the
+  /// summary line, writes the report files. Returns
   /// the exit status: 0 all passed, 1 any failed or errored, 2 a report or
   /// an --update could not be written, 130 interrupted (`not_run` files
   /// not started then).
@@ -60,7 +64,9 @@ class RunReporter {
   size_t next_ = 0;
   size_t failures_ = 0;
   RunSummary summary_;
-  bool io_failed_ = false;  ///< an --update could not be written
+  bool io_failed_ = false;       ///< an --update could not be written
+  size_t without_examples_ = 0;  ///< not listed (not verbose)
+  std::string failed_;  ///< the closing list: "  FILE:LINE\n" of each file that did not pass
 };
 
 }  // namespace replay

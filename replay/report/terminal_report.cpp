@@ -4,6 +4,7 @@
 
 #include "replay/report/ansi.h"
 #include "replay/text/controls.h"
+#include "replay/text/lines.h"
 
 namespace replay {
 
@@ -72,7 +73,22 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
             ": " + Shown(verdict.not_updated, verdict.path) + "\n";
   }
+  // The headline is not printed twice: a doctest diff starts with the
+  // first failing example's "file:line: what", which the headline holds.
+  std::string_view first = std::string_view(diff).substr(0, diff.find('\n'));
+  if (!first.empty() && first.size() < diff.size() &&
+      StartsWith(message, std::string(first) + " ("))
+    diff.erase(0, first.size() + 1);
   return text + PaintDiff(diff, color);
+}
+
+std::string PassedHeadline(const TranscriptVerdict& verdict, bool color) {
+  return Paint("PASS", Style::kGreen, color) + " " + Shown(verdict.path, verdict.path) + "\n";
+}
+
+std::string FailedEntry(const TranscriptVerdict& verdict) {
+  std::string entry = verdict.path + (verdict.line > 0 ? ":" + std::to_string(verdict.line) : "");
+  return Shown(entry, verdict.path);
 }
 
 std::string SummaryLine(const RunSummary& summary) {

@@ -15,6 +15,13 @@ namespace replay {
 /// nothing.
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color);
 
+/// "PASS file\n", the line -v prints for a passing file.
+std::string PassedHeadline(const TranscriptVerdict& verdict, bool color);
+
+/// "FILE:LINE" of a failed or errored file, as its headline names it
+/// ("FILE" where it names no line), shown as its headline shows it.
+std::string FailedEntry(const TranscriptVerdict& verdict);
+
 /// "N passed, N failed, N errors, N skipped in S s".
 std::string SummaryLine(const RunSummary& summary);
 

@@ -5,8 +5,8 @@
 - a run that selects no file exits with status 5 and says so (pytest's "no
   tests collected"), with or without reports;
 - an empty transcript and a doctest file doctest attempts no example of are
-  `skipped` ("no examples"), in the terminal, JSON and JUnit reports, and do
-  not fail the run;
+  `skipped` ("no examples"), in the terminal (counted on one line, listed
+  with -v), JSON and JUnit reports, and do not fail the run;
 - `-k PATTERN` selects files (none matching: status 5), `-x` starts no file
   after the first failure, `--shard K/N` and Bazel's TEST_SHARD_INDEX /
   TEST_TOTAL_SHARDS split a run into disjoint shards whose union is the run
@@ -62,9 +62,14 @@ def check_skipped(replay, recorder, tmp, failures):
     out = done.stdout.decode()
     if done.returncode != 0:
         failures.append(f'skipped files should not fail the run: {done.returncode}')
+    # Counted on one line; -v lists them.
+    if '2 files without examples\n' not in out or 'SKIP' in out:
+        failures.append(f'files without examples not counted on one line: {out!r}')
+    listed = testlib.run(replay, '-v', 'run', '--color', 'never',
+                         empty, good, prose).stdout.decode()
     for path in (empty, prose):
-        if f'SKIP {path}: no examples\n' not in out:
-            failures.append(f'no SKIP line for {path}: {out!r}')
+        if f'SKIP {path}: no examples\n' not in listed:
+            failures.append(f'no SKIP line for {path} with -v: {listed!r}')
     if '1 passed, 0 failed, 0 errors, 2 skipped' not in out:
         failures.append(f'summary: {out!r}')
     statuses = [(e['status'], e['message']) for e in report['transcripts']]

@@ -27,6 +27,7 @@ const char* kFindingText = "text\n>>> for i in x:\n...     f(i)\n0\n";
 }  // namespace
 
 TEST_CASE("verdict: a failing example shows its source and a diff in file lines") {
+  // Without the file's text: its source as written.
   auto verdict = JudgeDoctest("a.txt", Finished(R"({"attempted": 3, "failed": 1, "findings": [],
       "reports": [{"line": 10, "want_line": 12, "source": "for i in x:\n    f(i)\n",
                    "written": ">>> for i in x:\n...     f(i)\n", "want": "1\n2\n",
@@ -40,6 +41,27 @@ TEST_CASE("verdict: a failing example shows its source and a diff in file lines"
   CHECK(verdict.diff ==
         "a.txt:10: failed example\n>>> for i in x:\n...     f(i)\n"
         "--- a.txt (expected)\n+++ a.txt (actual)\n@@ -12,2 +12,2 @@\n 1\n-2\n+3\n");
+}
+
+TEST_CASE("verdict: failing examples show the file's lines before them, numbered") {
+  std::string text;
+  for (int i = 1; i <= 9; ++i) text += "line " + std::to_string(i) + "\n";
+  text += ">>> for i in x:\n...     f(i)\n1\n2\n\n>>> g()\n3\n";
+  auto verdict = JudgeDoctest("a.txt", Finished(R"({"attempted": 3, "failed": 2, "findings": [],
+      "reports": [{"line": 10, "want_line": 12, "source": "for i in x:\n    f(i)\n",
+                   "written": ">>> for i in x:\n...     f(i)\n", "want": "1\n2\n",
+                   "got": "1\n3\n", "outcome": "failure", "exception": null, "update": null},
+                  {"line": 15, "want_line": 16, "source": "g()\n", "written": ">>> g()\n",
+                   "want": "3\n", "got": "4\n", "outcome": "failure", "exception": null,
+                   "update": null}]})"),
+                              {}, PromptPolicy::kFail, text);
+  CHECK(verdict.message == "a.txt:10: failed example (2 of 3 examples failed)");
+  CHECK(verdict.diff ==
+        "a.txt:10: failed example\n006 line 6\n007 line 7\n008 line 8\n009 line 9\n010 >>> for i "
+        "in x:\n011 ...     f(i)\n"
+        "--- a.txt (expected)\n+++ a.txt (actual)\n@@ -12,2 +12,2 @@\n 1\n-2\n+3\n"
+        "a.txt:15: failed example\n011 ...     f(i)\n012 1\n013 2\n014 \n015 >>> g()\n"
+        "--- a.txt (expected)\n+++ a.txt (actual)\n@@ -16 +16 @@\n-3\n+4\n");
 }
 
 TEST_CASE("verdict: an unexpected exception adds its traceback to the output") {

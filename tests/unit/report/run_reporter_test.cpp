@@ -226,9 +226,60 @@ TEST_CASE("the progress line shows the run, and is cleared before a verdict is p
   CHECK(terminal.str().find("[1/2] 1 failed") != std::string::npos);
   reporter.Finish(false, 0);
   text = terminal.str();
-  // The summary starts on a cleared line.
-  CHECK(text.find(std::string(replay::kClearLine) + "0 passed, 1 failed, 0 errors") !=
+  // The closing lines start on a cleared line.
+  CHECK(text.find(std::string(replay::kClearLine) + "failed:\n  a.pycon\n0 passed, 1 failed") !=
         std::string::npos);
+}
+
+TEST_CASE("the run ends with one list of the files that failed or errored, as FILE:LINE") {
+  std::ostringstream out, err;
+  RunReporter reporter(ReportOptions{}, out, err);
+  TranscriptVerdict failed = Verdict("a.md", Status::kFailed),
+                    error = Verdict("b.py", Status::kError);
+  failed.line = 7;
+  TranscriptVerdict odd = Verdict("c\x1b[2J.pycon", Status::kFailed);
+  odd.line = 3;
+  reporter.Add(0, failed);
+  reporter.Add(1, Verdict("ok.md", Status::kPassed));
+  reporter.Add(2, error);  // line 0: the file as a whole
+  reporter.Add(3, odd);
+  reporter.Finish(false, 0);
+  std::string text = out.str();
+  size_t list =
+      text.find("failed:\n  a.md:7\n  b.py\n  c\\x1b[2J.pycon:3\n1 passed, 2 failed, 1 errors");
+  INFO(text);
+  CHECK(list != std::string::npos);
+  CHECK(Count(text, "failed:\n") == 1);
+  std::ostringstream passed_out;
+  RunReporter passing(ReportOptions{}, passed_out, err);
+  passing.Add(0, Verdict("ok.md", Status::kPassed));
+  passing.Finish(false, 0);
+  CHECK(passed_out.str().find("failed:") == std::string::npos);
+}
+
+TEST_CASE("files without examples are counted on one line; -v lists them and passing files") {
+  auto no_examples = [](std::string path) {
+    TranscriptVerdict verdict = Verdict(path, Status::kSkipped);
+    verdict.message = path + ": " + replay::kNoExamples;
+    return verdict;
+  };
+  for (bool verbose : {false, true}) {
+    std::ostringstream out, err;
+    ReportOptions options;
+    options.verbose = verbose;
+    RunReporter reporter(options, out, err);
+    reporter.Add(0, no_examples("a.md"));
+    reporter.Add(1, Verdict("ok.md", Status::kPassed));
+    reporter.Add(2, no_examples("b.md"));
+    reporter.Add(3, Verdict("c.md", Status::kSkipped));  // another reason: always shown
+    reporter.Finish(false, 0);
+    std::string text = out.str();
+    CHECK((text.find("SKIP a.md: no examples\n") != std::string::npos) == verbose);
+    CHECK((text.find("PASS ok.md\n") != std::string::npos) == verbose);
+    CHECK((text.find("2 files without examples\n") != std::string::npos) == !verbose);
+    CHECK(text.find("SKIP c.md: skipped\n") != std::string::npos);
+    CHECK(text.find("1 passed, 0 failed, 0 errors, 3 skipped") != std::string::npos);
+  }
 }
 
 TEST_CASE("the progress line is cut to the terminal's width") {

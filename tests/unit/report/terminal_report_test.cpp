@@ -29,3 +29,13 @@ TEST_CASE("terminal: a failing file prints its notes after its headline") {
   CHECK(RenderVerdict(failed, false) ==
         "FAIL a.md:4: failed example\nNOTE a.md:9: not tested: x\n-1\n+2\n");
 }
+
+TEST_CASE("terminal: the headline is not printed again where the diff starts with it") {
+  auto failed =
+      SampleVerdict("a.md", Status::kFailed, "a.md:4: failed example (2 of 3 failed)", 4, {},
+                    "a.md:4: failed example\n004 >>> f()\n-1\n+2\n"
+                    "a.md:9: failed example\n009 >>> g()\n-1\n+2\n");
+  CHECK(RenderVerdict(failed, false) ==
+        "FAIL a.md:4: failed example (2 of 3 failed)\n004 >>> f()\n-1\n+2\n"
+        "a.md:9: failed example\n009 >>> g()\n-1\n+2\n");
+}
