@@ -113,6 +113,7 @@ void FileQueue::Update(const PlannedFile& planned, const ModeFile& file,
                        const SessionOutcome& outcome, const UpdateRequest& what,
                        TranscriptVerdict& verdict) const {
   std::optional<std::string> text = planned.mode->Updated(file, outcome, what);
+  verdict.examples_not_updated = planned.mode->UpdateRefusals(file, outcome, what);
   if (std::string refused = planned.mode->UpdateRefused(file); !refused.empty()) {
     // Said only where there was something to write: --fix-prompts asks of
     // every file, --update of failed ones.

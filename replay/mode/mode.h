@@ -89,6 +89,14 @@ class Mode {
   /// a console shows them (doctest mode). nullopt if there is nothing to write.
   virtual std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
                                              const UpdateRequest& what) const = 0;
+  /// The changes of Updated left out, each "file:line: why" (an example
+  /// --update cannot rewrite faithfully).
+  virtual std::vector<std::string> UpdateRefusals(const ModeFile& file,
+                                                  const SessionOutcome& outcome,
+                                                  const UpdateRequest& what) const {
+    (void)file, (void)outcome, (void)what;
+    return {};
+  }
 };
 
 /// The modes of a run, the first being the default of a directory search.

@@ -72,6 +72,9 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
             ": " + Shown(verdict.not_updated, verdict.path) + "\n";
   }
+  for (const std::string& refused : verdict.examples_not_updated)
+    text +=
+        Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(refused, verdict.path) + "\n";
   return text + PaintDiff(diff, color);
 }
 
