@@ -42,6 +42,15 @@ std::string Updated(const TranscriptVerdict& verdict) {
          (verdict.updated_in_place.empty() ? "" : " (" + verdict.updated_in_place + ")");
 }
 
+/// A NOT UPDATED line for each change --update or --fix-prompts left out.
+std::string ExamplesNotUpdated(const TranscriptVerdict& verdict, bool color) {
+  std::string text;
+  for (const std::string& refused : verdict.examples_not_updated)
+    text +=
+        Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(refused, verdict.path) + "\n";
+  return text;
+}
+
 }  // namespace
 
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
@@ -58,7 +67,7 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text += Paint("NOTE", Style::kYellow, color) + " " + message + "\n";
     if (verdict.updated)
       text += Paint("UPDATED", Style::kBoldYellow, color) + " " + Updated(verdict) + "\n";
-    return text + PaintDiff(diff, color);
+    return text + ExamplesNotUpdated(verdict, color) + PaintDiff(diff, color);
   }
   std::string text = verdict.status == Status::kFailed  ? Paint("FAIL", Style::kBoldRed, color)
                      : verdict.status == Status::kError ? Paint("ERROR", Style::kBoldRed, color)
@@ -72,9 +81,7 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
             ": " + Shown(verdict.not_updated, verdict.path) + "\n";
   }
-  for (const std::string& refused : verdict.examples_not_updated)
-    text +=
-        Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(refused, verdict.path) + "\n";
+  text += ExamplesNotUpdated(verdict, color);
   return text + PaintDiff(diff, color);
 }
 
