@@ -78,6 +78,13 @@ DoctestUpdate UpdateOf(const ModeFile& file, const SessionOutcome& outcome,
 
 }  // namespace
 
+std::string DoctestMode::UpdateRefused(const ModeFile& file, const UpdateRequest& what) const {
+  if (what.version_file && EndsWith(file.path, ".py"))
+    return "--update-version does not write a version-specific copy of a Python module "
+           "(an import takes the module itself): use --update";
+  return {};
+}
+
 std::optional<std::string> DoctestMode::Updated(const ModeFile& file, const SessionOutcome& outcome,
                                                 const UpdateRequest& what) const {
   return UpdateOf(file, outcome, what).text;

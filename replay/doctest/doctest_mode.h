@@ -43,6 +43,8 @@ class DoctestMode : public Mode {
   /// docstrings, only the outputs they read as written (UpdateDoctest).
   std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
                                      const UpdateRequest& what) const override;
+  /// --update-version of a Python module: an import takes the module itself.
+  std::string UpdateRefused(const ModeFile& file, const UpdateRequest& what) const override;
   /// The docstring updates and prompt fixes of a Python module left out.
   std::vector<std::string> UpdateRefusals(const ModeFile& file, const SessionOutcome& outcome,
                                           const UpdateRequest& what) const override;

@@ -27,7 +27,8 @@ without warnings, stdlib doctest passes it and no f-string holds the line.
 After one `replay run --update` over all copies, a faithful case must read
 as that rewrite, byte for byte, and pass stdlib doctest on import; any other
 must be unchanged byte for byte and named in a `NOT UPDATED copy:line:` line
-(the example's line).
+(the example's line) and in the JSON report's `examples_not_updated`.
+`--update-version` leaves a module as it is and writes no other file.
 """
 import ast
 import doctest
@@ -270,6 +271,22 @@ def check_docstrings(replay, corpus, tmp, failures):
             if f'NOT UPDATED {target}:{line}: ' not in shown:
                 failures.append(f'{target.name}: no "NOT UPDATED {target}:{line}: " line in\n'
                                 + shown)
+            listed = verdicts[str(target)].get('examples_not_updated', [])
+            if not any(refused.startswith(f'{target}:{line}: ') for refused in listed):
+                failures.append(f'{target.name}: the JSON report lists {listed}')
+    # --update-version writes no version-specific copy of a module (an
+    # import would never take it): the module stays as it is.
+    target, altered, _, _ = next(c for c in cases if c[2] is not None)
+    version = tmp / 'version' / target.name
+    version.parent.mkdir()
+    version.write_bytes(altered)
+    done = testlib.run(replay, 'run', '--mode', 'doctest', '--update-version', version,
+                       stderr=None)
+    written = [p.name for p in version.parent.iterdir() if p.name != '.replay_cache']
+    if version.read_bytes() != altered or written != [version.name] \
+            or f'NOT UPDATED {version}: --update-version' not in done.stdout.decode():
+        failures.append(f'--update-version of a module wrote {written}:\n'
+                        + done.stdout.decode(errors='replace'))
     updated = sum(1 for c in cases if c[2] is not None)
     if updated < 8 or len(cases) - updated < 4:
         failures.append(f'{updated} faithful and {len(cases) - updated} refused cases: the '
