@@ -21,8 +21,8 @@ ELLIPSIS in a failing example is kept when it still matches.
 also checks docstrings: each module of DOCSTRINGS passes stdlib doctest
 (warnings as errors); for each of its passing examples with literal output, a
 copy gets that output's first line changed. Stdlib doctest on the copy gives
-what the example prints; the plain rewrite (those lines, at the example's
-indentation, over the old ones) is faithful if the module then compiles
+what the example prints; the plain rewrite (those lines, after what stands
+before the example's `>>>`, over the old ones) is faithful if the module then compiles
 without warnings, stdlib doctest passes it and no f-string holds the line.
 After one `replay run --update` over all copies, a faithful case must read
 as that rewrite, byte for byte, and pass stdlib doctest on import; any other
@@ -242,7 +242,7 @@ def check_docstrings(replay, corpus, tmp, failures):
                 failures.append(f'{target.name}: changing line {want_at + 1} did not fail one example')
                 continue
             got = failed[0][2].encode().splitlines()
-            margin = lines[at][:len(lines[at]) - len(lines[at].lstrip(b' \t'))]
+            margin = lines[at][:lines[at].index(b'>>>')]  # what stands before it
             old = altered[want_at:want_at + len(example.want.splitlines())]
             plain_lines = [margin + new + line[len(line.rstrip(b'\r\n')):]
                            for new, line in zip(got, old)]
