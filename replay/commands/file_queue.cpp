@@ -60,6 +60,7 @@ void FileQueue::Finish(size_t index, SessionOutcome outcome) {
   UpdateRequest what;
   what.outputs = (options_.update || options_.update_version) && verdict.status == Status::kFailed;
   what.prompts = options_.fix_prompts && outcome.end == SessionOutcome::End::kFinished;
+  what.version_file = options_.update_version;
   if (what.outputs || what.prompts) Update(planned, file, outcome, what, verdict);
   verdict.notes = planned.mode->Notes(file);
   // Never a silent green: a file with nothing run but lines not tested
@@ -113,12 +114,13 @@ void FileQueue::Update(const PlannedFile& planned, const ModeFile& file,
                        const SessionOutcome& outcome, const UpdateRequest& what,
                        TranscriptVerdict& verdict) const {
   std::optional<std::string> text = planned.mode->Updated(file, outcome, what);
-  if (std::string refused = planned.mode->UpdateRefused(file); !refused.empty()) {
+  if (std::string refused = planned.mode->UpdateRefused(file, what); !refused.empty()) {
     // Said only where there was something to write: --fix-prompts asks of
     // every file, --update of failed ones.
     if (what.outputs || text) verdict.not_updated = refused;
     return;
   }
+  verdict.examples_not_updated = planned.mode->UpdateRefusals(file, outcome, what);
   if (!text) return;
   // Someone (an editor, another replay) may have deleted, replaced or
   // changed the file since it was read: their edit wins.

@@ -64,18 +64,41 @@ TranscriptVerdict DoctestMode::Judge(const ModeFile& file, const SessionOutcome&
   return JudgeDoctest(file.path, outcome, isolation_, prompts_, file.text.text);
 }
 
-std::string DoctestMode::UpdateRefused(const ModeFile& file) const {
-  if (EndsWith(file.path, ".py"))
-    return "--update does not rewrite the docstrings of Python modules";
+namespace {
+
+/// What --update makes of `file` after `outcome`; nothing if it did not finish.
+DoctestUpdate UpdateOf(const ModeFile& file, const SessionOutcome& outcome,
+                       const UpdateRequest& what) {
+  if (outcome.end != SessionOutcome::End::kFinished) return {};
+  Expected<DoctestResult> result = DoctestResult::FromJson(outcome.result, "");
+  if (!result || result->refusal) return {};
+  return UpdateDoctest(file.text.text, *result, what.outputs, what.prompts,
+                       EndsWith(file.path, ".py"));
+}
+
+}  // namespace
+
+std::string DoctestMode::UpdateRefused(const ModeFile& file, const UpdateRequest& what) const {
+  if (what.version_file && EndsWith(file.path, ".py"))
+    return "--update-version does not write a version-specific copy of a Python module "
+           "(an import takes the module itself): use --update";
   return {};
 }
 
 std::optional<std::string> DoctestMode::Updated(const ModeFile& file, const SessionOutcome& outcome,
                                                 const UpdateRequest& what) const {
-  if (outcome.end != SessionOutcome::End::kFinished) return std::nullopt;
-  Expected<DoctestResult> result = DoctestResult::FromJson(outcome.result, "");
-  if (!result || result->refusal) return std::nullopt;
-  return UpdatedDoctestText(file.text.text, *result, what.outputs, what.prompts);
+  return UpdateOf(file, outcome, what).text;
+}
+
+std::vector<std::string> DoctestMode::UpdateRefusals(const ModeFile& file,
+                                                     const SessionOutcome& outcome,
+                                                     const UpdateRequest& what) const {
+  std::vector<std::string> refusals;
+  for (Diagnostic& refused : UpdateOf(file, outcome, what).refused) {
+    refused.file = file.path;
+    refusals.push_back(refused.ToString());
+  }
+  return refusals;
 }
 
 }  // namespace replay

@@ -38,12 +38,16 @@ class DoctestMode : public Mode {
   std::vector<std::string> Notes(const ModeFile& file) const override;
   Session Prepare(const ModeFile& file) const override;
   TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const override;
-  /// Docstrings of Python modules are not rewritten.
-  std::string UpdateRefused(const ModeFile& file) const override;
   /// The expected output of each failing example (`what.outputs`), the
-  /// prompts as a console shows them (`what.prompts`).
+  /// prompts as a console shows them (`what.prompts`); in a Python module's
+  /// docstrings, only the outputs they read as written (UpdateDoctest).
   std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
                                      const UpdateRequest& what) const override;
+  /// --update-version of a Python module: an import takes the module itself.
+  std::string UpdateRefused(const ModeFile& file, const UpdateRequest& what) const override;
+  /// The docstring updates and prompt fixes of a Python module left out.
+  std::vector<std::string> UpdateRefusals(const ModeFile& file, const SessionOutcome& outcome,
+                                          const UpdateRequest& what) const override;
 
  private:
   std::vector<std::string> option_flags_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "replay/doctest/docstring.h"
 #include "replay/text/lines.h"
 
 namespace replay {
@@ -169,14 +170,52 @@ bool Apply(const Replacement& r, std::vector<std::string>& lines) {
   return true;
 }
 
+/// Whether `r` changes `lines` (line ends aside).
+bool Changes(const Replacement& r, const std::vector<std::string>& lines) {
+  auto begin = lines.begin() + static_cast<std::ptrdiff_t>(r.first);
+  return !std::equal(begin, begin + static_cast<std::ptrdiff_t>(r.count), r.lines.begin(),
+                     r.lines.end(), [](const std::string& a, const std::string& b) {
+                       return WithoutLineEnd(a) == WithoutLineEnd(b);
+                     });
+}
+
+/// Why `report`'s update `r` of Python module `text` (as `lines`) is not
+/// made (empty: it is); `r` std::nullopt: it did not fit the lines.
+std::string DocstringRefusal(const std::string& text, const std::vector<std::string>& lines,
+                             const ExampleReport& report, const std::optional<Replacement>& r) {
+  size_t example_line = static_cast<size_t>(report.line - 1);
+  if (!r) {
+    bool prompt_inside = example_line < lines.size() &&
+                         lines[example_line].find(">>>") != std::string::npos &&
+                         PromptColumn(lines[example_line]) != lines[example_line].find(">>>");
+    return prompt_inside ? "the example shares its line with the docstring's opening quotes" : "";
+  }
+  if (!Changes(*r, lines)) return {};
+  std::vector<size_t> offsets{0};
+  for (const std::string& line : lines) offsets.push_back(offsets.back() + line.size());
+  DocstringOutput output;
+  output.example = offsets[example_line] + PromptColumn(lines[example_line]);
+  output.begin = offsets[r->first];
+  output.end = offsets[r->first + r->count];
+  output.want = report.want;
+  std::vector<std::string> fresh;
+  for (std::string_view line : SplitLines(*report.update)) fresh.emplace_back(line);
+  return DocstringRewriteRefusal(text, output, fresh);
+}
+
 }  // namespace
 
-std::optional<std::string> UpdatedDoctestText(const std::string& text, const DoctestResult& result,
-                                              bool outputs, bool prompts) {
+DoctestUpdate UpdateDoctest(const std::string& text, const DoctestResult& result, bool outputs,
+                            bool prompts, bool python) {
+  DoctestUpdate update;
   std::vector<std::string> lines = Lines(text);
   std::vector<Replacement> replacements, fixes;
   for (const PromptFix& fix : prompts ? result.fixes : std::vector<PromptFix>{}) {
-    if (std::optional<Replacement> r = ReplacementFor(fix, lines)) fixes.push_back(*r);
+    if (python) {
+      update.refused.push_back({"", fix.line, 0, "--fix-prompts does not rewrite docstrings"});
+    } else if (std::optional<Replacement> r = ReplacementFor(fix, lines)) {
+      fixes.push_back(*r);
+    }
   }
   auto overlaps_a_fix = [&fixes](const Replacement& r) {
     return std::any_of(fixes.begin(), fixes.end(), [&r](const Replacement& fix) {
@@ -185,18 +224,31 @@ std::optional<std::string> UpdatedDoctestText(const std::string& text, const Doc
   };
   for (const ExampleReport& report : outputs ? result.reports : std::vector<ExampleReport>{}) {
     std::optional<Replacement> r = ReplacementFor(report, lines);
+    if (python && report.update) {
+      if (std::string why = DocstringRefusal(text, lines, report, r); !why.empty()) {
+        update.refused.push_back({"", report.line, 0, why});
+        continue;
+      }
+    }
     if (r && !overlaps_a_fix(*r)) replacements.push_back(*r);
   }
+  std::stable_sort(update.refused.begin(), update.refused.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   replacements.insert(replacements.end(), fixes.begin(), fixes.end());
   // From the bottom up, so that earlier line numbers stay valid.
   std::sort(replacements.begin(), replacements.end(),
             [](const Replacement& a, const Replacement& b) { return a.first > b.first; });
   bool changed = false;
   for (const Replacement& r : replacements) changed = Apply(r, lines) || changed;
-  if (!changed) return std::nullopt;
-  std::string updated;
-  for (const std::string& line : lines) updated += line;
-  return updated;
+  if (!changed) return update;
+  update.text.emplace();
+  for (const std::string& line : lines) *update.text += line;
+  return update;
+}
+
+std::optional<std::string> UpdatedDoctestText(const std::string& text, const DoctestResult& result,
+                                              bool outputs, bool prompts) {
+  return UpdateDoctest(text, result, outputs, prompts, false).text;
 }
 
 }  // namespace replay

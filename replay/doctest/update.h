@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "replay/doctest/result.h"
+#include "replay/text/diagnostic.h"
 
 namespace replay {
 
@@ -20,5 +22,20 @@ namespace replay {
 /// std::nullopt if nothing changes.
 std::optional<std::string> UpdatedDoctestText(const std::string& text, const DoctestResult& result,
                                               bool outputs = true, bool prompts = false);
+
+/// What --update makes of a doctest file.
+struct DoctestUpdate {
+  std::optional<std::string> text;  ///< std::nullopt: nothing changes
+  /// The changes left out, each with its example's line and why (no file).
+  std::vector<Diagnostic> refused;
+};
+
+/// As UpdatedDoctestText. With `python` (`text` is a Python module whose
+/// docstrings hold the examples), an output update is made only where its
+/// docstring reads the new lines as they are written and the module still
+/// compiles (DocstringRewriteRefusal), and refused otherwise; every prompt
+/// fix is refused.
+DoctestUpdate UpdateDoctest(const std::string& text, const DoctestResult& result, bool outputs,
+                            bool prompts, bool python);
 
 }  // namespace replay

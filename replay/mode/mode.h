@@ -43,8 +43,9 @@ Preload CommonPreload(const std::vector<Preload>& preloads);
 
 /// What a rewrite of a file is asked to change.
 struct UpdateRequest {
-  bool outputs = false;  ///< --update of a failed file: the outputs its session showed
-  bool prompts = false;  ///< --fix-prompts: the prompts no console would show
+  bool outputs = false;       ///< --update of a failed file: the outputs its session showed
+  bool prompts = false;       ///< --fix-prompts: the prompts no console would show
+  bool version_file = false;  ///< --update-version: written to the running Python's file
 };
 
 /// How one kind of file is selected, run in the child, judged and updated.
@@ -79,9 +80,9 @@ class Mode {
   virtual Session Prepare(const ModeFile& file) const = 0;
   /// The verdict on `file` from how its session ended.
   virtual TranscriptVerdict Judge(const ModeFile& file, const SessionOutcome& outcome) const = 0;
-  /// Why --update cannot rewrite `file` at all; empty: it can.
-  virtual std::string UpdateRefused(const ModeFile& file) const {
-    (void)file;
+  /// Why --update cannot rewrite `file` at all as `what` asks; empty: it can.
+  virtual std::string UpdateRefused(const ModeFile& file, const UpdateRequest& what) const {
+    (void)file, (void)what;
     return {};
   }
   /// --update (`what.outputs`: `file` failed): the text of `file` with what
@@ -89,6 +90,14 @@ class Mode {
   /// a console shows them (doctest mode). nullopt if there is nothing to write.
   virtual std::optional<std::string> Updated(const ModeFile& file, const SessionOutcome& outcome,
                                              const UpdateRequest& what) const = 0;
+  /// The changes of Updated left out, each "file:line: why" (an example
+  /// --update cannot rewrite faithfully).
+  virtual std::vector<std::string> UpdateRefusals(const ModeFile& file,
+                                                  const SessionOutcome& outcome,
+                                                  const UpdateRequest& what) const {
+    (void)file, (void)outcome, (void)what;
+    return {};
+  }
 };
 
 /// The modes of a run, the first being the default of a directory search.

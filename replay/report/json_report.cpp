@@ -33,6 +33,8 @@ std::string JsonReportEntry(const TranscriptVerdict& verdict) {
   if (!verdict.updated_in_place.empty())
     entry["updated_in_place"] = ToValidUtf8(verdict.updated_in_place);
   for (const std::string& note : verdict.notes) entry["notes"].push_back(ToValidUtf8(note));
+  for (const std::string& refused : verdict.examples_not_updated)
+    entry["examples_not_updated"].push_back(ToValidUtf8(refused));
   return "    " + entry.dump();
 }
 

@@ -43,6 +43,15 @@ std::string Updated(const TranscriptVerdict& verdict) {
          (verdict.updated_in_place.empty() ? "" : " (" + verdict.updated_in_place + ")");
 }
 
+/// A NOT UPDATED line for each change --update or --fix-prompts left out.
+std::string ExamplesNotUpdated(const TranscriptVerdict& verdict, bool color) {
+  std::string text;
+  for (const std::string& refused : verdict.examples_not_updated)
+    text +=
+        Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(refused, verdict.path) + "\n";
+  return text;
+}
+
 }  // namespace
 
 std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
@@ -59,7 +68,7 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text += Paint("NOTE", Style::kYellow, color) + " " + message + "\n";
     if (verdict.updated)
       text += Paint("UPDATED", Style::kBoldYellow, color) + " " + Updated(verdict) + "\n";
-    return text + PaintDiff(diff, color);
+    return text + ExamplesNotUpdated(verdict, color) + PaintDiff(diff, color);
   }
   std::string text = verdict.status == Status::kFailed  ? Paint("FAIL", Style::kBoldRed, color)
                      : verdict.status == Status::kError ? Paint("ERROR", Style::kBoldRed, color)
@@ -73,6 +82,7 @@ std::string RenderVerdict(const TranscriptVerdict& verdict, bool color) {
     text += Paint("NOT UPDATED", Style::kBoldRed, color) + " " + Shown(verdict.path, verdict.path) +
             ": " + Shown(verdict.not_updated, verdict.path) + "\n";
   }
+  text += ExamplesNotUpdated(verdict, color);
   // The headline is not printed twice: a doctest diff starts with the
   // first failing example's "file:line: what", which the headline holds.
   std::string_view first = std::string_view(diff).substr(0, diff.find('\n'));

@@ -48,6 +48,8 @@ struct TranscriptVerdict {
   std::string updated_in_place;    ///< "in place: why" if --update did not replace the file
   std::string not_updated;         ///< why --update left the file as it was (empty: it did not try)
   bool update_unwritable = false;  ///< --update could not write the file (an I/O error)
+  /// The changes --update left out of the file, each "file:line: why".
+  std::vector<std::string> examples_not_updated;
 };
 
 /// The counts of one run.
