@@ -4,7 +4,8 @@
 
 Types one session (top-level await, asyncio.sleep returning a value, a task
 created and awaited, an exception raised in awaited code and in plain code, a
-syntax error, plain expressions, the namespace and the thread code runs in)
+syntax error, plain expressions, the namespace and the thread code runs in,
+exit())
 into `python3 -m asyncio` (support/record_repl.py --asyncio, through a pty;
 the classic REPL on 3.13, whose 3.13.0 cannot continue a block: its
 recording shows that, and the replay must too), then checks that:
@@ -39,6 +40,7 @@ task.done()
 import threading; threading.current_thread().name
 __name__
 sorted(globals())
+exit()
 '''
 
 
