@@ -187,6 +187,10 @@ class _AwaitingRunner(doctest.DocTestRunner):
             self._loop = asyncio.new_event_loop()
             asyncio.set_event_loop(self._loop)
 
+        # A function takes its builtins from its globals (until 3.10 it finds
+        # none there otherwise): put them there as exec() would.
+        exec('', globs)
+
         async def in_loop():
             result = types.FunctionType(code, globs)()
             if inspect.iscoroutine(result):
