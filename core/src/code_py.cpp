@@ -61,14 +61,32 @@ PyRef WithGlobals(PyObject* function,
   return copy;
 }
 
-CodePy::CodePy(PyRef locals) {
+CodePy::CodePy(PyRef locals, bool asyncio) {
   show_syntax_error_def.ml_meth =
       reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&CodePy::ShowSyntaxErrorMethod));
   show_traceback_def.ml_meth = &CodePy::ShowTracebackMethod;
   input_def.ml_meth = &CodePy::InputFunction;
-  PyRef console_class = Attr(Import("code").get(), "InteractiveConsole");
-  self_ = Check(PyObject_CallFunctionObjArgs(console_class.get(), locals.get(), nullptr),
-                "code.InteractiveConsole()");
+  if (asyncio) {
+    // What asyncio/__main__.py's main block does before its REPL starts.
+    PyRef asyncio_module = Import("asyncio");
+    PyRef main = Import("asyncio.__main__");
+    PyRef loop = Check(PyObject_CallMethod(asyncio_module.get(), "new_event_loop", nullptr),
+                       "asyncio.new_event_loop()");
+    Check(PyObject_CallMethod(asyncio_module.get(), "set_event_loop", "O", loop.get()),
+          "asyncio.set_event_loop()");
+    PyRef console_class = Attr(main.get(), "AsyncIOInteractiveConsole");
+    self_ =
+        Check(PyObject_CallFunctionObjArgs(console_class.get(), locals.get(), loop.get(), nullptr),
+              "AsyncIOInteractiveConsole()");
+    if (PyObject_SetAttrString(main.get(), "loop", loop.get()) != 0 ||
+        PyObject_SetAttrString(main.get(), "console", self_.get()) != 0) {
+      ThrowPythonError("asyncio.__main__");
+    }
+  } else {
+    PyRef console_class = Attr(Import("code").get(), "InteractiveConsole");
+    self_ = Check(PyObject_CallFunctionObjArgs(console_class.get(), locals.get(), nullptr),
+                  "code.InteractiveConsole()");
+  }
   // The capsule points at this object, which a move of its interpreter
   // does not move.
   capsule_ = Check(PyCapsule_New(this, kCapsuleName, nullptr), "capsule");

@@ -65,8 +65,11 @@ PendingException HandledException();
 /// core's showsyntaxerror, showtraceback and (SetLineReader) input().
 class CodePy {
  public:
-  /// The console on `locals` (a dict). Throws PythonError.
-  explicit CodePy(PyRef locals);
+  /// The console on `locals` (a dict); with `asyncio`, the
+  /// AsyncIOInteractiveConsole of the linked asyncio/__main__.py (what
+  /// `python -m asyncio` makes) on a new event loop, set as the current
+  /// one and as that module's `loop` and `console`. Throws PythonError.
+  explicit CodePy(PyRef locals, bool asyncio = false);
   ~CodePy();
   CodePy(const CodePy&) = delete;
   CodePy& operator=(const CodePy&) = delete;

@@ -79,9 +79,13 @@ void WriteExitMessage(InteractiveConsole& console, const std::optional<std::stri
 }  // namespace
 
 InteractiveConsole::InteractiveConsole(ConsoleOptions options, PyRef locals)
-    : InteractiveInterpreter(std::move(locals)), options_(std::move(options)) {
+    : InteractiveInterpreter(options.asyncio && !locals ? AsyncioReplLocals() : std::move(locals),
+                             options.asyncio),
+      options_(std::move(options)) {
   PyObject* self = code_py_->self();
-  if (PyObject_SetAttrString(self, "filename", MakeStr(options_.filename).get()) != 0) {
+  if (options_.asyncio) {
+    options_.filename = Str(internal::Attr(self, "filename").get());
+  } else if (PyObject_SetAttrString(self, "filename", MakeStr(options_.filename).get()) != 0) {
     ThrowPythonError("setting the console's filename");
   }
   if (internal::CodePyFrom313() &&
@@ -193,6 +197,7 @@ void InteractiveConsole::Interact(const std::optional<std::string>& banner,
 
 void InteractiveConsole::InteractAsCommand(const std::optional<std::string>& banner,
                                            const std::optional<std::string>& exitmsg) {
+  if (options_.asyncio) return InteractAsAsyncioRepl(banner, exitmsg);
   PyRef made = Check(PyDict_New(), "namespace");
   if (PyDict_SetItemString(made.get(), "console", code_py_->self()) != 0) {
     ThrowPythonError("namespace");

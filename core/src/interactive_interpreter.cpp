@@ -24,7 +24,11 @@ std::optional<PyRef> CompileCommand(std::string_view source, std::string_view fi
   return result;
 }
 
-InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move(locals)) {
+InteractiveInterpreter::InteractiveInterpreter(PyRef locals)
+    : InteractiveInterpreter(std::move(locals), false) {}
+
+InteractiveInterpreter::InteractiveInterpreter(PyRef locals, bool asyncio)
+    : locals_(std::move(locals)) {
   if (!locals_) {
     locals_ = Check(PyDict_New(), "creating the namespace");
     if (PyDict_SetItemString(locals_.get(), "__name__", MakeStr("__console__").get()) != 0 ||
@@ -32,7 +36,7 @@ InteractiveInterpreter::InteractiveInterpreter(PyRef locals) : locals_(std::move
       ThrowPythonError("creating the namespace");
     }
   }
-  code_py_ = std::make_unique<internal::CodePy>(locals_);
+  code_py_ = std::make_unique<internal::CodePy>(locals_, asyncio);
 }
 
 InteractiveInterpreter::~InteractiveInterpreter() = default;

@@ -45,11 +45,13 @@ void EchoToTerminal(std::string_view text) {
 }
 
 /// The session starts as `python3 -c` starts it: the current directory
-/// first on sys.path.
-void StartAsCommand() {
+/// first on sys.path (`python3 -m` puts its full name there).
+void StartAsCommand(bool module) {
   pycon::PyRef path = pycon::SysAttr("path");
   if (!path || !pycon::IsList(path)) return;
-  pycon::CallMethod(path, "insert", {pycon::MakeInt(0), pycon::MakeStr("")}, "sys.path.insert");
+  pycon::PyRef first =
+      module ? pycon::Call(pycon::GetAttr(pycon::Import("os"), "getcwd")) : pycon::MakeStr("");
+  pycon::CallMethod(path, "insert", {pycon::MakeInt(0), first}, "sys.path.insert");
 }
 
 /// The `-c` source of the reference command (docs/transcript-format.md).
@@ -59,8 +61,19 @@ constexpr char kReferenceSource[] = "import code; code.interact(banner='', exitm
 /// gives its session sys.argv ['-c'], sys.orig_argv (3.10+) the command (the
 /// embedded Python's executable as the program), and a __main__ holding the
 /// `code` module SOURCE imported; `python3 -q` (the REPL) gives [''] and
-/// [executable, '-q'].
+/// [executable, '-q']; `python3 -m asyncio` gives [asyncio/__main__.py's
+/// path] and [executable, '-m', 'asyncio'].
 void StartAs(ConsoleReference reference) {
+  if (reference == ConsoleReference::kAsyncio) {
+    pycon::PyRef sys = pycon::GetAttr(pycon::Import("sys"), "__dict__");
+    std::string main = pycon::Str(pycon::GetAttr(pycon::Import("asyncio.__main__"), "__file__"));
+    pycon::SetItem(sys, "argv", pycon::MakeStrList({main}));
+    if (pycon::SysAttr("orig_argv")) {
+      std::string python = pycon::Str(pycon::SysAttr("executable"));
+      pycon::SetItem(sys, "orig_argv", pycon::MakeStrList({python, "-m", "asyncio"}));
+    }
+    return;
+  }
   bool interact = reference == ConsoleReference::kInteract;
   pycon::PyRef sys = pycon::GetAttr(pycon::Import("sys"), "__dict__");
   pycon::SetItem(sys, "argv", pycon::MakeStrList({interact ? "-c" : ""}));
@@ -175,7 +188,7 @@ void RunSetup(const SetupFile& setup, const pycon::PyRef& namespace_dict) {
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
                             const SessionHooks& hooks) {
   ConsoleResult result;
-  StartAsCommand();
+  StartAsCommand(console.options().asyncio);
   SessionOutput output(hooks);
   console.SetRawInput(ReplayLineSource(console, inputs, hooks, output, result));
   try {
@@ -194,6 +207,11 @@ ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inp
 
 pycon::InteractiveConsole MakeConsole(ConsoleReference reference) {
   if (reference == ConsoleReference::kInteract) return pycon::InteractiveConsole();
+  if (reference == ConsoleReference::kAsyncio) {
+    pycon::ConsoleOptions options;
+    options.asyncio = true;
+    return pycon::InteractiveConsole(options);
+  }
   // What python3 without a script runs in: the __main__ module, and input
   // read from <stdin>.
   pycon::ConsoleOptions options;

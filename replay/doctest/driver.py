@@ -154,8 +154,8 @@ class FileRun:
         for test in self._unchecked:
             # FILE:LINE: the examples before the one chosen, unchecked.
             prepare(test)
-            doctest.DocTestRunner(checker=_PytestChecker(), verbose=False,
-                                  optionflags=self._optionflags).run(
+            _AwaitingRunner(checker=_PytestChecker(), verbose=False,
+                            optionflags=self._optionflags).run(
                 test, out=lambda text: None, clear_globs=False)
         runner = _RecordingRunner(on_example, self._lines, verbose=False,
                                   optionflags=self._optionflags)

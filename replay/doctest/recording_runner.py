@@ -5,11 +5,14 @@ it reports.
 replay embeds this file as a string (see replay/CMakeLists.txt) and runs it,
 then replay/doctest/driver.py, in one namespace: driver.py uses these names.
 """
+import ast
 import doctest
+import inspect
 import math
 import re
 import sys
 import traceback
+import types
 
 # Characters of an example's actual output kept beyond the expected length: a
 # flood must not make the result (or the diff made of it) unbounded.
@@ -142,7 +145,60 @@ class _RememberingSpoofOut(doctest._SpoofOut):
         return self.last_value
 
 
-class _RecordingRunner(doctest.DocTestRunner):
+# TOP_LEVEL_AWAIT (replay's own): an example may `await` at its top level, as
+# in `python -m asyncio`'s REPL: it is compiled with
+# ast.PyCF_ALLOW_TOP_LEVEL_AWAIT and run as that REPL runs code, in one event
+# loop of the run (made the current one): its code made a function of the
+# examples' globals and called in the loop, the coroutine it returns awaited
+# there. Unlike the REPL, the loop runs only while an example runs.
+TOP_LEVEL_AWAIT = doctest.register_optionflag('TOP_LEVEL_AWAIT')
+
+
+class _AwaitingRunner(doctest.DocTestRunner):
+    """A DocTestRunner whose examples under TOP_LEVEL_AWAIT may `await`: for a
+    test that uses the flag, doctest's own __run compiles and runs examples
+    through _compile and _exec."""
+
+    _loop = None
+
+    def run(self, test, *args, **kwargs):
+        if self.optionflags & TOP_LEVEL_AWAIT or any(
+                e.options.get(TOP_LEVEL_AWAIT) for e in test.examples):
+            run = doctest.DocTestRunner._DocTestRunner__run
+            names = dict(run.__globals__, compile=self._compile, exec=self._exec)
+            self._DocTestRunner__run = types.MethodType(
+                types.FunctionType(run.__code__, names, run.__name__, run.__defaults__,
+                                   run.__closure__), self)
+        try:
+            return super().run(test, *args, **kwargs)
+        finally:
+            self.__dict__.pop('_DocTestRunner__run', None)
+
+    def _compile(self, source, filename, mode, flags=0, dont_inherit=False):
+        if self.optionflags & TOP_LEVEL_AWAIT:
+            flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+        return compile(source, filename, mode, flags, dont_inherit)
+
+    def _exec(self, code, globs):
+        if not self.optionflags & TOP_LEVEL_AWAIT:
+            return exec(code, globs)
+        import asyncio
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self._loop)
+
+        # A function takes its builtins from its globals (until 3.10 it finds
+        # none there otherwise): put them there as exec() would.
+        exec('', globs)
+
+        async def in_loop():
+            result = types.FunctionType(code, globs)()
+            if inspect.iscoroutine(result):
+                await self._loop.create_task(result)
+        self._loop.run_until_complete(in_loop())
+
+
+class _RecordingRunner(_AwaitingRunner):
     """A DocTestRunner that records its reports instead of printing them."""
 
     def __init__(self, on_example, lines, **options):

@@ -88,10 +88,11 @@ std::vector<WrittenExample> Examples(const PyRef& file_run) {
 std::vector<std::string> DoctestOptionFlagNames() {
   PyRef flags = pycon::GetAttr(pycon::Import("doctest"), "OPTIONFLAGS_BY_NAME");
   std::vector<std::string> names = pycon::Strs(flags);
-  // pytest's, which the driver registers in the child (never here: the
-  // process that forks the sessions keeps doctest as the stdlib has it).
-  for (const char* pytest_flag : {"ALLOW_BYTES", "ALLOW_UNICODE", "NUMBER"})
-    names.emplace_back(pytest_flag);
+  // pytest's and replay's own (TOP_LEVEL_AWAIT), which the driver registers
+  // in the child (never here: the process that forks the sessions keeps
+  // doctest as the stdlib has it).
+  for (const char* flag : {"ALLOW_BYTES", "ALLOW_UNICODE", "NUMBER", "TOP_LEVEL_AWAIT"})
+    names.emplace_back(flag);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;

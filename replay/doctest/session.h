@@ -35,8 +35,9 @@ struct DoctestOptions {
 Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options);
 
 /// The names of the linked Python's doctest option flags
-/// (doctest.OPTIONFLAGS_BY_NAME) and of pytest's (ALLOW_BYTES,
-/// ALLOW_UNICODE, NUMBER), sorted. Imports doctest.
+/// (doctest.OPTIONFLAGS_BY_NAME), of pytest's (ALLOW_BYTES, ALLOW_UNICODE,
+/// NUMBER) and replay's TOP_LEVEL_AWAIT (top-level `await` in examples, as
+/// in `python -m asyncio`), sorted. Imports doctest.
 std::vector<std::string> DoctestOptionFlagNames();
 
 /// Whether a console that was given `source` (its buffered lines joined by

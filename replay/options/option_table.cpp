@@ -133,8 +133,11 @@ std::vector<OptionSpec> MakeTable() {
   table.push_back(Choice<ConsoleReference>(
       {"console", "", "", "console", OptionKind::kValue, false, "CONSOLE",
        "The console console transcripts were recorded with: interact (code.interact, the "
-       "default) or python (the python3 REPL: __main__, <stdin>)"},
-      {{"interact", ConsoleReference::kInteract}, {"python", ConsoleReference::kPython}},
+       "default), python (the python3 REPL: __main__, <stdin>) or asyncio (python3 -m asyncio's "
+       "REPL: top-level await)"},
+      {{"interact", ConsoleReference::kInteract},
+       {"python", ConsoleReference::kPython},
+       {"asyncio", ConsoleReference::kAsyncio}},
       &RunOptions::console));
   OptionSpec jobs{
       "jobs",

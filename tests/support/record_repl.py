@@ -5,6 +5,12 @@ shows of `python3 -q` (no script, no banner) typing the lines of INPUT, one
 per line, each when the REPL waits reading the terminal:
 
     python3 record_repl.py INPUT > transcript.pycon
+    python3 record_repl.py --asyncio INPUT > transcript.pycon
+
+With --asyncio, the REPL is `python3 -m asyncio`'s (the oracle of `replay run
+--console asyncio`), which reads the terminal in a thread of its own (any
+thread's wait counts) and always shows a banner: the transcript starts after
+it, that is after the banner's last line (`>>> import asyncio`).
 
 It runs the Python that runs this script (sys.executable) with
 PYTHON_BASIC_REPL=1: on 3.13 the classic REPL, whose prompts and tracebacks
@@ -24,13 +30,22 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import record_stdlib  # noqa: E402  (the terminal and its waits)
 
 
+BANNER_END = '>>> import asyncio\n'  # the asyncio REPL's banner's last line
+
+
 def main(argv):
-    if len(argv) != 2:
+    asyncio = argv[1:2] == ['--asyncio']
+    if len(argv) != 2 + asyncio:
         sys.stderr.write(__doc__)
         return 2
     os.environ['PYTHON_BASIC_REPL'] = '1'
-    next_input = record_stdlib._plain_source(record_stdlib._read_text(argv[1]))
-    text, in_time = record_stdlib.record([sys.executable, '-q'], next_input)
+    next_input = record_stdlib._plain_source(record_stdlib._read_text(argv[-1]))
+    if asyncio:
+        text, in_time = record_stdlib.record([sys.executable, '-m', 'asyncio'], next_input,
+                                             any_thread=True)
+        text = text[text.find(BANNER_END) + len(BANNER_END):] if BANNER_END in text else text
+    else:
+        text, in_time = record_stdlib.record([sys.executable, '-q'], next_input)
     sys.stdout.buffer.write(text.encode('utf-8', 'surrogateescape'))
     sys.stdout.flush()
     if not in_time:

@@ -149,7 +149,10 @@ def _transcript_source(text):
 class Terminal:
     """A program in a pseudo terminal: what it shows, and when it waits."""
 
-    def __init__(self, argv, env):
+    def __init__(self, argv, env, any_thread=False):
+        # any_thread: the program reads the terminal in a thread other than
+        # its main one (the asyncio REPL), so that any thread's wait counts.
+        self.any_thread = any_thread
         self.fd, self.slave = os.openpty()
         fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack('HHHH', 50, COLUMNS, 0, 0))
         self.pid = os.fork()
@@ -175,10 +178,25 @@ class Terminal:
         return struct.unpack('i', count)[0]
 
     def _waits_on(self):
-        """'readline' if the program's main thread waits in readline (select
-        on fd 0), 'read' if in a read of fd 0, else None."""
+        """'readline' if the program's main thread (with any_thread, any of
+        its threads) waits in readline (select on fd 0), 'read' if in a read
+        of fd 0, else None."""
+        if not self.any_thread:
+            return self._thread_waits_on(f'/proc/{self.pid}/syscall')
         try:
-            with open(f'/proc/{self.pid}/syscall') as f:
+            threads = os.listdir(f'/proc/{self.pid}/task')
+        except OSError:
+            return None
+        for thread in sorted(threads):
+            waits_on = self._thread_waits_on(f'/proc/{self.pid}/task/{thread}/syscall')
+            if waits_on:
+                return waits_on
+        return None
+
+    @staticmethod
+    def _thread_waits_on(path):
+        try:
+            with open(path) as f:
                 fields = f.read().split()
         except OSError:
             return None
@@ -287,10 +305,10 @@ def environment():
     return env
 
 
-def record(argv, next_input):
+def record(argv, next_input, any_thread=False):
     """The transcript of the program `argv` in a terminal, fed by
-    next_input; (text, whether it ended in time)."""
-    terminal = Terminal(argv, environment())
+    next_input; (text, whether it ended in time). any_thread: as Terminal's."""
+    terminal = Terminal(argv, environment(), any_thread)
     screen = []
     try:
         shown = terminal.wait()

@@ -17,7 +17,18 @@ struct ConsoleOptions {
   std::string filename = "<console>";
   /// exit() and quit() end Interact() instead of the session (code.py 3.13).
   bool local_exit = false;
+  /// The console of `python -m asyncio`: the AsyncIOInteractiveConsole of
+  /// the linked asyncio/__main__.py (top-level `await`; code run in an
+  /// event loop on the calling thread while the console reads in another),
+  /// on the namespace that REPL makes when no `locals` are given. Its file
+  /// name is its class's (`filename` is set to it); InteractAsCommand runs
+  /// it as that REPL does.
+  bool asyncio = false;
 };
+
+/// The namespace `python -m asyncio` gives its REPL: `asyncio` and the
+/// module attributes of asyncio/__main__.py run as `__main__`.
+PyRef AsyncioReplLocals();
 
 /// Where a console gets its lines: shows `prompt`, returns the line without
 /// its newline, or std::nullopt at end of file; throws KeyboardInterruptError
@@ -86,6 +97,11 @@ class InteractiveConsole : public InteractiveInterpreter {
   /// interact() (which imports readline). An exception out of it (the
   /// console itself failing: sys.stdin lost or closed, sys.ps1 deleted) is
   /// shown as Python shows an uncaught one (sys.excepthook), which ends it.
+  /// An asyncio console (ConsoleOptions::asyncio) runs as `python -m
+  /// asyncio` runs its REPL, banner and exitmsg given to its interact():
+  /// the console in a daemon thread, the event loop on this one until the
+  /// console ends; from 3.13 on, "exiting asyncio REPL..." is then written
+  /// and SystemExit raised (SystemExitError).
   void InteractAsCommand(const std::optional<std::string>& banner,
                          const std::optional<std::string>& exitmsg);
 
@@ -93,6 +109,8 @@ class InteractiveConsole : public InteractiveInterpreter {
   const ConsoleOptions& options() const { return options_; }
 
  private:
+  void InteractAsAsyncioRepl(const std::optional<std::string>& banner,
+                             const std::optional<std::string>& exitmsg);
   void RunInteract(const std::function<PyObject*()>& call,
                    const std::optional<std::string>& exitmsg);
 

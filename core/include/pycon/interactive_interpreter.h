@@ -68,6 +68,9 @@ class InteractiveInterpreter {
   const PyRef& locals() const { return locals_; }
 
  protected:
+  /// With `asyncio`, the console is asyncio's (see ConsoleOptions::asyncio).
+  InteractiveInterpreter(PyRef locals, bool asyncio);
+
   /// code.py's InteractiveConsole of the linked Python, whose
   /// showsyntaxerror and showtraceback are ours (see src/code_py.h).
   std::unique_ptr<internal::CodePy> code_py_;

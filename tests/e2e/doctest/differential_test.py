@@ -57,6 +57,8 @@ OPTION_SETS = [
 # pytest's flags, which replay knows besides doctest's (their verdicts are
 # checked against pytest by pytest_flags_test.py).
 PYTEST_FLAGS = {'ALLOW_UNICODE', 'ALLOW_BYTES', 'NUMBER'}
+# replay's own (checked against the asyncio REPL by top_level_await_test.py).
+REPLAY_FLAGS = {'TOP_LEVEL_AWAIT'}
 
 # (file, line): an example that fails under stdlib doctest on the raw
 # markdown because the closing fence is read as its expected output.
@@ -313,7 +315,7 @@ def check(replay, corpus, truth_path):
             done = testlib.run(replay, 'run', '--option', flag, '--', files[0])
             err = done.stderr.decode()
             hint = ' (did you mean %s?)' % meant if meant else ''
-            known = sorted(set(doctest.OPTIONFLAGS_BY_NAME) | PYTEST_FLAGS)
+            known = sorted(set(doctest.OPTIONFLAGS_BY_NAME) | PYTEST_FLAGS | REPLAY_FLAGS)
             if done.returncode != 2 or ('--option %s: not a doctest option flag%s; known: %s\n' % (
                     flag, hint, ', '.join(known))) not in err:
                 problems.append('--option %s: status %d, %r' % (flag, done.returncode, err))
