@@ -1,7 +1,9 @@
 """--sandbox confines a transcript: each attempt it makes fails there and
 succeeds without it.
 
-    python3 sandbox_test.py REPLAY
+    python3 sandbox_test.py REPLAY AS_MODULE
+
+AS_MODULE: a script running `python -m replay` of this build, or `none`.
 
 One transcript tries to write a file beside itself, connect to a TCP server
 this test listens on (on a non-loopback address of the host if it has one,
@@ -12,7 +14,8 @@ Run without --sandbox (the control), each effect is seen: the file exists,
 the server got a connection, the secret is in the report, replay is killed.
 With --sandbox none is: the file is absent, the server saw nothing, the
 secret is not in the report, replay survives and reports the file, and no
-daemon outlives the run. Exits 77 where bubblewrap or the kernel cannot
+daemon outlives the run; with a bwrap that cannot make namespaces, --sandbox
+exits 2 and runs nothing. Exits 77 where bubblewrap or the kernel cannot
 confine (and checks that --sandbox then refuses with exit 2).
 """
 import json
@@ -73,9 +76,9 @@ def daemons():
     return found
 
 
-def attempt(replay, tmp, sandbox):
+def attempt(replay, tmp, sandbox, name):
     """Runs the transcript; (CompletedProcess, report or None, connections, wrote)."""
-    corpus = tmp / ('sandboxed' if sandbox else 'control')
+    corpus = tmp / name
     corpus.mkdir()
     home = tmp / 'home'
     target, pid_file = corpus / 'written.txt', corpus / 'runner.pid'
@@ -104,13 +107,27 @@ def attempt(replay, tmp, sandbox):
     return done, report, connections, target.exists()
 
 
-def main(replay):
+def main(replay, as_module):
     failures = []
     bwrap = shutil.which('bwrap')
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         (tmp / 'home').mkdir()
         (tmp / 'home' / 'secret').write_text(SECRET)
+        # A bwrap that cannot make namespaces (as in a container forbidding
+        # them): exit 2 with its message, nothing run.
+        fake = tmp / 'fake-bin'
+        fake.mkdir()
+        (fake / 'bwrap').write_text('#!/bin/sh\necho "bwrap: No permissions to create new '
+                                    'namespace" >&2\nexit 1\n')
+        (fake / 'bwrap').chmod(0o755)
+        (tmp / 'ran.pycon').write_text(f'>>> open({str(tmp / "ran")!r}, "w").close()\n')
+        refused = testlib.run(replay, 'run', '--sandbox', tmp / 'ran.pycon', text=True,
+                              env={**os.environ, 'PATH': f'{fake}:{os.environ["PATH"]}'})
+        if refused.returncode != 2 or 'No permissions to create new namespace' not in \
+                refused.stderr or (tmp / 'ran').exists():
+            failures.append(f'a bwrap that cannot confine: {refused}, '
+                            f'ran: {(tmp / "ran").exists()}')
         usable = bwrap and testlib.run(bwrap, '--unshare-all', '--die-with-parent',
                                        '--ro-bind', '/', '/', 'true').returncode == 0
         if not usable:
@@ -121,9 +138,9 @@ def main(replay):
                 return 1
             print('SKIPPED: bubblewrap cannot make namespaces here (bwrap '
                   f'{"missing" if not bwrap else "failed"}); --sandbox refuses with exit 2')
-            return 77
+            return testlib.finish(failures) if failures else 77
 
-        control, _, connections, wrote = attempt(replay, tmp, sandbox=False)
+        control, _, connections, wrote = attempt(replay, tmp, False, 'control')
         if control.returncode != -9:
             failures.append(f'control: replay was not killed by the transcript: {control}')
         if not wrote or connections == 0:
@@ -132,24 +149,28 @@ def main(replay):
         for pid in daemons():
             os.kill(pid, 9)  # the control's runner was killed: its daemon may be left
 
-        done, report, connections, wrote = attempt(replay, tmp, sandbox=True)
-        if wrote:
-            failures.append('the sandboxed transcript wrote a file beside itself')
-        if connections:
-            failures.append(f'the sandboxed transcript connected to the host ({connections})')
-        if SECRET in done.stdout + done.stderr:
-            failures.append('the sandboxed transcript read the file planted in $HOME')
-        if done.returncode != 1 or report is None or len(report['transcripts']) != 1:
-            failures.append(f'the sandboxed run did not survive and report: {done}')
-        elif 'still here' not in report['transcripts'][0]['diff']:
-            failures.append('the sandboxed transcript did not run to its end:\n'
-                            + report['transcripts'][0]['diff'])
-        left = daemons()
-        if left:
-            failures.append(f'a daemon the sandboxed transcript started outlived the run: {left}')
-            for pid in left:
-                os.kill(pid, 9)
-        print(done.stderr)
+        runners = [('replay', replay)] + ([('python -m replay', as_module)]
+                                          if as_module != 'none' else [])
+        for name, runner in runners:
+            done, report, connections, wrote = attempt(runner, tmp, True, name.replace(' ', '_'))
+            if wrote:
+                failures.append(f'{name}: the sandboxed transcript wrote a file beside itself')
+            if connections:
+                failures.append(f'{name}: the sandboxed transcript connected to the host '
+                                f'({connections})')
+            if SECRET in done.stdout + done.stderr:
+                failures.append(f'{name}: the sandboxed transcript read the file planted in $HOME')
+            if done.returncode != 1 or report is None or len(report['transcripts']) != 1:
+                failures.append(f'{name}: the sandboxed run did not survive and report: {done}')
+            elif 'still here' not in report['transcripts'][0]['diff']:
+                failures.append(f'{name}: the sandboxed transcript did not run to its end:\n'
+                                + report['transcripts'][0]['diff'])
+            left = daemons()
+            if left:
+                failures.append(f'{name}: a daemon the sandboxed transcript started '
+                                f'outlived the run: {left}')
+                for pid in left:
+                    os.kill(pid, 9)
     return testlib.finish(failures)
 
 
