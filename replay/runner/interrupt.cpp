@@ -62,8 +62,14 @@ bool Interrupted(int fd) {
 
 std::vector<ReceivedSignal> TakeSignals(int fd) {
   std::vector<ReceivedSignal> signals;
-  ReceivedSignal record{};
-  while (fd >= 0 && read(fd, &record, sizeof record) == sizeof record) signals.push_back(record);
+  // Never blocks, whether or not `fd` is non-blocking; bytes that are not a
+  // record (a test writing to its own pipe) are an interrupt from anyone.
+  while (Interrupted(fd)) {
+    ReceivedSignal record{};
+    ssize_t n = read(fd, &record, sizeof record);
+    if (n <= 0) break;
+    signals.push_back(n == sizeof record ? record : ReceivedSignal{});
+  }
   return signals;
 }
 

@@ -40,7 +40,8 @@ struct ReceivedSignal {
 };
 
 /// The signals that arrived on `fd` (an InterruptSignals' fd(), or -1) since
-/// the last call, without waiting.
+/// the last call, without waiting; anything else written to it counts as a
+/// signal from no process.
 std::vector<ReceivedSignal> TakeSignals(int fd);
 
 }  // namespace replay
