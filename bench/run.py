@@ -19,7 +19,9 @@ time beside it, medians over the rounds:
   (b) one python process replaying them all with the stdlib console and no
       isolation (bench/stdlib_in_one_process.py);
   start-up: replay run on the smallest transcript, and `python -c pass`,
-      each --startup-runs times a round.
+      each --startup-runs times a round;
+  --sandbox (where bwrap is on PATH): replay run --sandbox on the corpus and
+      on the smallest transcript, against the same runs unsandboxed.
 Then replay's own peak memory (VmHWM of the parent) on two corpus sizes.
 Prints the load average before and after, and the ratios with the goals.
 """
@@ -94,7 +96,13 @@ def main():
         def startup(command):
             return lambda: measure.run_commands([command] * args.startup_runs)
 
+        sandbox = {
+            'sandbox': lambda: measure.run_commands(
+                [replay_run + ['--sandbox', str(tmp / 'corpus')]]),
+            'sandbox one': startup(replay_run + ['--sandbox', one]),
+        } if shutil.which('bwrap') else {}
         samples = measure.paired_rounds({
+            **sandbox,
             'replay': lambda: measure.run_commands([replay_run + [str(tmp / 'corpus')]]),
             'a': lambda: measure.run_commands(
                 [[python, '-u', recorder, '--transcript', f] for f in names], jobs=jobs),
@@ -141,6 +149,16 @@ def main():
     measure.row('replay on one transcript / python -c pass', cpu['replay one'] / cpu['pass'],
                 wall['replay one'] / wall['pass'], 'goal <= 1.5 (CPU)')
     print(f'  replay CPU per transcript: {cpu["replay"] / n * 1000:.2f} ms   goal <= 2.5 ms')
+    if 'sandbox' in cpu:
+        measure.row('replay --sandbox / replay, corpus', cpu['sandbox'] / cpu['replay'],
+                    wall['sandbox'] / wall['replay'])
+        measure.row('replay --sandbox / replay, one transcript',
+                    cpu['sandbox one'] / cpu['replay one'],
+                    wall['sandbox one'] / wall['replay one'])
+        print(f'  --sandbox costs per run: {(cpu["sandbox one"] - cpu["replay one"]) / k * 1000:.1f}'
+              f' ms CPU, {(wall["sandbox one"] - wall["replay one"]) / k * 1000:.1f} ms wall; '
+              f'per transcript of the corpus: '
+              f'{(wall["sandbox"] - wall["replay"]) / n * 1000:.2f} ms wall')
     if len(memory) == 2:
         print(f'  memory {args.memory_files[1]} / memory {args.memory_files[0]}: '
               f'{memory[1] / memory[0]:.2f}   goal ~1 (flat)')

@@ -1,12 +1,15 @@
 #include "replay/commands/run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
+#include "pycon/bridge.h"
 #include "pycon/python_session.h"
 #include "replay/commands/child_coverage.h"
 #include "replay/commands/environment.h"
@@ -16,6 +19,7 @@
 #include "replay/commands/report_options.h"
 #include "replay/commands/run_config.h"
 #include "replay/commands/run_plan.h"
+#include "replay/commands/sandbox.h"
 #include "replay/config/last_failed.h"
 #include "replay/runner/interrupt.h"
 #include "replay/text/controls.h"
@@ -86,7 +90,10 @@ ExitStatus Run(const RunOptions& options, const Plan& plan, std::ostream& text) 
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   ExitStatus status =
       reporter.Finish(end == RunEnd::kInterrupted, elapsed.count(), queue.never_reached());
-  if (Expected<void> cached = WriteLastFailed(options.rootdir, queue.ran()); !cached)
+  // A sandboxed run writes no file (docs/sandbox.md), the cache neither.
+  if (Expected<void> cached =
+          options.sandbox ? Expected<void>{} : WriteLastFailed(options.rootdir, queue.ran());
+      !cached)
     std::cerr << "replay: cannot record the failures for --last-failed: "
               << cached.error().ToString() << "\n";
   if (queue.not_started() > 0) {
@@ -96,9 +103,27 @@ ExitStatus Run(const RunOptions& options, const Plan& plan, std::ostream& text) 
   return status;
 }
 
+/// What a sandboxed run must still see where /tmp and $HOME are hidden: its
+/// files, the configuration, the setup, the Python and its path, replay.
+std::vector<std::string> SandboxVisible(const RunOptions& options, const Plan& plan) {
+  std::vector<std::string> paths = {options.rootdir, options.config_file, options.setup,
+                                    "/proc/self/exe"};
+  for (const PlannedFile& file : plan.files) paths.push_back(file.path);
+  for (const char* name : {"executable", "prefix", "base_prefix", "exec_prefix"}) {
+    pycon::PyRef value = pycon::SysAttr(name);
+    if (value && !pycon::IsNone(value)) paths.push_back(pycon::Str(value));
+  }
+  if (pycon::PyRef path = pycon::SysAttr("path"); path && pycon::IsList(path)) {
+    for (const std::string& entry : pycon::Strs(path)) paths.push_back(entry);
+  }
+  paths.erase(std::remove(paths.begin(), paths.end(), std::string()), paths.end());
+  return paths;
+}
+
 }  // namespace
 
 ExitStatus RunCommand(const RunRequest& request) {
+  bool in_sandbox = InsideSandbox();  // before Python copies the environment
   Expected<RunOptions> configured = ConfigureRun(request.command_line);
   if (!configured) return UsageError(configured.error());
   RunOptions& options = *configured;
@@ -115,7 +140,13 @@ ExitStatus RunCommand(const RunRequest& request) {
   }
   Expected<bool> report_to_stdout = CheckReportPaths(options, *plan, modes);
   if (!report_to_stdout) return UsageError(report_to_stdout.error());
+  if (options.sandbox) {
+    if (Expected<void> allowed = CheckSandboxable(options); !allowed)
+      return UsageError(allowed.error());
+  }
   pycon::PythonSession python(InterpreterFor(*plan, options.python));
+  if (options.sandbox && !in_sandbox)
+    return UsageError(ExecSandboxed(SandboxVisible(options, *plan)));
   for (const auto& mode : modes) {
     if (Expected<void> checked = mode->CheckOptions(); !checked) return UsageError(checked.error());
   }

@@ -215,6 +215,10 @@ std::vector<OptionSpec> MakeTable() {
             "Run shard K of N (1-based): the files whose position among the run's sorted "
             "paths is K-1 modulo N; default: Bazel's TEST_SHARD_INDEX"},
            &RunOptions::shard));
+  table.push_back(Flag({"sandbox", "", "", "sandbox", OptionKind::kFlag, false, "",
+                        "Run the files confined (bubblewrap): no network, the filesystem "
+                        "read-only but a private /tmp, home hidden, a PID namespace of its own"},
+                       &RunOptions::sandbox));
   table.push_back(Flag({"collect-only", "", "", "", OptionKind::kFlag, false, "",
                         "List the files the run would check, one JSON object per line "
                         "({\"path\", \"mode\", \"line\"}), and run none"},

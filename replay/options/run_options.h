@@ -83,7 +83,9 @@ struct RunOptions {
   bool fix_prompts = false;
   Placeholders placeholders;                               ///< --ellipsis
   ConsoleReference console = ConsoleReference::kInteract;  ///< --console
-  bool last_failed = false;   ///< --last-failed: only the files that failed last time
+  bool last_failed = false;  ///< --last-failed: only the files that failed last time
+  /// --sandbox: the run re-executes itself under bubblewrap (docs/sandbox.md).
+  bool sandbox = false;
   bool collect_only = false;  ///< --collect-only: list the files of the run, run none
   std::string config;         ///< --config FILE; empty: found as FindProjectConfig says
 

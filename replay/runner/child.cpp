@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -92,6 +93,21 @@ class OutputReader {
 };
 
 }  // namespace
+
+std::string ReadOutput(int fd, size_t limit) {
+  struct stat info {};
+  if (fstat(fd, &info) != 0) return {};
+  size_t size = std::min(static_cast<size_t>(info.st_size), limit);
+  std::string data(size, '\0');
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = pread(fd, data.data() + done, size - done, static_cast<off_t>(done));
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  data.resize(done);
+  return data;
+}
 
 [[noreturn]] void ChildMain(const Session& session, pid_t parent, int output_fd,
                             SharedState* shared, const IsolationOptions& options) {

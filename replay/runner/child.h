@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <string>
 
 #include "replay/runner/session.h"
 
@@ -30,6 +31,9 @@ struct SharedState {
 /// input at EOF, fds 1 and 2 on `output_fd`, no other inherited
 /// descriptors), runs `session`, puts its result in `shared` and tells how
 /// it ended; then leaves at once (_exit), running no atexit handler.
+/// In the parent: the first `limit` bytes of a session's output file.
+std::string ReadOutput(int fd, size_t limit);
+
 [[noreturn]] void ChildMain(const Session& session, pid_t parent, int output_fd,
                             SharedState* shared, const IsolationOptions& options);
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace replay {
 
@@ -39,6 +40,16 @@ pid_t ParentOf(const char* pid) {
 constexpr int kMaxRounds = 1000;
 
 }  // namespace
+
+bool StartedBy(pid_t pid, pid_t session) {
+  if (pid <= 0) return false;
+  if (getpgid(pid) == session) return true;
+  for (int steps = 0; pid > 1 && steps < kMaxRounds; ++steps) {
+    if (pid == session) return true;
+    pid = ParentOf(std::to_string(pid).c_str());
+  }
+  return false;
+}
 
 std::set<pid_t> ChildrenOf(pid_t parent) {
   std::set<pid_t> children;

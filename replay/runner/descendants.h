@@ -13,6 +13,10 @@ namespace replay {
 /// Resident bytes of process `pid` (0 if it cannot be read).
 size_t ResidentBytes(pid_t pid);
 
+/// Whether process `pid` belongs to the session whose child is `session`:
+/// it is that child, in its process group, or below it.
+bool StartedBy(pid_t pid, pid_t session);
+
 /// The processes whose parent is `parent`, from /proc (zombies included).
 std::set<pid_t> ChildrenOf(pid_t parent);
 

@@ -5,18 +5,26 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <iterator>
+
 namespace replay {
 
 namespace {
 
+/// SIGINT, SIGTERM, SIGHUP (a closed terminal) and the other signals whose
+/// default would end the runner without a report, that a handler can take.
+constexpr int kSignals[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGUSR1,
+                            SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF};
+constexpr size_t kCount = std::size(kSignals);
+
 // A signal handler can reach only globals: the write end of the pipe.
 int g_pipe[2] = {-1, -1};
-struct sigaction g_previous_int {
-}, g_previous_term{}, g_previous_hup{};
+struct sigaction g_previous[kCount] {};
 
-void OnSignal(int) {
-  char byte = 1;
-  ssize_t ignored = write(g_pipe[1], &byte, 1);
+void OnSignal(int signal_number, siginfo_t* info, void*) {
+  // One write of a few bytes to a pipe is atomic: records never interleave.
+  ReceivedSignal record{signal_number, info != nullptr && info->si_code <= 0 ? info->si_pid : 0};
+  ssize_t ignored = write(g_pipe[1], &record, sizeof record);
   (void)ignored;
 }
 
@@ -25,20 +33,15 @@ void OnSignal(int) {
 InterruptSignals::InterruptSignals() {
   if (pipe2(g_pipe, O_CLOEXEC | O_NONBLOCK) != 0) return;
   struct sigaction action {};
-  action.sa_handler = OnSignal;
+  action.sa_sigaction = OnSignal;
+  action.sa_flags = SA_SIGINFO;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, &g_previous_int);
-  sigaction(SIGTERM, &action, &g_previous_term);
-  // A closed terminal: stop as for SIGTERM, rather than die leaving
-  // sessions to run on.
-  sigaction(SIGHUP, &action, &g_previous_hup);
+  for (size_t i = 0; i < kCount; ++i) sigaction(kSignals[i], &action, &g_previous[i]);
 }
 
 InterruptSignals::~InterruptSignals() {
   if (g_pipe[0] < 0) return;
-  sigaction(SIGINT, &g_previous_int, nullptr);
-  sigaction(SIGTERM, &g_previous_term, nullptr);
-  sigaction(SIGHUP, &g_previous_hup, nullptr);
+  RestoreSignalsInChild();
   close(g_pipe[0]);
   close(g_pipe[1]);
   g_pipe[0] = g_pipe[1] = -1;
@@ -46,9 +49,7 @@ InterruptSignals::~InterruptSignals() {
 
 void RestoreSignalsInChild() {
   if (g_pipe[0] < 0) return;  // the handlers are the program's own already
-  sigaction(SIGINT, &g_previous_int, nullptr);
-  sigaction(SIGTERM, &g_previous_term, nullptr);
-  sigaction(SIGHUP, &g_previous_hup, nullptr);
+  for (size_t i = 0; i < kCount; ++i) sigaction(kSignals[i], &g_previous[i], nullptr);
 }
 
 int InterruptSignals::fd() const { return g_pipe[0]; }
@@ -57,6 +58,19 @@ bool Interrupted(int fd) {
   if (fd < 0) return false;
   pollfd ready{fd, POLLIN, 0};
   return poll(&ready, 1, 0) > 0 && (ready.revents & POLLIN);
+}
+
+std::vector<ReceivedSignal> TakeSignals(int fd) {
+  std::vector<ReceivedSignal> signals;
+  // Never blocks, whether or not `fd` is non-blocking; bytes that are not a
+  // record (a test writing to its own pipe) are an interrupt from anyone.
+  while (Interrupted(fd)) {
+    ReceivedSignal record{};
+    ssize_t n = read(fd, &record, sizeof record);
+    if (n <= 0) break;
+    signals.push_back(n == sizeof record ? record : ReceivedSignal{});
+  }
+  return signals;
 }
 
 }  // namespace replay

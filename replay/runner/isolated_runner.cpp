@@ -32,21 +32,6 @@ using End = SessionOutcome::End;
 constexpr std::chrono::milliseconds kProgressInterval(250);
 constexpr std::chrono::milliseconds kMemoryInterval(50);
 
-std::string ReadAll(int fd, size_t limit) {
-  struct stat info {};
-  if (fstat(fd, &info) != 0) return {};
-  size_t size = std::min(static_cast<size_t>(info.st_size), limit);
-  std::string data(size, '\0');
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = pread(fd, data.data() + done, size - done, static_cast<off_t>(done));
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  data.resize(done);
-  return data;
-}
-
 /// A running child, as the parent sees it.
 struct Child {
   size_t index = 0;
@@ -57,6 +42,7 @@ struct Child {
   SharedState* shared = nullptr;
   size_t shared_size = 0;
   Clock::time_point start;
+  int sent_signal = 0;  ///< a signal the session sent the runner
 };
 
 void CloseChild(Child& child) {
@@ -77,20 +63,23 @@ int KillAndReap(const Child& child) {
 }
 
 /// Why the runner ended a child before it exited.
-enum class Stopped { kNo, kTimedOut, kOverMemory, kInterrupted };
+enum class Stopped { kNo, kTimedOut, kOverMemory, kInterrupted, kSentSignal };
 
 SessionOutcome Collect(const Child& child, int wait_status, Stopped stopped,
                        const IsolationOptions& options) {
   SessionOutcome outcome;
   outcome.duration_s = std::chrono::duration<double>(Clock::now() - child.start).count();
   outcome.line = child.shared->line;
-  outcome.output = ReadAll(child.output_fd, options.max_output);
+  outcome.output = ReadOutput(child.output_fd, options.max_output);
   if (stopped == Stopped::kInterrupted) {
     outcome.end = End::kInterrupted;
   } else if (stopped == Stopped::kTimedOut) {
     outcome.end = End::kTimedOut;
   } else if (stopped == Stopped::kOverMemory) {
     outcome.end = End::kMemoryLimit;
+  } else if (stopped == Stopped::kSentSignal) {
+    outcome.end = End::kSignaledRunner;
+    outcome.code = child.sent_signal;
   } else if (WIFSIGNALED(wait_status)) {
     outcome.code = WTERMSIG(wait_status);
     bool full = outcome.output.size() >= options.max_output;  // SIGXFSZ: the output or a file
@@ -133,7 +122,7 @@ class Runner {
 
   RunEnd Run() {
     while (next_ < queue_.size() || !running_.empty()) {
-      if (Interrupted(interrupt_fd_)) break;
+      if (TakeInterrupt()) break;
       while (running_.size() < jobs_ && next_ < queue_.size()) Launch(next_++);
       if (!running_.empty()) WaitAndReap();
     }
@@ -158,6 +147,20 @@ class Runner {
     }
     running_.clear();
     KillOrphans(not_ours_);
+  }
+
+  /// Whether a signal interrupted the run (now or before); one that a
+  /// session sent ends that session instead, even if it has exited since.
+  bool TakeInterrupt() {
+    for (ReceivedSignal signal : TakeSignals(interrupt_fd_)) {
+      auto sender = std::find_if(running_.begin(), running_.end(),
+                                 [&](const Child& c) { return StartedBy(signal.sender, c.pid); });
+      if (sender == running_.end())
+        interrupted_ = true;
+      else
+        sender->sent_signal = signal.number;
+    }
+    return interrupted_;
   }
 
   /// Kills what ended sessions left: children neither running nor ours.
@@ -218,19 +221,21 @@ class Runner {
   void WaitAndReap() {
     auto now = Clock::now();
     auto deadline = now + (options_.max_memory > 0 ? kMemoryInterval : kProgressInterval);
-    for (const Child& child : running_) deadline = std::min(deadline, child.start + timeout_);
+    for (const Child& child : running_)
+      deadline = std::min(deadline, child.sent_signal ? now : child.start + timeout_);
     int wait_ms = static_cast<int>(std::max<long long>(
         0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1));
     std::vector<pollfd> fds;
     for (const Child& child : running_) fds.push_back({child.pidfd, POLLIN, 0});
     if (interrupt_fd_ >= 0) fds.push_back({interrupt_fd_, POLLIN, 0});
     int ready = poll(fds.data(), fds.size(), wait_ms);
+    TakeInterrupt();  // before reaping: a sender may have exited since
     now = Clock::now();
     std::vector<Child> still_running;
     for (size_t k = 0; k < running_.size(); ++k) {
       Child& child = running_[k];
       bool exited = ready > 0 && (fds[k].revents & POLLIN);
-      Stopped stopped = exited ? Stopped::kNo : Stop(child, now);
+      Stopped stopped = exited && !child.sent_signal ? Stopped::kNo : Stop(child, now);
       if (!exited && stopped == Stopped::kNo) {
         still_running.push_back(child);
         continue;
@@ -251,6 +256,7 @@ class Runner {
 
   /// Whether a running child must be stopped: past its time or its memory.
   Stopped Stop(const Child& child, Clock::time_point now) const {
+    if (child.sent_signal != 0) return Stopped::kSentSignal;
     if (now - child.start >= timeout_) return Stopped::kTimedOut;
     if (options_.max_memory > 0 && ResidentBytes(child.pid) > options_.max_memory)
       return Stopped::kOverMemory;
@@ -281,6 +287,7 @@ class Runner {
   std::vector<Child> running_;
   size_t next_ = 0, done_ = 0;
   Clock::time_point last_progress_;
+  bool interrupted_ = false;
 };
 
 }  // namespace

@@ -57,6 +57,9 @@ std::string SessionOutcome::Describe(const IsolationOptions& options) const {
     case End::kInterrupted:
       return "interrupted after " + FormatSeconds(std::round(duration_s * 10) / 10) + " s" + at +
              ": no verdict";
+    case End::kSignaledRunner:
+      return "sent " + SignalName(code) + " to replay's runner" + at +
+             "; the runner ended the transcript";
   }
   return {};
 }

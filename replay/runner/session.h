@@ -58,6 +58,9 @@ struct SessionOutcome {
     kWorkFailed,   ///< the work itself failed (e.g. the console lost sys.ps1)
     kNotStarted,   ///< the runner could not start or watch the child
     kInterrupted,  ///< the run was interrupted while it ran
+    /// A process of the session sent the runner signal `code` (which would
+    /// have ended it); the runner ended the session.
+    kSignaledRunner,
   };
   End end = End::kFinished;
   int line = 0;        ///< the file's line running when it ended (0: none)

@@ -6,7 +6,8 @@ Builds a directory holding transcripts that loop, crash, flood, exit, leave
 threads, atexit handlers and processes behind, close their output, plus
 malformed files (invalid UTF-8, NUL bytes, binary data, a FIFO, a directory
 and a dangling symlink named *.pycon) and ordinary transcripts recorded by
-the stdlib console. Runs `replay run --timeout 5` on it and checks every file's
+the stdlib console. Transcripts that send the runner SIGUSR1, SIGALRM, SIGHUP or SIGTERM are
+each reported by name while the run goes on. Runs `replay run --timeout 5` on it and checks every file's
 status and message in the JSON report, that the ordinary ones pass, and that
 the whole run takes well under a minute. Then checks Ctrl-C: exit status 130
 and a report of what finished.
@@ -54,6 +55,13 @@ SESSIONS = {
     'close_stdout': (['import os', 'os.close(1)', 'print("lost")'], 'error',
                      r':3: the console failed at line 3: sys\.stdout\.write: '
                      r'OSError: \[Errno 9\] Bad file descriptor$'),
+    # Signals that would end the runner (SIGTERM, SIGHUP interrupt a run
+    # sent from outside): the runner survives, names the file, runs the rest.
+    **{f'kill_runner_{name}': (['import os, signal', f'os.kill(os.getppid(), signal.{name})',
+                                'print("after")'], 'error',
+                               rf":\d+: sent {name} \(.*\) to replay's runner at line \d+; "
+                               r'the runner ended the transcript$')
+       for name in ('SIGUSR1', 'SIGALRM', 'SIGHUP', 'SIGTERM')},
     # With fd 2 closed, showing the traceback fails in code.py: the command
     # ends on that uncaught exception, which Python cannot show either.
     'close_stderr': (['import os', 'os.close(2)', '1/0', 'print("never")'], 'passed', r'^$'),

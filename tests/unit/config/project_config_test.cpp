@@ -98,7 +98,8 @@ TEST_CASE("project config: mistakes name the file, line and column, and what was
   CHECK(ErrorOf("[tool.replay]\ntimout = 3\n") ==
         "pyproject.toml:2:1: [tool.replay]: unknown key 'timout' (did you mean 'timeout'?); "
         "known keys: annotations, color, console, doctest-options, ellipsis, exclude, jobs, "
-        "max-memory, max-output, mode, modes, norecursedirs, paths, prompts, setup, timeout");
+        "max-memory, max-output, mode, modes, norecursedirs, paths, prompts, sandbox, setup, "
+        "timeout");
   CHECK(ErrorOf("[tool.replay]\n\ntimeout = 0\n") ==
         "pyproject.toml:3:11: [tool.replay] timeout: expected a number of seconds more than 0, "
         "not '0' (a file always has a time limit; give a large one instead)");

@@ -36,7 +36,7 @@ std::string Dump(const RunOptions& o) {
       << ";json=" << o.report_json << ";junit=" << o.junit << ";update=" << o.update
       << ";update_version=" << o.update_version << ";ellipsis=" << o.placeholders.ellipsis
       << ";console=" << static_cast<int>(o.console) << ";lf=" << o.last_failed
-      << ";config=" << o.config;
+      << ";config=" << o.config << ";sandbox=" << o.sandbox;
   return out.str();
 }
 
