@@ -31,6 +31,15 @@ std::string InPrompt(const std::string& line) {
 
 size_t IndentOf(const std::string& line) { return line.find_first_not_of(' '); }
 
+/// Whether `line` can start a directive: its first characters after
+/// white space (what the directive regex's `^\s*` skips) are `..`. The regex
+/// is run on those lines alone: over every line of a file it cost 3% of a
+/// doctest run.
+bool MayStartDirective(const std::string& line) {
+  size_t start = line.find_first_not_of(" \t\n\v\f\r");
+  return start != std::string::npos && line.compare(start, 2, "..") == 0;
+}
+
 bool IsBlank(const std::string& line) {
   return line.find_first_not_of(" \t\r") == std::string::npos;
 }
@@ -102,7 +111,7 @@ std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_
   std::vector<Diagnostic> notes;
   for (size_t at = 0; at < lines.size(); ++at) {
     std::smatch match;
-    if (!std::regex_search(lines[at], match, directive)) continue;
+    if (!MayStartDirective(lines[at]) || !std::regex_search(lines[at], match, directive)) continue;
     // `.. code-block:: ipython`: its prompts are noted, its code is not run.
     bool code = match[2].matched;
     std::string name = code ? "code-block" : std::string(match[1]);

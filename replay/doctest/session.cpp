@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pycon/bridge.h"
@@ -146,8 +148,18 @@ DoctestResult RunDoctest(const std::string& path, const std::string& text,
   if (options.check_prompts) {
     WarningsIgnored quiet;
     std::vector<WrittenExample> examples = Examples(file_run);
-    findings = CheckPrompts(examples, ConsoleWaitsForMore);
-    if (!findings.empty()) fixes = FixPrompts(examples, ConsoleWaitsForMore);
+    // The fixes ask again what the check asked, and a file repeats examples:
+    // each source is compiled once (compile_command depends on it alone).
+    std::unordered_map<std::string, bool> known;
+    WaitsForMore waits_for_more = [&known](const std::string& source) {
+      auto found = known.find(source);
+      if (found != known.end()) return found->second;
+      bool more = ConsoleWaitsForMore(source);
+      known.emplace(source, more);
+      return more;
+    };
+    findings = CheckPrompts(examples, waits_for_more);
+    if (!findings.empty()) fixes = FixPrompts(examples, waits_for_more);
   }
   PyRef hook = pycon::MakeFunction(
       "on_example",

@@ -90,3 +90,16 @@ TEST_CASE("sphinx directives applied: an option the directive does not take is n
   CHECK(notes[1].ToString().rfind("a.rst:8: not tested: .. testsetup:: takes no :pyversion:", 0) ==
         0);
 }
+
+TEST_CASE("sphinx directives: any white space before `..` starts one, as in the regex") {
+  // Only lines whose first characters after white space are `..` reach the
+  // directive regex; its `^\s*` takes tabs, form feeds and vertical tabs too.
+  for (const char* space : {"", " ", "\t", "\f", "\v", " \t "}) {
+    auto notes = Notes(std::string(space) + ".. testcode::\n\n      print(1)\n");
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].rfind("a.rst:1: not tested: the body of .. testcode::", 0) == 0);
+  }
+  CHECK(Notes("x .. testcode::\n\n   print(1)\n").empty());
+  CHECK(Notes(". . testcode::\n\n   print(1)\n").empty());
+  CHECK(Notes("\n.\n..\n").empty());
+}
