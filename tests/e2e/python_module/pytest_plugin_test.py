@@ -7,7 +7,9 @@ loading replay.pytest_plugin from PACKAGE_DIR (the build's python/). Truth:
 `replay run --report-json` on the same files — the plugin must report
 exactly replay's verdicts, one item per file replay selects, with pytest's
 -k, -x, --lf, --junitxml and -n doing what pytest users expect, and leave
-pytest's interpreter untouched.
+pytest's interpreter untouched; and beside pytest's own --doctest-modules,
+one report holding pytest's doctest items and replay's files, each as that
+tool alone judges them.
 """
 import json
 import os
@@ -36,6 +38,15 @@ FILES = {
         '                   "path": sys.path}, f)\n'),
 }
 
+# A project with doctests in a module, for pytest's --doctest-modules, and
+# transcripts, for replay (tests/e2e/python_module, "one report").
+BOTH = {
+    'mod.py': ('def double(x):\n    """\n    >>> double(2)\n    4\n    """\n    return 2 * x\n\n\n'
+               'def half(x):\n    """\n    >>> half(3)\n    1\n    """\n    return x / 2\n'),
+    'ok.pycon': '>>> 1 + 1\n2\n',
+    'wrong.pycon': '>>> 1 + 1\n3\n',
+}
+
 OUTCOME = {'passed': 'passed', 'failed': 'failed', 'error': 'failed', 'skipped': 'skipped'}
 
 
@@ -53,6 +64,22 @@ def outcomes(junit, root):
             elif child.tag == 'skipped':
                 outcome = 'skipped'
         result[name] = outcome
+    return result
+
+
+def cases(junit):
+    """{(file name, test name): outcome} of every test case of a JUnit XML
+    file; a replay item (one per file) has the test name ''."""
+    result = {}
+    for case in ElementTree.parse(junit).getroot().iter('testcase'):
+        outcome = 'passed'
+        for child in case:
+            if child.tag in ('failure', 'error'):
+                outcome = 'failed'
+            elif child.tag == 'skipped':
+                outcome = 'skipped'
+        name = '' if case.get('name').startswith('replay[') else case.get('name')
+        result[(os.path.basename(case.get('file')), name)] = outcome
     return result
 
 
@@ -125,6 +152,32 @@ def main(replay, package_dir, python):
         checked += 1
         if got != truth:
             failures.append(f'pytest -n 2 gave {got}, replay gave {truth}')
+
+        # pytest's own --doctest-modules beside the plugin, in one run: one
+        # report holding pytest's doctest items, as pytest alone gives them,
+        # and replay's files, as replay alone judges them.
+        both = root / 'both'
+        for name, text in BOTH.items():
+            (both / name).parent.mkdir(parents=True, exist_ok=True)
+            (both / name).write_text(text)
+        alone = testlib.run(python, '-m', 'pytest', '-p', 'no:cacheprovider', '--doctest-modules',
+                            '-o', 'junit_family=xunit1', f'--junitxml={root / "alone.xml"}',
+                            cwd=both, env=env)
+        _, report = testlib.run_report(replay, '.', cwd=both)
+        expected = {**cases(root / 'alone.xml'),
+                    **{(os.path.basename(entry['path']), ''): OUTCOME[entry['status']]
+                       for entry in (report or {}).get('transcripts', [])}}
+        done = testlib.run(python, '-m', 'pytest', '-p', 'no:cacheprovider', '--doctest-modules',
+                           '-p', 'replay.pytest_plugin', '--replay', '--replay-command', replay,
+                           '-o', 'junit_family=xunit1', f'--junitxml={root / "both.xml"}',
+                           cwd=both, env=env)
+        got = cases(root / 'both.xml') if (root / 'both.xml').exists() else {}
+        checked += 1
+        if (got != expected or sorted(set(expected.values())) != ['failed', 'passed']
+                or alone.returncode != 1 or done.returncode != 1):
+            failures.append(f'pytest --doctest-modules --replay gave {got} (exit '
+                            f'{done.returncode}); pytest alone and replay alone gave {expected} '
+                            f'(pytest exit {alone.returncode})\n{done.stdout.decode()}')
     return testlib.finish(failures, checked=checked)
 
 
