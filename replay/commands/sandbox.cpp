@@ -1,5 +1,6 @@
 #include "replay/commands/sandbox.h"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,6 +34,20 @@ std::string FindBwrap() {
     start = end + 1;
   }
   return {};
+}
+
+/// Where replay's code lives when it is Python's extension module (`python
+/// -m replay`): the directory holding the package (…/replay/_replay*.so),
+/// which the command put on sys.path before the host was made fresh. Empty
+/// for the program replay (its executable is shown as /proc/self/exe).
+std::string OwnPackageRoot() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&OwnPackageRoot), &info) == 0 || info.dli_fname == nullptr)
+    return {};
+  std::error_code error;
+  fs::path object = fs::weakly_canonical(info.dli_fname, error);
+  if (error || object == fs::read_symlink("/proc/self/exe", error)) return {};
+  return object.parent_path().parent_path().string();
 }
 
 /// Whether `path` is `top` or below it.
@@ -131,6 +146,7 @@ Diagnostic ExecSandboxed(const std::vector<std::string>& visible) {
   std::set<std::string> shown;
   std::vector<std::string> wanted = visible;
   wanted.push_back(cwd);
+  if (std::string root = OwnPackageRoot(); !root.empty()) wanted.push_back(root);
   for (const std::string& path : wanted) {
     std::string absolute = fs::weakly_canonical(fs::absolute(path, error), error).string();
     bool below = std::any_of(hidden.begin(), hidden.end(),
