@@ -164,6 +164,7 @@ class MarkdownReader {
     skipped_.assign(lines_.size(), false);
     why_.resize(lines_.size());
     ipython_.assign(lines_.size(), false);
+    sphinx_.assign(lines_.size(), false);
   }
 
   MarkdownExamples Read(std::string_view markdown) {
@@ -180,8 +181,13 @@ class MarkdownReader {
     examples.text.reserve(markdown.size());
     for (size_t i = 0; i < lines_.size(); ++i) {
       const QuotedLine& quoted = quoted_[i];
-      if (kept_[i]) examples.text += std::string(quoted.prefix, ' ') + std::string(quoted.body);
-      if (i + 1 < lines_.size() || markdown.back() == '\n') examples.text += '\n';
+      std::string line = std::string(quoted.prefix, ' ') + std::string(quoted.body);
+      if (kept_[i]) examples.text += line;
+      if (sphinx_[i]) examples.sphinx += line;
+      if (i + 1 < lines_.size() || markdown.back() == '\n') {
+        examples.text += '\n';
+        examples.sphinx += '\n';
+      }
       if ((!kept_[i] && HoldsPrompt(quoted.body)) || ipython_[i]) {
         examples.not_tested.push_back(
             {static_cast<int>(i) + 1, why_[i].empty() ? "not in a code block" : why_[i]});
@@ -224,13 +230,13 @@ class MarkdownReader {
                   ") is IPython's syntax, not doctest's; doctest runs only >>> examples";
       }
     }
-    Embed(open, end, Directive(fence.info));
+    Embed(open, end, closed, Directive(fence.info));
     return closed ? end : end - 1;
   }
 
   /// The reST of the block of lines (open, end) that MyST directive
   /// `directive` fences, if it holds reST or stands for a reST directive.
-  void Embed(size_t open, size_t end, const std::string& directive) {
+  void Embed(size_t open, size_t end, bool closed, const std::string& directive) {
     static const std::set<std::string> kRst = {"testsetup",  "testcleanup", "testcode",
                                                "testoutput", "doctest",     "ipython"};
     bool myst = kRst.count(directive) > 0;
@@ -240,6 +246,7 @@ class MarkdownReader {
     for (size_t i = open + 1; i < end; ++i)
       rst.text += (myst ? "   " : "") + std::string(quoted_[i].body) + "\n";
     rst_.push_back(std::move(rst));
+    std::fill(sphinx_.begin() + open, sphinx_.begin() + (closed ? end + 1 : end), true);
   }
 
   /// CommonMark's indented code block: four columns or more, after an
@@ -270,6 +277,7 @@ class MarkdownReader {
   std::vector<bool> skipped_;  ///< the closing fence of a Markdown directive
   std::vector<std::string> why_;
   std::vector<bool> ipython_;  ///< an IPython prompt of an ipython block
+  std::vector<bool> sphinx_;   ///< in a fence of rst_
   std::vector<EmbeddedRst> rst_;
 };
 

@@ -33,6 +33,9 @@ struct MarkdownExamples {
   /// lines included, becomes empty, so a closing fence ends an example's
   /// expected output.
   std::string text;
+  /// The same, but keeping, fence lines included, only the MyST fences of
+  /// `rst` (`{eval-rst}`, `{testcode}`, ...), for Sphinx's doctest builder.
+  std::string sphinx;
   std::vector<NotTested> not_tested;  ///< in the order of their lines
   std::vector<EmbeddedRst> rst;       ///< in the order of their lines
 };

@@ -78,7 +78,7 @@ void NoteOptions(const std::vector<std::string>& lines, size_t at, size_t end,
 /// which docutils refuses the directive, so that Sphinx runs nothing of it
 /// (sphinx.ext.doctest's option_spec, as replay/doctest/sphinx_rst.py has it).
 void NoteRefusedOptions(const std::vector<std::string>& lines, size_t at, size_t end,
-                        const std::string& name, std::string_view path, int offset,
+                        const std::string& name, bool myst, std::string_view path, int offset,
                         std::vector<Diagnostic>& notes) {
   static const std::regex option(R"(^\s+:([^:]+):)");
   static const std::regex takes(
@@ -93,9 +93,9 @@ void NoteRefusedOptions(const std::vector<std::string>& lines, size_t at, size_t
          (!kind[1].matched && !kind[2].matched));
     if (known) continue;
     notes.push_back({std::string(path), offset + static_cast<int>(i), 0,
-                     "not tested: " + Shown(name, false) + " takes no :" + taken +
-                         ": option (docutils refuses the directive, so Sphinx runs nothing "
-                         "of it)"});
+                     "not tested: " + Shown(name, myst) + " takes no :" + taken + ": option (" +
+                         (myst ? "MyST" : "docutils") +
+                         " refuses the directive, so Sphinx runs nothing of it)"});
   }
 }
 
@@ -137,7 +137,7 @@ std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_
     }
     if (!code && !applied) NoteOptions(lines, at, end, name, myst, path, first_line, notes);
     if (!code && applied && name != "ipython")
-      NoteRefusedOptions(lines, at, end, name, path, first_line, notes);
+      NoteRefusedOptions(lines, at, end, name, myst, path, first_line, notes);
     notes.insert(notes.end(), ipython.begin(), ipython.end());
   }
   return notes;

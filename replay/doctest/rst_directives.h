@@ -24,7 +24,8 @@ namespace replay {
 /// `ipython3`, and the body of an `.. ipython::` holding no prompt. Line 1
 /// of `text` is line `first_line` of file `path`; `myst` names the
 /// directives as MyST's fences do, `{testcode}`. `applied`: replay runs the
-/// text as Sphinx's doctest builder does (a `.rst` file), so only IPython's
+/// text as Sphinx's doctest builder does (a `.rst` file, a `.md` one using its
+/// directives), so only IPython's
 /// prompts are noted.
 std::vector<Diagnostic> SphinxDirectiveNotes(std::string_view text, std::string_view path,
                                              int first_line = 1, bool myst = false,

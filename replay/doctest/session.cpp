@@ -118,11 +118,12 @@ PyRef ParseFile(const std::string& path, const std::string& text, const DoctestO
   pycon::Call(pycon::GetItem(driver, "start_as_python_m_doctest"), {},
               "starting as python -m doctest");
   PyRef file_run_type = pycon::GetItem(driver, "make_file_run");
-  return pycon::Call(file_run_type,
-                     {pycon::MakeStr(text), pycon::MakeStr(path),
-                      pycon::MakeStrList(options.option_flags), pycon::MakeStr(options.setup.path),
-                      pycon::MakeStr(options.setup.source), pycon::MakeInt(options.line)},
-                     "parsing the doctest file");
+  return pycon::Call(
+      file_run_type,
+      {pycon::MakeStr(text), pycon::MakeStr(path), pycon::MakeStrList(options.option_flags),
+       pycon::MakeStr(options.setup.path), pycon::MakeStr(options.setup.source),
+       pycon::MakeInt(options.line), pycon::MakeInt(options.sphinx_markdown ? 1 : 0)},
+      "parsing the doctest file");
 }
 
 /// The driver's JSON as a result; a driver that writes something else is a
@@ -179,9 +180,10 @@ DoctestResult RunDoctest(const std::string& path, const std::string& text,
 
 Session DoctestSession(std::string path, const TranscriptText& file, DoctestOptions options) {
   DriverCode();  // here, not in every child
-  std::string doctest_text = DoctestText(path, file.text, file.bom);
+  DoctestInput input = DoctestText(path, file.text, file.bom);
+  options.sphinx_markdown = input.sphinx;
   std::string name = path;
-  return Session{std::move(name), [path = std::move(path), text = std::move(doctest_text),
+  return Session{std::move(name), [path = std::move(path), text = std::move(input.text),
                                    options = std::move(options)](const SessionHooks& hooks) {
                    return RunDoctest(path, text, options, hooks.on_line).ToJson();
                  }};

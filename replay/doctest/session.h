@@ -25,6 +25,9 @@ struct DoctestOptions {
   /// Check the examples' prompts against the console core (findings in the
   /// result); false (--prompts off): no findings, and no cost.
   bool check_prompts = true;
+  /// The text is a Markdown document's sphinx.ext.doctest blocks
+  /// (DoctestInput::sphinx), run as Sphinx's doctest builder runs them.
+  bool sphinx_markdown = false;
 };
 
 /// A session that runs the examples of doctest file `path` (as read: `file`)

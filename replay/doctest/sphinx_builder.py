@@ -23,11 +23,15 @@ SPHINX_DEFAULT_FLAGS = doctest.DONT_ACCEPT_TRUE_FOR_1 | doctest.ELLIPSIS | \
 _SPECIFIER = re.compile(r'\s*(~=|===|==|!=|<=|>=|<|>)\s*(\d+(?:\.\d+)*)(\.\*)?\s*$')
 
 
-def make_file_run(text, path, option_names, setup_path='', setup_source='', line=0):
+def make_file_run(text, path, option_names, setup_path='', setup_source='', line=0,
+                  sphinx_markdown=0):
     """A SphinxRun for a reST file that uses a directive of Sphinx's doctest
-    builder, else a FileRun (doctest.testfile's semantics)."""
-    if path.endswith('.rst') and USES_SPHINX.search(text):
-        return SphinxRun(text, path, option_names, setup_path, setup_source, line)
+    builder, or for the Sphinx blocks of a Markdown document that uses them
+    (`sphinx_markdown`: DoctestInput::sphinx of replay/doctest/text.h), else
+    a FileRun (doctest.testfile's semantics)."""
+    if sphinx_markdown or (path.endswith('.rst') and USES_SPHINX.search(text)):
+        return SphinxRun(text, path, option_names, setup_path, setup_source, line,
+                         bool(sphinx_markdown))
     return FileRun(text, path, option_names, setup_path, setup_source, line)
 
 
@@ -99,8 +103,10 @@ class SphinxRun:
     """One reST file as Sphinx's doctest builder tests it; the interface of
     FileRun (error, examples, error_json, run)."""
 
-    def __init__(self, text, path, option_names, setup_path='', setup_source='', line=0):
+    def __init__(self, text, path, option_names, setup_path='', setup_source='', line=0,
+                 markdown=False):
         self.error = None
+        self._markdown = markdown
         self.examples = []
         self._path = path
         self._setup = (setup_path, setup_source)
@@ -148,7 +154,7 @@ class SphinxRun:
         """The groups (DocTestBuilder.test_doc), skipif conditions evaluated."""
         groups, to_all = {}, []
         for name, node_groups, code, line, options in read_nodes(
-                text, self._conf['doctest_test_doctest_blocks']):
+                text, self._conf['doctest_test_doctest_blocks'], self._markdown):
             if 'skipif' in options and self._skipped(options['skipif'], line):
                 continue
             test = TestCode(code, name, line, _flags(name, options))

@@ -1,5 +1,5 @@
-"""replay's doctest driver, Sphinx part one: a reST file read as Sphinx's
-doctest builder (sphinx.ext.doctest) reads it, without docutils.
+"""replay's doctest driver, Sphinx part one: a reST file (or MyST Markdown's
+fences) read as Sphinx's doctest builder reads it, without docutils.
 
 replay embeds this file as a string (see replay/CMakeLists.txt) and runs it in
 the child, after recording_runner.py and driver.py, in their namespace;
@@ -24,6 +24,9 @@ _DIRECTIVE = re.compile(r'( *)\.\. +((?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*) *::(?
 _MARKUP = re.compile(r'( *)\.\.(?: |$)')
 _FIELD = re.compile(r':((?:[^:\\]|\\.)+):(?: +(.*)|$)')
 _DOCTEST_BLOCK = re.compile(r'( *)>>>( |$)')
+# A MyST directive fence: its indentation, marks, name and argument.
+_MYST_FENCE = re.compile(r'( *)(`{3,}|~{3,})\s*\{([^}\s]*)\}\s*(.*)$')
+_YAML_FIELD = re.compile(r'([^\s:#][^:]*):(?:\s+(.*)|$)')
 
 # What each directive accepts (sphinx.ext.doctest's option_spec): a flag
 # takes no value, others require one (but :options:, which may be empty).
@@ -158,6 +161,67 @@ def _directive(lines, at, end, first):
     return '\n'.join(args).strip(), options, content, content_line
 
 
+def _yaml_options(lines):
+    """{name: value} of MyST's option block, read as the YAML mapping of
+    plain scalars it is in practice ('' for an empty value or true, as MyST
+    gives a flag None); None where MyST refuses it (no `key: value` line)."""
+    options, margin = {}, min((_indent_of(line) for line in lines if line.strip()), default=0)
+    for line in lines:
+        if not line.strip() or line.strip().startswith('#'):
+            continue
+        match = _YAML_FIELD.match(line[margin:])
+        if not match:
+            return None
+        value = (match.group(2) or '').strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in '\'"':
+            value = value[1:-1]
+        elif value.lower() in ('true', 'yes', 'on', '~', 'null'):
+            value = ''  # YAML 1.1's true and null: MyST gives the option None
+        elif value.lower() in ('false', 'no', 'off'):
+            value = 'False'  # a bool is an int to MyST: str(False)
+        options[match.group(1).strip()] = value
+    return options
+
+
+def _myst_fence(lines, at, fence):
+    """(body, end) of the MyST fence opening lines[at]: its body, the fence's
+    indentation off (CommonMark), and the line after its closing fence."""
+    indent, marks = len(fence.group(1)), fence.group(2)
+    end = at + 1
+    while end < len(lines) and not _MYST_FENCE.match(lines[end]):
+        close = lines[end].strip()
+        if close.startswith(marks) and close == close[0] * len(close):
+            break
+        end += 1
+    body = [line[min(indent, _indent_of(line)):] for line in lines[at + 1:end]]
+    return body, (end + 1 if end < len(lines) and not _MYST_FENCE.match(lines[end]) else end)
+
+
+def _myst_directive(body, at, argument):
+    """_directive's (argument, options, content, line of the content) of a
+    MyST directive fence at line `at` with `body`, as MyST reads one
+    (myst_parser's parse_directive_text): options in a `---` YAML block or
+    the leading lines starting with `:`, then one blank line dropped; None
+    where MyST refuses the options."""
+    skip, option_lines = 0, []
+    if body and body[0].startswith('---'):
+        close = next((i for i in range(1, len(body)) if body[i].startswith('---')), len(body))
+        option_lines, skip = body[1:close], close + 1
+    elif body and body[0].lstrip().startswith(':'):
+        while skip < len(body) and body[skip].lstrip().startswith(':'):
+            option_lines.append(body[skip].lstrip()[1:])
+            skip += 1
+    options = _yaml_options(option_lines)
+    if options is None:
+        return None
+    content, content_line = body[skip:], at + 1 + skip
+    if content and not content[0].strip():
+        content, content_line = content[1:], content_line + 1
+    while content and not content[-1].strip():  # as docutils' content
+        content.pop()
+    return argument.strip(), options, content, content_line
+
+
 def _valid(name, options):
     for option, value in options.items():
         if option not in _OPTIONS[name] or (option in _FLAGS and value) or \
@@ -166,11 +230,12 @@ def _valid(name, options):
     return True
 
 
-def read_nodes(text, doctest_blocks):
+def read_nodes(text, doctest_blocks, markdown=False):
     """The test nodes of reST `text`, in document order: (type, groups,
     code, 0-based line of the code, directive options). Plain `>>>`
     paragraphs (docutils' doctest blocks) come as type 'doctest' in group
-    `default`, where `doctest_blocks` (doctest_test_doctest_blocks) is true."""
+    `default`, where `doctest_blocks` (doctest_test_doctest_blocks) is true.
+    `markdown`: `text` holds MyST fences (MarkdownExamples::sphinx)."""
     lines = text.expandtabs().split('\n')
     if lines and lines[0].startswith('\ufeff'):
         lines[0] = lines[0][1:]
@@ -183,6 +248,21 @@ def read_nodes(text, doctest_blocks):
         paragraph_start = at == 0 or not lines[at - 1].strip() or \
             _DIRECTIVE.match(lines[at - 1])
         directive = _DIRECTIVE.match(line)
+        fence = markdown and _MYST_FENCE.match(line)
+        if fence:
+            body, end = _myst_fence(lines, at, fence)
+            name = fence.group(3)
+            if name == 'eval-rst':
+                nodes.extend((kind, groups, code, at + 1 + line, options) for
+                             kind, groups, code, line, options in
+                             read_nodes('\n'.join(body), doctest_blocks))
+            parsed = name in _OPTIONS and _myst_directive(body, at, fence.group(4))
+            if parsed and _valid(name, parsed[1]):
+                argument, options, content, content_line = parsed
+                groups = [g.strip() for g in argument.split(',')] if argument else ['default']
+                nodes.append((name, groups, '\n'.join(content), content_line, options))
+            at, previous = end, ''
+            continue
         if directive:
             indent, name = len(directive.group(1)), directive.group(2)
             end = _block_end(lines, at, indent)

@@ -150,7 +150,6 @@ DIRECTIVE_NOTES = {
     'sphinx_directives.txt': [8, 17, 18, 26, 30, 31, 40],
     'ipython.rst': [12],
     'ipython.md': [36],
-    'myst_directives.md': [3, 7, 11, 12, 18, 31, 36],
 }
 
 

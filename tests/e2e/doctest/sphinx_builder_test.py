@@ -1,5 +1,5 @@
-"""reST files using sphinx.ext.doctest's directives get the verdicts of
-Sphinx's doctest builder.
+"""reST and MyST Markdown files using sphinx.ext.doctest's directives get
+the verdicts of Sphinx's doctest builder.
 
     python3 sphinx_builder_test.py REPLAY CORPUS
 
@@ -10,15 +10,19 @@ with :options:, :skipif:, :pyversion:, :hide:, Sphinx's default flags,
 testcode with testoutput (its :options:, exceptions, <BLANKLINE>, a testcode
 without output, a skipped testoutput), plain `>>>` paragraphs beside
 directives (in a note, after `::`, in a code block, in a comment), and
-conf.py's doctest_global_setup / doctest_global_cleanup. Each scenario lays
-out a minimal Sphinx project (a conf.py with `extensions =
-['sphinx.ext.doctest']` and the scenario's settings, the corpus in the
+conf.py's doctest_global_setup / doctest_global_cleanup; and Markdown files
+(myst_*.md) with the same directives as MyST fences (```{doctest} g1, their
+options as `:options:` lines or a `---` YAML block, an option MyST refuses),
+in `{eval-rst}`, in a list item, a block quote and a `{note}`, beside
+```pycon fences Sphinx does not test. Each scenario lays out a minimal
+Sphinx project (a conf.py with `extensions = ['myst_parser',
+'sphinx.ext.doctest']` and the scenario's settings, the corpus in the
 source directory or a subdirectory of it), runs Debian's `sphinx-build -b
 doctest` (/usr/bin/python3 -m sphinx) and `replay run --mode doctest` on it,
 and compares, per file, the verdict and the failures per group as Sphinx
 names the group ("g1", "g1 (setup code)"), read from Sphinx's output.txt and
-from replay's JSON report. A file using no Sphinx directive (plain.rst)
-keeps stdlib doctest's verdict and failing lines (doctest.testfile of the
+from replay's JSON report. A file using no Sphinx directive (plain.rst,
+myst_plain.md) keeps stdlib doctest's verdict and failing lines (doctest.testfile of the
 Python replay embeds), which Sphinx's default flags would change. A block
 Sphinx ignores as invalid doctest code (its warning) makes the file an
 ERROR in replay, by choice (docs/doctest-mode.md).
@@ -26,7 +30,8 @@ ERROR in replay, by choice (docs/doctest-mode.md).
 The semantics compared do not depend on the Python version (the :pyversion:
 specifiers are far from any supported Python): sphinx-build runs on Debian's
 python3, replay embeds whichever Python it was built for. Exits 77 (skipped)
-where /usr/bin/python3 cannot import sphinx (python3-sphinx, ci/setup).
+where /usr/bin/python3 cannot import sphinx or myst_parser (python3-sphinx,
+python3-myst-parser: ci/setup).
 """
 import collections
 import pathlib
@@ -38,7 +43,7 @@ import tempfile
 import testlib
 
 SPHINX_PYTHON = '/usr/bin/python3'
-CONF = "extensions = ['sphinx.ext.doctest']\n"
+CONF = "extensions = ['myst_parser', 'sphinx.ext.doctest']\n"
 
 # name: (conf.py text, the corpus's directory in the source directory).
 SCENARIOS = {
@@ -49,10 +54,10 @@ SCENARIOS = {
         "doctest_test_doctest_blocks = ''\n"), 'sub'),
 }
 # Files using no Sphinx directive: compared with stdlib doctest.
-PLAIN = {'plain.rst'}
+PLAIN = {'plain.rst', 'myst_plain.md'}
 
 DOCUMENT = re.compile(r'^Document: (\S+)$', re.M)
-INVALID = re.compile(r'([^/\s]+?\.rst)(?:\.rst)?:\d+: WARNING: ignoring invalid doctest code')
+INVALID = re.compile(r'([^/\s]+?\.(?:rst|md))(?:\.rst)?:\d+: WARNING: ignoring invalid doctest code')
 FAILURE = re.compile(r'^(?:File ".*", line \S+|Line \S+), in (.+)$', re.M)
 # conf.py's setup and cleanup code is reported at no line of the file.
 OURS = re.compile(r'^\S+?(?::\d+)?: (?:failed example|unexpected exception) in (.+?)(?:: .*)?$', re.M)
@@ -63,8 +68,9 @@ print('RESULT ' + json.dumps([result.attempted, result.failed]))
 '''
 
 
-def sphinx_failures(source, out):
-    """{file name: Counter of the groups of its failures} from sphinx-build,
+def sphinx_failures(source, out, files):
+    """{file name: Counter of the groups of its failures} from sphinx-build
+    (its documents named without their suffix; `files`, the file names),
     and the files in which it ignored invalid doctest code."""
     done = testlib.run(SPHINX_PYTHON, '-m', 'sphinx', '-b', 'doctest', '-q', source, out)
     if done.returncode not in (0, 1):
@@ -75,7 +81,9 @@ def sphinx_failures(source, out):
     found = {}
     parts = DOCUMENT.split(text)
     for name, body in zip(parts[1::2], parts[2::2]):
-        found[pathlib.PurePath(name).name + '.rst'] = collections.Counter(FAILURE.findall(body))
+        file = next(file for file in files
+                    if pathlib.PurePath(file).stem == pathlib.PurePath(name).name)
+        found[file] = collections.Counter(FAILURE.findall(body))
     return found, set(INVALID.findall(done.stderr.decode('utf-8', 'replace'))), text
 
 
@@ -95,19 +103,19 @@ def replay_failures(replay, source):
 
 def main():
     replay, corpus = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2]).resolve()
-    if testlib.run(SPHINX_PYTHON, '-c', 'import sphinx.ext.doctest').returncode != 0:
-        print('SKIPPED: %s cannot import sphinx: install python3-sphinx (ci/setup)' %
-              SPHINX_PYTHON)
+    if testlib.run(SPHINX_PYTHON, '-c', 'import sphinx.ext.doctest, myst_parser').returncode:
+        print('SKIPPED: %s cannot import sphinx or myst_parser: install python3-sphinx and '
+              'python3-myst-parser (ci/setup)' % SPHINX_PYTHON)
         return 77
     problems, compared, failing = [], 0, 0
-    files = sorted(path.name for path in corpus.glob('*.rst'))
+    files = sorted(path.name for path in corpus.iterdir() if path.suffix in ('.rst', '.md'))
     for name, (conf, where) in SCENARIOS.items():
         with tempfile.TemporaryDirectory() as tmp:
             source = pathlib.Path(tmp) / 'source'
             shutil.copytree(corpus, source / where, dirs_exist_ok=True)
             (source / 'conf.py').write_text(conf, encoding='utf-8')
             (source / 'index.rst').write_text('Index\n=====\n', encoding='utf-8')
-            want, invalid, text = sphinx_failures(source, pathlib.Path(tmp) / 'out')
+            want, invalid, text = sphinx_failures(source, pathlib.Path(tmp) / 'out', files)
             got = replay_failures(replay, source)
             plain = {file: testlib.stdlib_json_result(TESTFILE, 'RESULT ', file, [],
                                                       source / where)[0] for file in PLAIN}
