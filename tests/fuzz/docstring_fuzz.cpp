@@ -13,7 +13,10 @@
 // line) the text is left as it is and the example's line is refused, once.
 // New output that is the old leaves the text as it is, refusing nothing
 // (but for an example on the opening quotes' line, which is always refused);
-// a new line's last "\r" before a "\n" line end reads as part of it.
+// a new line's last "\r" before a "\n" line end reads as part of it. The old
+// expected lines are ones doctest reads as expected output (not blank, not
+// a prompt).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -105,7 +108,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> old;  // the expected output's lines, as written
   std::string want;
   for (size_t k = 0; k < count; ++k) {
-    std::string line = margin + Plain(bytes.Until('\0'), quote[0]);
+    // A line doctest takes as expected output: not blank, not a prompt
+    // (either would end the output before it, which no report can hold).
+    std::string content = Plain(bytes.Until('\0'), quote[0]);
+    std::string_view rest(content);
+    rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(" \t")));
+    if (rest.empty() || rest.substr(0, 3) == ">>>") content.insert(0, "o");
+    std::string line = margin + content;
     want += Expanded(line).substr(Expanded(margin).size()) + "\n";
     if (closing && k + 1 == count) line += quote;
     old.push_back(line);
