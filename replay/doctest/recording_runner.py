@@ -5,7 +5,6 @@ it reports.
 replay embeds this file as a string (see replay/CMakeLists.txt) and runs it,
 then replay/doctest/driver.py, in one namespace: driver.py uses these names.
 """
-import ast
 import doctest
 import inspect
 import math
@@ -176,6 +175,7 @@ class _AwaitingRunner(doctest.DocTestRunner):
 
     def _compile(self, source, filename, mode, flags=0, dont_inherit=False):
         if self.optionflags & TOP_LEVEL_AWAIT:
+            import ast  # here: python -m doctest has no ast on 3.8
             flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
         return compile(source, filename, mode, flags, dont_inherit)
 

@@ -11,7 +11,6 @@ groups made as sphinx.ext.doctest's TestGroup.add_code makes them, and
 directory, then each parent), read as literal assignments (ast.literal_eval:
 conf.py is never run).
 """
-import ast
 import os
 import re
 
@@ -91,6 +90,7 @@ def find_conf(path):
         if parent == directory:
             return None, values
         directory = parent
+    import ast  # here, as for any conf.py: python -m doctest has no ast on 3.8
     with open(conf, 'rb') as file:
         source = file.read()
     try:
