@@ -50,6 +50,17 @@ BOTH = {
 OUTCOME = {'passed': 'passed', 'failed': 'failed', 'error': 'failed', 'skipped': 'skipped'}
 
 
+def outcome(case):
+    """A JUnit test case's outcome: passed, failed (a failure or an error) or
+    skipped."""
+    for child in case:
+        if child.tag in ('failure', 'error'):
+            return 'failed'
+        if child.tag == 'skipped':
+            return 'skipped'
+    return 'passed'
+
+
 def outcomes(junit, root):
     """{file (relative to `root`, without its extension): outcome} of a JUnit
     XML file pytest wrote (its paths are relative to pytest's rootdir)."""
@@ -57,13 +68,7 @@ def outcomes(junit, root):
     for case in ElementTree.parse(junit).getroot().iter('testcase'):
         name = case.get('file').split(root.name + '/', 1)[-1]
         name = name.replace('.pycon', '').replace('.md', '')
-        outcome = 'passed'
-        for child in case:
-            if child.tag in ('failure', 'error'):
-                outcome = 'failed'
-            elif child.tag == 'skipped':
-                outcome = 'skipped'
-        result[name] = outcome
+        result[name] = outcome(case)
     return result
 
 
@@ -72,14 +77,8 @@ def cases(junit):
     file; a replay item (one per file) has the test name ''."""
     result = {}
     for case in ElementTree.parse(junit).getroot().iter('testcase'):
-        outcome = 'passed'
-        for child in case:
-            if child.tag in ('failure', 'error'):
-                outcome = 'failed'
-            elif child.tag == 'skipped':
-                outcome = 'skipped'
         name = '' if case.get('name').startswith('replay[') else case.get('name')
-        result[(os.path.basename(case.get('file')), name)] = outcome
+        result[(os.path.basename(case.get('file')), name)] = outcome(case)
     return result
 
 
