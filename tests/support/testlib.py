@@ -13,6 +13,8 @@ without it.
 
 - run(), sh(), bare(): a program run to its end, its output captured;
 - run_report(), by_path(): `replay run` with its JSON report read back;
+- record_repl_session(): a session of the python3 (or asyncio) REPL;
+- expect_statuses(): `replay run`'s exit status under several options;
 - record(), record_session(), record_all(): a transcript as the reference (`python3 -u -c
   "import code; code.interact(...)"` of a Python, in a pseudo terminal)
   shows it (tests/support/record_stdlib.py in a subprocess) — the truth
@@ -111,6 +113,27 @@ def record_session(recorder, inputs, **options):
         path = pathlib.Path(tmp) / 'inputs.txt'
         path.write_text(inputs, encoding='utf-8')
         return record(recorder, path, **options)
+
+
+def record_repl_session(repl_recorder, inputs, *options):
+    """tests/support/record_repl.py (`repl_recorder`) with `options` (e.g.
+    --asyncio) on the input lines `inputs`, given in a file of its own: the
+    CompletedProcess, as text, of what the REPL showed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / 'inputs.txt'
+        path.write_text(inputs, encoding='utf-8')
+        return run(sys.executable, repl_recorder, *options, path, text=True)
+
+
+def expect_statuses(failures, replay, path, cases, shown):
+    """`replay run ARGS PATH` for each (ARGS, status) of `cases`: a run that
+    ends with another status is a failure, shown with `shown` (what PATH
+    holds) and the run's output."""
+    for args, status in cases:
+        result = run(replay, 'run', *args, path, text=True)
+        if result.returncode != status:
+            failures.append(f'{" ".join(args)}: status {result.returncode}, not {status}:\n'
+                            f'{shown}\n{result.stdout}{result.stderr}')
 
 
 def record_all(recorder, jobs, **options):

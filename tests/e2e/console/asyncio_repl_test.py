@@ -47,20 +47,15 @@ exit()
 def main(replay, repl_recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        (tmp / 'session.txt').write_text(SESSION)
-        recorded = testlib.run(sys.executable, repl_recorder, '--asyncio', tmp / 'session.txt',
-                               text=True)
+        path = pathlib.Path(tmp) / 'session.pycon'
+        recorded = testlib.record_repl_session(repl_recorder, SESSION, '--asyncio')
         text = re.sub(r'(_base\.py", line )\d+(, in result\n)', r'\1...\2', recorded.stdout)
-        (tmp / 'session.pycon').write_text(text)
+        path.write_text(text)
         if recorded.returncode != 0 or "\n'done'\n" not in text:
             failures.append(f'the asyncio REPL did not run the session:\n{text}{recorded.stderr}')
-        for option, status in (('--console asyncio', 0), ('--console interact', 1)):
-            result = testlib.run(replay, 'run', '--ellipsis', *option.split(),
-                                 tmp / 'session.pycon', text=True)
-            if result.returncode != status:
-                failures.append(f'{option}: status {result.returncode}, not {status}:\n'
-                                f'{text}\n{result.stdout}{result.stderr}')
+        testlib.expect_statuses(failures, replay, path,
+                                [(['--ellipsis', '--console', 'asyncio'], 0),
+                                 (['--ellipsis', '--console', 'interact'], 1)], text)
     return testlib.finish(failures)
 
 

@@ -32,20 +32,15 @@ asyncio.get_running_loop() is asyncio.get_event_loop()
 def main(replay, repl_recorder):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        (tmp / 'session.txt').write_text(SESSION)
-        recorded = testlib.run(sys.executable, repl_recorder, '--asyncio', tmp / 'session.txt',
-                               text=True)
+        path = pathlib.Path(tmp) / 'examples.txt'
+        recorded = testlib.record_repl_session(repl_recorder, SESSION, '--asyncio')
         text = recorded.stdout
         if recorded.returncode != 0 or "\n'done'\n" not in text or 'ValueError' not in text:
             failures.append(f'the asyncio REPL did not run the session:\n{text}{recorded.stderr}')
-        (tmp / 'examples.txt').write_text(text)
-        for options, status in ((['--option', 'TOP_LEVEL_AWAIT'], 0), ([], 1)):
-            result = testlib.run(replay, 'run', '--mode', 'doctest', *options,
-                                 tmp / 'examples.txt', text=True)
-            if result.returncode != status:
-                failures.append(f'{options}: status {result.returncode}, not {status}:\n'
-                                f'{text}\n{result.stdout}{result.stderr}')
+        path.write_text(text)
+        testlib.expect_statuses(failures, replay, path,
+                                [(['--mode', 'doctest', '--option', 'TOP_LEVEL_AWAIT'], 0),
+                                 (['--mode', 'doctest'], 1)], text)
     return testlib.finish(failures)
 
 
