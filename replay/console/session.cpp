@@ -9,6 +9,7 @@
 #include "pycon/bridge.h"
 #include "pycon/interactive_console.h"
 #include "pycon/python_session.h"
+#include "replay/console/repl_streams.h"
 #include "replay/console/run_setup.h"
 
 namespace replay {
@@ -34,8 +35,9 @@ void WriteStdout(const std::string& text) {
   pycon::CallMethod(out, "write", {pycon::MakeStr(text)}, "sys.stdout.write");
 }
 
-/// What the terminal does with a typed line: echoes it, below sys.stdout.
-void EchoToTerminal(std::string_view text) {
+/// What reaches the terminal below sys.stdout: the echo of a typed line, and
+/// the python3 REPL's prompts.
+void WriteToTerminal(std::string_view text) {
   while (!text.empty()) {
     ssize_t n = write(STDOUT_FILENO, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;
@@ -61,8 +63,9 @@ constexpr char kReferenceSource[] = "import code; code.interact(banner='', exitm
 /// gives its session sys.argv ['-c'], sys.orig_argv (3.10+) the command (the
 /// embedded Python's executable as the program), and a __main__ holding the
 /// `code` module SOURCE imported; `python3 -q` (the REPL) gives [''] and
-/// [executable, '-q']; `python3 -m asyncio` gives [asyncio/__main__.py's
-/// path] and [executable, '-m', 'asyncio'].
+/// [executable, '-q'] and, without -u, buffered streams (repl_streams.py);
+/// `python3 -m asyncio` gives [asyncio/__main__.py's path] and
+/// [executable, '-m', 'asyncio'].
 void StartAs(ConsoleReference reference) {
   if (reference == ConsoleReference::kAsyncio) {
     pycon::PyRef sys = pycon::GetAttr(pycon::Import("sys"), "__dict__");
@@ -83,7 +86,11 @@ void StartAs(ConsoleReference reference) {
                    interact ? pycon::MakeStrList({python, "-u", "-c", kReferenceSource})
                             : pycon::MakeStrList({python, "-q"}));
   }
-  if (!interact) return;
+  if (!interact) {
+    pycon::Exec(kReplStreamsSource, "replay/console/repl_streams.py", pycon::NewNamespace(),
+                "making the REPL's standard streams");
+    return;
+  }
   pycon::SetItem(pycon::GetAttr(pycon::Import("__main__"), "__dict__"), "code",
                  pycon::Import("code"));
   // 3.13 keeps the `-c` source as "<string>" for tracebacks: code run by
@@ -127,21 +134,41 @@ class SessionOutput {
 class ReplayLineSource {
  public:
   ReplayLineSource(pycon::InteractiveConsole& console, InputSource& inputs,
-                   const SessionHooks& hooks, SessionOutput& output, ConsoleResult& result)
-      : console_(console), inputs_(inputs), hooks_(hooks), output_(output), result_(result) {}
+                   const SessionHooks& hooks, SessionOutput& output, ConsoleResult& result,
+                   ConsoleReference reference)
+      : console_(console),
+        inputs_(inputs),
+        hooks_(hooks),
+        output_(output),
+        result_(result),
+        repl_(reference == ConsoleReference::kPython) {}
 
   std::optional<std::string> operator()(const std::string& prompt) {
-    // What input() does, call for call: sys.stderr flushed, the prompt
-    // written to the current sys.stdout, sys.stdout flushed (a replaced
-    // stream sees exactly these calls); what reached the terminal of the
-    // prompt is the prompt to look for.
-    FlushStream("stderr");
+    if (!repl_) {
+      // What input() does, call for call: sys.stderr flushed, the prompt
+      // written to the current sys.stdout, sys.stdout flushed (a replaced
+      // stream sees exactly these calls).
+      FlushStream("stderr");
+    } else if (result_.statements > 0 && console_.buffer().empty()) {
+      // The REPL's loop (pythonrun.c's flush_io) after each statement, run
+      // or failed, and nowhere else: sys.stderr flushed, then sys.stdout.
+      FlushStream("stderr");
+      FlushStream("stdout");
+    }
     std::string written = output_.Take();
     size_t offset = output_.OffsetOf(written);
     // Until the input is found, what runs is the showing of its prompt.
     if (hooks_.on_line) hooks_.on_line(inputs_.LineHere());
-    WriteStdout(prompt);
-    FlushStream("stdout");
+    if (repl_) {
+      // The REPL's line reader writes the prompt to the terminal itself
+      // (readline's C stdout, or C stderr without readline), whatever
+      // sys.stdout is.
+      WriteToTerminal(prompt);
+    } else {
+      WriteStdout(prompt);
+      FlushStream("stdout");
+    }
+    // What reached the terminal of the prompt is the prompt to look for.
     std::string shown = output_.Take();
     std::string other = console_.PromptIfText(console_.buffer().empty()).value_or("");
     std::optional<Input> input = inputs_.Next(shown, other, written, offset);
@@ -158,7 +185,7 @@ class ReplayLineSource {
       statement_line_ = input->line_number;
     }
     if (hooks_.on_line) hooks_.on_line(statement_line_);
-    EchoToTerminal(input->line + "\n");
+    WriteToTerminal(input->line + "\n");
     output_.Take();  // the echo is no output to match
     return input->line;
   }
@@ -169,6 +196,7 @@ class ReplayLineSource {
   const SessionHooks& hooks_;
   SessionOutput& output_;
   ConsoleResult& result_;
+  bool repl_;  ///< prompts and flushes as the python3 REPL's own loop
   int statement_line_ = 0;
 };
 
@@ -186,11 +214,11 @@ void RunSetup(const SetupFile& setup, const pycon::PyRef& namespace_dict) {
 }  // namespace
 
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
-                            const SessionHooks& hooks) {
+                            const SessionHooks& hooks, ConsoleReference reference) {
   ConsoleResult result;
   StartAsCommand(console.options().asyncio);
   SessionOutput output(hooks);
-  console.SetRawInput(ReplayLineSource(console, inputs, hooks, output, result));
+  console.SetRawInput(ReplayLineSource(console, inputs, hooks, output, result, reference));
   try {
     console.InteractAsCommand(std::string(), std::string());
   } catch (const EndOfInput&) {
@@ -227,7 +255,7 @@ Session ConsoleTranscriptSession(std::string name, std::string text, SetupFile s
                    pycon::InteractiveConsole console = MakeConsole(reference);
                    if (!setup.path.empty()) RunSetup(setup, console.locals());
                    TranscriptInputs inputs(text, placeholders);
-                   return ReplayConsole(console, inputs, hooks).ToJson();
+                   return ReplayConsole(console, inputs, hooks, reference).ToJson();
                  }};
 }
 

@@ -22,13 +22,16 @@ namespace replay {
 /// the README's reference defines it: '' first on sys.path; each prompt
 /// written as input() writes it (to the current sys.stdout, flushed), and
 /// the input found after what it showed echoed with its newline to fd 1, as
-/// a terminal echoes it. Ends when the inputs run out (the last prompt is
-/// then no part of the transcript),
+/// a terminal echoes it. With `reference` kPython, as the python3 REPL's loop
+/// does it instead: sys.stderr and sys.stdout flushed after each statement
+/// (and at no other prompt), each prompt written to fd 1 itself. Ends when
+/// the inputs run out (the last prompt is then no part of the transcript),
 /// or when SystemExit ends the session (whose message is then written as
 /// Python writes it at exit). Throws pycon::PythonError if the console
 /// itself fails (as code.py would raise).
 ConsoleResult ReplayConsole(pycon::InteractiveConsole& console, InputSource& inputs,
-                            const SessionHooks& hooks);
+                            const SessionHooks& hooks,
+                            ConsoleReference reference = ConsoleReference::kInteract);
 
 /// A console core that shows what `reference` shows: its namespace and the
 /// file name of its tracebacks.

@@ -15,9 +15,11 @@ it, that is after the banner's last line (`>>> import asyncio`).
 It runs the Python that runs this script (sys.executable) with
 PYTHON_BASIC_REPL=1: on 3.13 the classic REPL, whose prompts and tracebacks
 are those docs show (`File "<stdin>"`), not the new one's
-(`File "<python-input-0>"`); older Pythons ignore it. The terminal, the
-detection of input waits, the echo, the learnt prompts (custom ones
-included) and the time limit are record_stdlib.py's (its Terminal): the
+(`File "<python-input-0>"`); older Pythons ignore it. There is no -u (nor
+PYTHONUNBUFFERED): the REPL's streams are buffered, as on a user's
+terminal. The terminal, the detection of input waits, the echo, the learnt
+prompts (custom ones included) and the time limit are record_stdlib.py's
+(its Terminal): the
 session ends when the input ends, wherever the REPL is (at `>>> ` or inside
 an open block at `... `); the last prompt, unanswered, is left out and the
 REPL killed. A session that does not wait for input within the time limit is

@@ -12,7 +12,7 @@ It starts the reference command with the Python that runs it,
     python3 -u -c "import code; code.interact(banner='', exitmsg='')"
 
 in a pseudo terminal (TERM=dumb, so that readline draws no escape sequences;
-INPUTRC=/dev/null; 10000 columns), and types each line only when the
+INPUTRC=/dev/null; no PYTHONSTARTUP or PYTHONUNBUFFERED; 10000 columns), and types each line only when the
 interpreter waits reading the terminal: it has read all that was typed and
 shown something since (the echo of a keystroke, at least), its main thread is
 blocked in the system call that reads standard input (readline's pselect6 on
@@ -300,7 +300,9 @@ class Terminal:
 
 def environment():
     env = dict(os.environ, TERM='dumb', INPUTRC='/dev/null')
-    for name in ('PYTHONSTARTUP', 'COLUMNS', 'LINES'):
+    # PYTHONUNBUFFERED too: a terminal's python3 buffers its streams unless
+    # told (the reference command says -u itself).
+    for name in ('PYTHONSTARTUP', 'PYTHONUNBUFFERED', 'COLUMNS', 'LINES'):
         env.pop(name, None)
     return env
 
