@@ -84,6 +84,14 @@ SESSIONS = {
         "import sys\nclass Sink:\n    def write(self, text): return len(text)\n\n"
         "sys.stdout = Sink()\n1 + 1\nprint('x')\nsys.stdout = sys.__stdout__\nprint('back')\n",
         [">>> 1 + 1\n>>> print('x')\n>>> sys.stdout = sys.__stdout__\n>>> print('back')\nback\n"]),
+    # Where code.interact's input() fails, the REPL's prompts still show.
+    'stdout_none_or_closed': (
+        "import sys\nsys.stdout = None\n1 + 1\nprint('x')\nsys.stdout = sys.__stdout__\n"
+        "import io; sys.stdout = io.StringIO(); sys.stdout.close()\n2\n"
+        "sys.stdout = sys.__stdout__\n3\n",
+        [">>> 1 + 1\nTraceback (most recent call last):\n",
+         "RuntimeError: lost sys.stdout\n>>> print('x')\n>>> sys.stdout = sys.__stdout__\n>>> ",
+         "ValueError: I/O operation on closed file\n>>> sys.stdout = sys.__stdout__\n>>> 3\n3\n"]),
 }
 
 # The frames' source lines a 3.13 REPL shows under `File "<stdin>", ...`.
