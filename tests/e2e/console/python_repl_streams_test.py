@@ -11,9 +11,9 @@ REPL's loop where it is not code.interact's (docs/console-mode.md, issue 20):
   and after the error of a failing one: output without a newline shows after
   a traceback, after what sys.stderr got, split where a buffer fills;
 - it writes its prompts to the terminal itself, not through sys.stdout: a
-  session that replaces sys.stdout (a StringIO, a writer object) still shows
-  them, and the replaced stream sees no prompt, only the flushes after each
-  statement.
+  session that replaces sys.stdout (a StringIO, a writer object, None, a
+  closed stream) still shows them, and the replaced stream sees no prompt,
+  only the flushes after each statement.
 `must_show` checks that the recording shows what makes the case a case, so
 that a recorder that drifted from the REPL cannot make the test pass
 vacuously. On 3.13 the REPL shows the source lines of `<stdin>` in tracebacks,
