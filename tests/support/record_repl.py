@@ -19,10 +19,9 @@ are those docs show (`File "<stdin>"`), not the new one's
 PYTHONUNBUFFERED): the REPL's streams are buffered, as on a user's
 terminal. The terminal, the detection of input waits, the echo, the learnt
 prompts (custom ones included) and the time limit are record_stdlib.py's
-(its Terminal): the
-session ends when the input ends, wherever the REPL is (at `>>> ` or inside
-an open block at `... `); the last prompt, unanswered, is left out and the
-REPL killed. A session that does not wait for input within the time limit is
+(its Terminal): the session ends when the input ends, wherever the REPL is
+(at `>>> ` or inside an open block at `... `); the last prompt, unanswered,
+is left out and the REPL killed. A session that does not wait for input within the time limit is
 killed, what it showed written out, and the status is 1.
 """
 import os
