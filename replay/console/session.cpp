@@ -61,7 +61,7 @@ constexpr char kReferenceSource[] = "import code; code.interact(banner='', exitm
 /// gives its session sys.argv ['-c'], sys.orig_argv (3.10+) the command (the
 /// embedded Python's executable as the program), and a __main__ holding the
 /// `code` module SOURCE imported; `python3 -q` (the REPL) gives [''] and
-/// [executable, '-q']; `python3 -m asyncio` gives [asyncio/__main__.py's
+/// [executable, '-q'] (and sys.flags.quiet 1); `python3 -m asyncio` gives [asyncio/__main__.py's
 /// path] and [executable, '-m', 'asyncio'].
 void StartAs(ConsoleReference reference) {
   if (reference == ConsoleReference::kAsyncio) {
@@ -83,7 +83,10 @@ void StartAs(ConsoleReference reference) {
                    interact ? pycon::MakeStrList({python, "-u", "-c", kReferenceSource})
                             : pycon::MakeStrList({python, "-q"}));
   }
-  if (!interact) return;
+  if (!interact) {
+    pycon::SetSysFlag("quiet", pycon::MakeInt(1));  // python3 -q
+    return;
+  }
   pycon::SetItem(pycon::GetAttr(pycon::Import("__main__"), "__dict__"), "code",
                  pycon::Import("code"));
   // 3.13 keeps the `-c` source as "<string>" for tracebacks: code run by
@@ -216,6 +219,7 @@ pycon::InteractiveConsole MakeConsole(ConsoleReference reference) {
   // read from <stdin>.
   pycon::ConsoleOptions options;
   options.filename = "<stdin>";
+  options.python_repl = true;  // its loop: no frame below the user's code
   return pycon::InteractiveConsole(options, pycon::MainNamespace());
 }
 
