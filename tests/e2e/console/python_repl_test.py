@@ -54,7 +54,7 @@ NAMES_INPUTS = sys.version_info >= (3, 13)  # the REPL compiles each as <stdin>-
 
 def input_name(n):
     """The file name of the REPL's n-th input that parsed (from 0)."""
-    return f"'<stdin>-{n}'" if NAMES_INPUTS else "'<stdin>'"
+    return f'<stdin>-{n}' if NAMES_INPUTS else '<stdin>'
 
 
 WARNING_SITE = '<sys>:0' if sys.version_info >= (3, 13) else 'sys:1'  # no frame at the level
@@ -95,8 +95,9 @@ SESSIONS = {
         "def h(): 1/0\n\nh()\n"
         "exec('import sys; print(sys._getframe().f_back.f_code.co_filename)')\n"
         "import warnings\ndef w(): warnings.warn('in w', stacklevel=2)\n\nw()\n",
-        [f'\n{input_name(1)}\n>>> \n', f'\n{input_name(3)}\n', f'\n{input_name(4)}\n',
-         f'\n{input_name(6)}\n', f'\n{input_name(8)}\n']),
+        [f"\n'{input_name(1)}'\n>>> \n", f"\n'{input_name(3)}'\n", f"\n'{input_name(4)}'\n",
+         f'File "{input_name(5)}", line 1\n', f"\n'{input_name(6)}'\n",
+         f">>> g()\n'{input_name(7)}'\n"]),
 }
 
 
