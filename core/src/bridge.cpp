@@ -1,5 +1,9 @@
 #include "pycon/bridge.h"
 
+#include <structmember.h>  // PyMemberDef before 3.12
+
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <utility>
@@ -110,6 +114,28 @@ PyRef CallMethod(const PyRef& object, const std::string& name, const std::vector
   PyRef method = Check(PyObject_GetAttrString(object.get(), name.c_str()), what);
   PyRef arguments = MakeTuple(args);
   return Check(PyObject_Call(method.get(), arguments.get(), nullptr), what);
+}
+
+void SetSysFlag(const std::string& name, const PyRef& value) {
+  PyObject* flags = PySys_GetObject("flags");  // borrowed
+  if (flags == nullptr) throw std::runtime_error("sys.flags is missing");
+  PyTypeObject* type = Py_TYPE(flags);
+  // A struct sequence's field is a member at its item's offset.
+  Py_ssize_t index = -1;
+  for (const PyMemberDef* member = type->tp_members; member && member->name; ++member) {
+    if (std::strcmp(member->name, name.c_str()) == 0) {
+      index = (member->offset - static_cast<Py_ssize_t>(offsetof(PyTupleObject, ob_item))) /
+              static_cast<Py_ssize_t>(sizeof(PyObject*));
+    }
+  }
+  if (index < 0) throw std::invalid_argument("sys.flags has no field " + name);
+  long fields = ToLong(GetAttr(PyRef::Borrow(reinterpret_cast<PyObject*>(type)), "n_fields"));
+  PyRef copy = Check(PyStructSequence_New(type), "a copy of sys.flags");
+  for (Py_ssize_t i = 0; i < fields; ++i) {
+    PyObject* item = i == index ? value.get() : PyStructSequence_GetItem(flags, i);
+    PyStructSequence_SetItem(copy.get(), i, PyRef::Borrow(item).release());
+  }
+  if (PySys_SetObject("flags", copy.get()) != 0) ThrowPythonError("setting sys.flags");
 }
 
 PyRef None() { return PyRef::Borrow(Py_None); }

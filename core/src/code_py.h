@@ -54,8 +54,11 @@ void ShowSyntaxError(const Console& console, PendingException error, std::string
                      std::string_view source);
 
 /// code.py's showtraceback() of `error`, whose traceback starts with
-/// code.py's own runcode frame; sets sys.last_*.
-void ShowTraceback(const Console& console, PendingException error);
+/// code.py's own runcode frame (left out of what is shown), or, if not
+/// `from_runcode`, with the frame of the code that raised (code run from C,
+/// as the `python3` REPL runs it: the whole traceback shown); sets
+/// sys.last_*.
+void ShowTraceback(const Console& console, PendingException error, bool from_runcode = true);
 
 /// The exception code.py is handling (sys.exc_info()), taken as
 /// FetchException takes a pending one.

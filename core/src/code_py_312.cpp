@@ -79,13 +79,15 @@ void ShowSyntaxError(const Console& console, PendingException error, std::string
   console.WriteLines(lines.get());
 }
 
-void ShowTraceback(const Console& console, PendingException error) {
+void ShowTraceback(const Console& console, PendingException error, bool from_runcode) {
   SetLastException(console, error);
   if (PyRef hook = console.UserExceptHook()) {
     return CallExceptHook(hook, error, error.value.get());
   }
   // code.py formats last_tb.tb_next: its own runcode frame left out.
-  PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef::Borrow(Py_None);
+  PyRef shown = !error.traceback ? PyRef::Borrow(Py_None)
+                : from_runcode   ? Attr(error.traceback.get(), "tb_next")
+                                 : error.traceback;
   PyRef traceback = Import("traceback");
   PyRef lines = Check(PyObject_CallMethod(traceback.get(), "format_exception", "OOO",
                                           error.type.get(), error.value.get(), shown.get()),

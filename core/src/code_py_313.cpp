@@ -115,9 +115,11 @@ void ShowSyntaxError(const Console& console, PendingException error, std::string
   Show(console, error.type, error.value, PyRef(), source);
 }
 
-void ShowTraceback(const Console& console, PendingException error) {
+void ShowTraceback(const Console& console, PendingException error, bool from_runcode) {
   // code.py passes tb.tb_next: its own runcode frame left out.
-  PyRef shown = error.traceback ? Attr(error.traceback.get(), "tb_next") : PyRef();
+  PyRef shown = !error.traceback ? PyRef()
+                : from_runcode   ? Attr(error.traceback.get(), "tb_next")
+                                 : error.traceback;
   if (shown.get() == Py_None) shown = PyRef();
   Show(console, error.type, error.value, shown, {});
 }

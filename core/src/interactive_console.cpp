@@ -198,6 +198,7 @@ void InteractiveConsole::Interact(const std::optional<std::string>& banner,
 void InteractiveConsole::InteractAsCommand(const std::optional<std::string>& banner,
                                            const std::optional<std::string>& exitmsg) {
   if (options_.asyncio) return InteractAsAsyncioRepl(banner, exitmsg);
+  if (options_.python_repl) return InteractAsPythonRepl(banner, exitmsg);
   PyRef made = Check(PyDict_New(), "namespace");
   if (PyDict_SetItemString(made.get(), "console", code_py_->self()) != 0) {
     ThrowPythonError("namespace");

@@ -63,9 +63,9 @@ constexpr char kReferenceSource[] = "import code; code.interact(banner='', exitm
 /// gives its session sys.argv ['-c'], sys.orig_argv (3.10+) the command (the
 /// embedded Python's executable as the program), and a __main__ holding the
 /// `code` module SOURCE imported; `python3 -q` (the REPL) gives [''] and
-/// [executable, '-q'] and, without -u, buffered streams (repl_streams.py);
-/// `python3 -m asyncio` gives [asyncio/__main__.py's path] and
-/// [executable, '-m', 'asyncio'].
+/// [executable, '-q'] (and sys.flags.quiet 1) and, without -u, buffered
+/// streams (repl_streams.py); `python3 -m asyncio` gives
+/// [asyncio/__main__.py's path] and [executable, '-m', 'asyncio'].
 void StartAs(ConsoleReference reference) {
   if (reference == ConsoleReference::kAsyncio) {
     pycon::PyRef sys = pycon::GetAttr(pycon::Import("sys"), "__dict__");
@@ -87,6 +87,7 @@ void StartAs(ConsoleReference reference) {
                             : pycon::MakeStrList({python, "-q"}));
   }
   if (!interact) {
+    pycon::SetSysFlag("quiet", pycon::MakeInt(1));  // python3 -q
     pycon::Exec(kReplStreamsSource, "replay/console/repl_streams.py", pycon::NewNamespace(),
                 "making the REPL's standard streams");
     return;
@@ -244,6 +245,7 @@ pycon::InteractiveConsole MakeConsole(ConsoleReference reference) {
   // read from <stdin>.
   pycon::ConsoleOptions options;
   options.filename = "<stdin>";
+  options.python_repl = true;  // its loop: no frame below the user's code
   return pycon::InteractiveConsole(options, pycon::MainNamespace());
 }
 

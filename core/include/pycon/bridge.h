@@ -60,6 +60,11 @@ void SetItem(const PyRef& mapping, std::string_view key, const PyRef& value);
 /// sys.<name>, or a null PyRef if sys has no such attribute.
 PyRef SysAttr(const std::string& name);
 
+/// sys.flags replaced by a copy of itself whose field `name` is `value`:
+/// what the command line that starts Python sets (`-q`: quiet). Only code
+/// that reads sys.flags sees it; the interpreter's configuration stays.
+void SetSysFlag(const std::string& name, const PyRef& value);
+
 /// callable(*args). `context` as for Exec.
 PyRef Call(const PyRef& callable, const std::vector<PyRef>& args = {},
            const std::string& context = {});

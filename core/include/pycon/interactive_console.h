@@ -24,6 +24,15 @@ struct ConsoleOptions {
   /// name is its class's (`filename` is set to it); InteractAsCommand runs
   /// it as that REPL does.
   bool asyncio = false;
+  /// The loop of the `python3` REPL (Python/pythonrun.c's
+  /// PyRun_InteractiveLoop) for InteractAsCommand: each complete input
+  /// runs from C, with no Python frame below its own (sys._getframe walks,
+  /// the depth of a RecursionError, warnings' stack levels are the REPL's);
+  /// from 3.13 on it is compiled as the REPL compiles it, under the name
+  /// `FILENAME-N` (N counting the inputs that parsed), its source kept in
+  /// linecache for tracebacks. Prompts, buffering, compiling and showing
+  /// errors are code.py's as in Interact.
+  bool python_repl = false;
 };
 
 /// The namespace `python -m asyncio` gives its REPL: `asyncio` and the
@@ -97,6 +106,8 @@ class InteractiveConsole : public InteractiveInterpreter {
   /// interact() (which imports readline). An exception out of it (the
   /// console itself failing: sys.stdin lost or closed, sys.ps1 deleted) is
   /// shown as Python shows an uncaught one (sys.excepthook), which ends it.
+  /// A console with ConsoleOptions::python_repl runs as the `python3` REPL
+  /// runs its loop (banner and exitmsg as Interact writes them).
   /// An asyncio console (ConsoleOptions::asyncio) runs as `python -m
   /// asyncio` runs its REPL, banner and exitmsg given to its interact():
   /// the console in a daemon thread, the event loop on this one until the
@@ -111,10 +122,21 @@ class InteractiveConsole : public InteractiveInterpreter {
  private:
   void InteractAsAsyncioRepl(const std::optional<std::string>& banner,
                              const std::optional<std::string>& exitmsg);
+  void InteractAsPythonRepl(const std::optional<std::string>& banner,
+                            const std::optional<std::string>& exitmsg);
+  /// The REPL's push: true if more input is needed.
+  bool PushToPythonRepl(PyObject* line);
+  /// The REPL's compiling and running of `source`, a str (code.py's
+  /// runsource, its runcode run from C).
+  bool RunSourceAsPythonRepl(PyObject* source);
+  /// The name the REPL gives the next input that parsed (3.13+:
+  /// `FILENAME-N`; before: FILENAME).
+  std::string NextPythonReplName();
   void RunInteract(const std::function<PyObject*()>& call,
                    const std::optional<std::string>& exitmsg);
 
   ConsoleOptions options_;
+  int python_repl_inputs_ = 0;  ///< inputs the REPL loop named: the next N of `FILENAME-N`
 };
 
 /// code.interact(): a new InteractiveConsole on `local` (null: a new

@@ -16,12 +16,10 @@ REPL's loop where it is not code.interact's (docs/console-mode.md, issue 20):
   only the flushes after each statement.
 `must_show` checks that the recording shows what makes the case a case, so
 that a recorder that drifted from the REPL cannot make the test pass
-vacuously. On 3.13 the REPL shows the source lines of `<stdin>` in tracebacks,
-which replay does not (a difference documented apart): they are taken out of
-the recordings there before the replay, and nothing else is.
+vacuously. The recordings are replayed as they are (on 3.13 with the source
+lines of `<stdin>` the REPL shows in tracebacks).
 """
 import pathlib
-import re
 import sys
 import tempfile
 
@@ -97,18 +95,12 @@ SESSIONS = {
          "ValueError: I/O operation on closed file\n>>> sys.stdout = sys.__stdout__\n>>> 3\n3\n"]),
 }
 
-# The frames' source lines a 3.13 REPL shows under `File "<stdin>", ...`.
-STDIN_SOURCE_LINES = re.compile(r'(  File "<stdin>", line \d+, in .*\n)(?:    .*\n)+')
-
-
 def check(replay, repl_recorder, tmp, name, lines, must_show):
     recorded = testlib.record_repl_session(repl_recorder, lines)
     text = recorded.stdout
     missing = [shown for shown in must_show if shown not in text]
     if recorded.returncode != 0 or missing:
         return [f'{name}: the REPL\'s recording lacks {missing!r}:\n{text}{recorded.stderr}']
-    if sys.version_info >= (3, 13):
-        text = STDIN_SOURCE_LINES.sub(r'\1', text)
     transcript = tmp / f'{name}.pycon'
     transcript.write_text(text)
     result = testlib.sh(replay, 'run', '--console', 'python', '--color', 'never',
