@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace replay {
@@ -51,7 +52,41 @@ bool StartedBy(pid_t pid, pid_t session) {
   return false;
 }
 
+namespace {
+
+/// The children of `parent` from the `children` file of each of its threads
+/// (Linux 3.5+ with CONFIG_PROC_CHILDREN; zombies are listed until reaped):
+/// a few reads, where scanning /proc reads a file per process of the
+/// machine. Empty if a thread has no such file.
+std::optional<std::set<pid_t>> ChildrenFromTasks(pid_t parent) {
+  std::string tasks_path = "/proc/" + std::to_string(parent) + "/task";
+  DIR* tasks = opendir(tasks_path.c_str());
+  if (tasks == nullptr) return std::nullopt;
+  std::set<pid_t> children;
+  bool readable = true;
+  while (dirent* entry = readdir(tasks)) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    std::string path = tasks_path + "/" + entry->d_name + "/children";
+    std::FILE* file = std::fopen(path.c_str(), "re");
+    if (file == nullptr) {
+      // A thread that has just ended has no file; a kernel without them, none.
+      if (errno == ENOENT && std::strcmp(entry->d_name, std::to_string(parent).c_str()) != 0)
+        continue;
+      readable = false;
+      break;
+    }
+    for (int pid = 0; std::fscanf(file, "%d", &pid) == 1;) children.insert(pid);
+    std::fclose(file);
+  }
+  closedir(tasks);
+  if (!readable) return std::nullopt;
+  return children;
+}
+
+}  // namespace
+
 std::set<pid_t> ChildrenOf(pid_t parent) {
+  if (std::optional<std::set<pid_t>> children = ChildrenFromTasks(parent)) return *children;
   std::set<pid_t> children;
   DIR* proc = opendir("/proc");
   if (proc == nullptr) return children;

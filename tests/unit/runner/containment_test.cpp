@@ -11,8 +11,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <future>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "replay/runner/descendants.h"
@@ -123,6 +126,35 @@ TEST_CASE("processes a session starts in new sessions and daemons die when it en
     REQUIRE(pids.size() == 2);
     for (pid_t pid : pids) CHECK_FALSE(Alive(pid));
   }
+  CHECK(replay::ChildrenOf(getpid()).empty());
+}
+
+// ChildrenOf reads each thread's list of children: a child forked by another
+// thread than the main one is that thread's, and a zombie is listed until
+// it is reaped.
+TEST_CASE("ChildrenOf lists the children of every thread, zombies included") {
+  std::promise<pid_t> forked;
+  std::promise<void> looked;
+  // A thread's children are its own until it ends (then another thread's).
+  std::thread thread([&] {
+    pid_t pid = fork();
+    if (pid == 0) _exit(0);
+    forked.set_value(pid);
+    looked.get_future().wait();
+  });
+  pid_t from_thread = forked.get_future().get();
+  REQUIRE(from_thread > 0);
+  pid_t zombie = fork();
+  if (zombie == 0) _exit(0);
+  REQUIRE(zombie > 0);
+  siginfo_t info{};
+  REQUIRE(waitid(P_PID, zombie, &info, WEXITED | WNOWAIT) == 0);  // a zombie now
+  std::set<pid_t> children = replay::ChildrenOf(getpid());
+  looked.set_value();
+  thread.join();
+  CHECK(children.count(zombie) == 1);
+  CHECK(children.count(from_thread) == 1);
+  for (pid_t pid : {from_thread, zombie}) waitpid(pid, nullptr, 0);
   CHECK(replay::ChildrenOf(getpid()).empty());
 }
 
