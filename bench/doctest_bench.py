@@ -197,9 +197,11 @@ def main():
 
         probes = doctest_peers.write_probes(tmp / 'probes')
         isolates = isolation(python, replay_doctest, probes, jobs, tmp)
+        probe_outcomes = {}
         for name in peers:
-            isolates[name] = {form: peer(name, folder)().runs[0].returncode == 0
-                              for form, folder in probes.items()}
+            runs = {form: peer(name, folder)().runs[0] for form, folder in probes.items()}
+            isolates[name] = {form: run.returncode == 0 for form, run in runs.items()}
+            probe_outcomes[name] = {form: doctest_peers.outcome(run) for form, run in runs.items()}
 
         measures = {
             'replay': lambda: measure.run_commands([replay_doctest + [str(tmp / 'corpus')]]),
@@ -251,6 +253,8 @@ def main():
     print('isolates: globals/interpreter: %d copies of a file that checks that no earlier file '
           'set a global (probe_global), or marked builtins (probe_process), then does; yes = '
           'every copy passed' % doctest_peers.PROBE_COPIES)
+    for name, outcomes in probe_outcomes.items():
+        print('  %s: %s' % (name, '; '.join('%s %s' % item for item in outcomes.items())))
     print('verdicts: %s' % ('identical for all %d files' % len(names) if not differences
                             else '%d differ' % len(differences)))
     for difference in differences[:20]:
