@@ -229,11 +229,12 @@ def main():
                                             'outcome'))
 
     def line(name, label, files, outcome):
+        base = 'replay' if files == 'all files' else replay_key  # replay on the same files
         iso = isolates.get(name)
         iso_text = '-' if iso is None else '/'.join(
             'yes' if iso[form] else 'no' for form in doctest_peers.PROBES)
         print('  %-56s %8.3f %8.3f %8.2f  %-13s %s' % (
-            label, cpu[name], wall[name], cpu[name] / cpu[replay_key], iso_text,
+            label, cpu[name], wall[name], cpu[name] / cpu[base], iso_text,
             '%s: %s' % (files, outcome)))
 
     line('replay', 'replay run --mode doctest (-j %d)' % jobs, 'all files',
@@ -250,6 +251,7 @@ def main():
                  doctest_peers.outcome(samples[name][0].runs[0]))
         else:
             print('  %-56s not run: %s' % ('passing files: %s' % name, not_run[name]))
+    print('CPU/rep: CPU over that of replay on the same files')
     print('isolates: globals/interpreter: %d copies of a file that checks that no earlier file '
           'set a global (probe_global), or marked builtins (probe_process), then does; yes = '
           'every copy passed' % doctest_peers.PROBE_COPIES)
