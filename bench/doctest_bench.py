@@ -108,19 +108,18 @@ def compare(names, verdicts, one_process, per_file):
 
 def make_library_corpus(python, tmp, count, jobs):
     """The files of bench/doctest_corpus.py's rule, copied round-robin up to
-    `count` files (each once if `count` is 0); and the number of candidates."""
-    candidates, _ = doctest_corpus.write_candidates(python, tmp / 'candidates')
+    `count` files (each once if `count` is 0)."""
+    candidates = doctest_corpus.write_candidates(python, tmp / 'candidates')
     scratch = tmp / 'scratch'
     scratch.mkdir()
     kept = doctest_corpus.select_passing(python, candidates, jobs, str(scratch))
     print('library corpus: %d of %d candidates pass python -m doctest: %s' % (
         len(kept), len(candidates), ' '.join(pathlib.Path(k).name for k in kept)))
-    return copy_round_robin([pathlib.Path(k) for k in kept], tmp / 'corpus', count), \
-        len(candidates)
+    return copy_round_robin([pathlib.Path(k) for k in kept], tmp / 'corpus', count)
 
 
-def isolation(python, replay_doctest, probes, jobs, tmp):
-    """For replay, (a), (b) and each peer that runs: {form: passes every copy}."""
+def isolation(python, replay_doctest, probes, tmp):
+    """For replay, (a) and (b): {form: passes every copy} (the peers: in main)."""
     def passes_b(folder):
         run = measure.run_commands([[python, str(ROOT / 'bench' / 'doctest_in_one_process.py')]
                                     + sorted(map(str, folder.iterdir()))], cwd=str(tmp)).runs[0]
@@ -160,7 +159,7 @@ def main():
         print('%s; clean venv of %s; %d CPUs' % (version, base, jobs))
         print('before: ' + measure.load())
         if args.corpus == 'library':
-            files, candidates = make_library_corpus(python, tmp, args.files, jobs)
+            files = make_library_corpus(python, tmp, args.files, jobs)
         else:
             files = make_e2e_corpus(tmp / 'corpus', args.files)
         names = [str(f) for f in files]
@@ -196,7 +195,7 @@ def main():
                 env=peer_env)
 
         probes = doctest_peers.write_probes(tmp / 'probes')
-        isolates = isolation(python, replay_doctest, probes, jobs, tmp)
+        isolates = isolation(python, replay_doctest, probes, tmp)
         probe_outcomes = {}
         for name in peers:
             runs = {form: peer(name, folder)().runs[0] for form, folder in probes.items()}

@@ -53,15 +53,15 @@ def stdlib_dir(python):
 
 
 def write_candidates(python, directory):
-    """Writes the candidates into `directory`; their paths, and a name -> origin map."""
+    """Writes the candidates into `directory`; their paths."""
     directory.mkdir(parents=True)
     stdlib = stdlib_dir(python)
-    origins = {}
+    paths = []
 
-    def add(name, text, origin):
+    def add(name, text):  # names differ by prefix: Lib/test/test_doctest.py and .txt
         target = directory / name
         target.write_text(text, encoding='utf-8')
-        origins[str(target)] = origin
+        paths.append(str(target))
 
     for path in sorted(stdlib.rglob('*.py')):
         if 'site-packages' in path.parts:
@@ -72,7 +72,7 @@ def write_candidates(python, directory):
             continue  # Lib/test's deliberately broken sources
         if strings:
             module = str(path.relative_to(stdlib))[:-3].replace('/', '.')
-            add('lib_%s.txt' % module.replace('.', '_'), '\n\n'.join(strings) + '\n', str(path))
+            add('docstrings_%s.txt' % module.replace('.', '_'), '\n\n'.join(strings) + '\n')
     for root in (stdlib, pathlib.Path('/usr/share/doc')):
         for path in sorted(root.rglob('*')):
             if path.suffix not in TEXT_SUFFIXES or 'site-packages' in path.parts \
@@ -84,8 +84,8 @@ def write_candidates(python, directory):
                 continue
             if PROMPT.search(text):
                 relative = str(path.relative_to(root)).replace('/', '_')
-                add('%s_%s' % ('lib' if root == stdlib else 'doc', relative), text, str(path))
-    return sorted(origins), origins
+                add('%s_%s' % ('stdlib' if root == stdlib else 'doc', relative), text)
+    return sorted(paths)
 
 
 def _passes(python, path, cwd):
@@ -110,6 +110,6 @@ if __name__ == '__main__':
     # python3 bench/doctest_corpus.py PYTHON DIR: lists what the rule keeps.
     import tempfile
     with tempfile.TemporaryDirectory() as scratch:
-        candidates, _ = write_candidates(sys.argv[1], pathlib.Path(sys.argv[2]))
+        candidates = write_candidates(sys.argv[1], pathlib.Path(sys.argv[2]))
         for kept in select_passing(sys.argv[1], candidates, 2, scratch):
             print(kept)
