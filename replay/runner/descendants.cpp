@@ -51,8 +51,44 @@ bool StartedBy(pid_t pid, pid_t session) {
   return false;
 }
 
+namespace {
+
+/// The children of `parent` as the kernel lists them for each of its
+/// threads (/proc/PID/task/TID/children); false if this kernel does not.
+bool ChildrenFromTasks(pid_t parent, std::set<pid_t>& children) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/task", static_cast<int>(parent));
+  DIR* tasks = opendir(path);
+  if (tasks == nullptr) return false;
+  bool listed = true;
+  while (dirent* entry = readdir(tasks)) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    char file[96];
+    std::snprintf(file, sizeof file, "%s/%s/children", path, entry->d_name);
+    std::FILE* list = std::fopen(file, "re");
+    if (list == nullptr) {
+      // A thread that has just ended; without the file at all, the kernel
+      // has no such lists (CONFIG_PROC_CHILDREN).
+      if (errno == ENOENT && std::strcmp(entry->d_name, std::to_string(parent).c_str()) == 0)
+        listed = false;
+      continue;
+    }
+    int pid = 0;
+    while (std::fscanf(list, "%d", &pid) == 1) children.insert(static_cast<pid_t>(pid));
+    std::fclose(list);
+  }
+  closedir(tasks);
+  return listed;
+}
+
+}  // namespace
+
 std::set<pid_t> ChildrenOf(pid_t parent) {
   std::set<pid_t> children;
+  // One file per thread, instead of the stat of every process of the
+  // machine (that scan cost the runner more than forking).
+  if (ChildrenFromTasks(parent, children)) return children;
+  children.clear();
   DIR* proc = opendir("/proc");
   if (proc == nullptr) return children;
   while (dirent* entry = readdir(proc)) {

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "replay/runner/descendants.h"
@@ -124,6 +125,41 @@ TEST_CASE("processes a session starts in new sessions and daemons die when it en
     for (pid_t pid : pids) CHECK_FALSE(Alive(pid));
   }
   CHECK(replay::ChildrenOf(getpid()).empty());
+}
+
+// The runner finds orphans among its children: those a thread other than
+// the main one started count too (the kernel lists children per thread),
+// and those that have exited (zombies) until they are reaped.
+TEST_CASE("ChildrenOf lists zombies and the children of every thread") {
+  pid_t zombie = fork();
+  if (zombie == 0) _exit(0);
+  REQUIRE(zombie > 0);
+  siginfo_t info{};
+  REQUIRE(waitid(P_PID, static_cast<id_t>(zombie), &info, WEXITED | WNOWAIT) == 0);
+  int started[2], done[2];
+  REQUIRE(pipe(started) == 0);
+  REQUIRE(pipe(done) == 0);
+  std::thread thread([&] {
+    pid_t child = fork();
+    if (child == 0) {
+      pause();
+      _exit(0);
+    }
+    ssize_t ignored = write(started[1], &child, sizeof child);
+    char byte = 0;
+    ignored = read(done[0], &byte, 1);  // alive until the check is made
+    (void)ignored;
+  });
+  pid_t from_thread = -1;
+  REQUIRE(read(started[0], &from_thread, sizeof from_thread) == sizeof from_thread);
+  std::set<pid_t> children = replay::ChildrenOf(getpid());
+  REQUIRE(write(done[1], "x", 1) == 1);
+  thread.join();
+  CHECK(children == std::set<pid_t>{zombie, from_thread});
+  kill(from_thread, SIGKILL);
+  waitpid(from_thread, nullptr, 0);
+  waitpid(zombie, nullptr, 0);
+  for (int fd : {started[0], started[1], done[0], done[1]}) close(fd);
 }
 
 // Were fds 1000 and 1001, the runner's.
