@@ -59,6 +59,18 @@ bool Parses(PyObject* console, PyObject* source, PyObject* filename) {
   return static_cast<bool>(tree);
 }
 
+/// pythonrun.c's flush_io, which the REPL calls after each statement (run,
+/// failed or not compiled) and nowhere else: sys.stderr flushed, then
+/// sys.stdout, whatever fails ignored.
+void FlushIo() {
+  for (const char* name : {"stderr", "stdout"}) {
+    PyObject* stream = PySys_GetObject(name);  // borrowed
+    if (stream == nullptr || stream == Py_None) continue;
+    PyRef result = PyRef::Steal(PyObject_CallMethod(stream, "flush", nullptr));
+    if (!result) PyErr_Clear();
+  }
+}
+
 }  // namespace
 
 void InteractiveConsole::InteractAsPythonRepl(const std::optional<std::string>& banner,
@@ -69,6 +81,12 @@ void InteractiveConsole::InteractAsPythonRepl(const std::optional<std::string>& 
   }
   if (banner && !banner->empty()) Write(*banner + "\n");
   bool more = false;
+  // Ctrl-C at a prompt or while an input runs: as code.py's interact.
+  auto interrupted = [&] {
+    Write("\nKeyboardInterrupt\n");
+    ResetBuffer();
+    more = false;
+  };
   while (true) {
     try {
       // The prompt object itself, read now, as code.py's interact reads it.
@@ -89,13 +107,9 @@ void InteractiveConsole::InteractAsPythonRepl(const std::optional<std::string>& 
           !PyErr_GivenExceptionMatches(error.type().get(), PyExc_KeyboardInterrupt)) {
         throw;
       }
-      Write("\nKeyboardInterrupt\n");
-      ResetBuffer();
-      more = false;
+      interrupted();
     } catch (const KeyboardInterruptError&) {
-      Write("\nKeyboardInterrupt\n");
-      ResetBuffer();
-      more = false;
+      interrupted();
     }
   }
   if (exitmsg && !exitmsg->empty()) Write(*exitmsg + "\n");
@@ -106,7 +120,10 @@ bool InteractiveConsole::PushToPythonRepl(PyObject* line) {
   if (PyList_Append(buffer.get(), line) != 0) ThrowPythonError("buffer");
   PyRef source = Check(PyUnicode_Join(MakeStr("\n").get(), buffer.get()), "the source");
   bool more = RunSourceAsPythonRepl(source.get());
-  if (!more) ResetBuffer();
+  if (!more) {
+    ResetBuffer();
+    FlushIo();
+  }
   return more;
 }
 

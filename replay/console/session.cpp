@@ -145,17 +145,11 @@ class ReplayLineSource {
         repl_(reference == ConsoleReference::kPython) {}
 
   std::optional<std::string> operator()(const std::string& prompt) {
-    if (!repl_) {
-      // What input() does, call for call: sys.stderr flushed, the prompt
-      // written to the current sys.stdout, sys.stdout flushed (a replaced
-      // stream sees exactly these calls).
-      FlushStream("stderr");
-    } else if (result_.statements > 0 && console_.buffer().empty()) {
-      // The REPL's loop (pythonrun.c's flush_io) after each statement, run
-      // or failed, and nowhere else: sys.stderr flushed, then sys.stdout.
-      FlushStream("stderr");
-      FlushStream("stdout");
-    }
+    // What input() does, call for call: sys.stderr flushed, the prompt
+    // written to the current sys.stdout, sys.stdout flushed (a replaced
+    // stream sees exactly these calls). The python3 REPL's line reader
+    // flushes nothing: its loop flushes after each statement (the core's).
+    if (!repl_) FlushStream("stderr");
     std::string written = output_.Take();
     size_t offset = output_.OffsetOf(written);
     // Until the input is found, what runs is the showing of its prompt.

@@ -22,9 +22,9 @@ namespace replay {
 /// the README's reference defines it: '' first on sys.path; each prompt
 /// written as input() writes it (to the current sys.stdout, flushed), and
 /// the input found after what it showed echoed with its newline to fd 1, as
-/// a terminal echoes it. With `reference` kPython, as the python3 REPL's loop
-/// does it instead: sys.stderr and sys.stdout flushed after each statement
-/// (and at no other prompt), each prompt written to fd 1 itself. Ends when
+/// a terminal echoes it. With `reference` kPython, as the python3 REPL's line
+/// reader does it instead: each prompt written to fd 1 itself, nothing
+/// flushed (the console's loop flushes after each statement). Ends when
 /// the inputs run out (the last prompt is then no part of the transcript),
 /// or when SystemExit ends the session (whose message is then written as
 /// Python writes it at exit). Throws pycon::PythonError if the console

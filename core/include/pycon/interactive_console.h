@@ -30,8 +30,9 @@ struct ConsoleOptions {
   /// the depth of a RecursionError, warnings' stack levels are the REPL's);
   /// from 3.13 on it is compiled as the REPL compiles it, under the name
   /// `FILENAME-N` (N counting the inputs that parsed), its source kept in
-  /// linecache for tracebacks. Prompts, buffering, compiling and showing
-  /// errors are code.py's as in Interact.
+  /// linecache for tracebacks; after each statement sys.stderr and
+  /// sys.stdout are flushed (pythonrun.c's flush_io). Prompts, buffering,
+  /// compiling and showing errors are code.py's as in Interact.
   bool python_repl = false;
 };
 
